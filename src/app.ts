@@ -1,0 +1,20 @@
+/**
+ * The qoyar app: one hono app for every runtime. Requests flow
+ * route → validated spec → template/layout → satori → SVG → PNG → response;
+ * the runtime entry supplies fonts and engines (see env.ts).
+ */
+import { Hono } from 'hono'
+import type { AppEnv } from './env.js'
+import { notFound, onError } from './http/errors.js'
+import { fontRoutes } from './http/routes/fonts.js'
+import { textRoutes } from './http/routes/text.js'
+
+export function createApp(env: AppEnv): Hono {
+  const app = new Hono()
+  app.onError(onError)
+  app.notFound(notFound)
+  app.get('/healthz', (c) => c.json({ ok: true, version: env.version, fonts: env.fonts.fonts.length }))
+  app.route('/v1', fontRoutes(env))
+  app.route('/v1', textRoutes(env))
+  return app
+}

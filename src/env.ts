@@ -1,0 +1,15 @@
+/**
+ * Everything a render needs, handed to the app as data by the runtime entry
+ * (Node or Workers): the app itself never touches the file system.
+ */
+import type { FontSet } from './fonts/font-set.js'
+import type { FontManifest } from './fonts/manifest.js'
+import type { Engines } from './render/engines.js'
+
+export interface AppEnv {
+  fonts: FontSet
+  manifest: FontManifest
+  engines: Engines
+  /** Changes whenever code, fonts or templates change: part of every ETag. */
+  version: string
+}

@@ -1,0 +1,51 @@
+/**
+ * The slice of harfbuzzjs (0.10.0, the version satori bundles) that layout
+ * uses. The module itself is handed in by the runtime entry, so the app never
+ * decides how WebAssembly gets compiled (Node reads hb.wasm; workerd needs a
+ * precompiled module).
+ */
+export interface HbBlob {
+  destroy(): void
+}
+export interface HbFace {
+  upem: number
+  reference_table(tag: string): Uint8Array | undefined
+  collectUnicodes(): Uint32Array
+  destroy(): void
+}
+export interface HbGlyphExtents {
+  xBearing: number
+  yBearing: number
+  width: number
+  height: number
+}
+export interface HbFont {
+  setScale(x: number, y: number): void
+  glyphExtents(glyph: number): HbGlyphExtents | null
+  glyphHAdvance(glyph: number): number
+  glyphVOrigin(glyph: number): [number, number] | null
+  destroy(): void
+}
+export interface HbGlyph {
+  g: number
+  cl: number
+  ax: number
+  ay: number
+  dx: number
+  dy: number
+}
+export interface HbBuffer {
+  addText(text: string): void
+  guessSegmentProperties(): void
+  setDirection(dir: 'ltr' | 'rtl' | 'ttb' | 'btt'): void
+  setScript(script: string): void
+  json(): HbGlyph[]
+  destroy(): void
+}
+export interface HarfBuzz {
+  createBlob(data: Uint8Array | ArrayBuffer): HbBlob
+  createFace(blob: HbBlob, index: number): HbFace
+  createFont(face: HbFace): HbFont
+  createBuffer(): HbBuffer
+  shape(font: HbFont, buffer: HbBuffer, features?: string): void
+}

@@ -1,0 +1,72 @@
+/**
+ * GET /v1/text.svg and /v1/text.png: a piece of text as an image sized to it.
+ */
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../../env.js'
+import { QoyarError } from '../../errors.js'
+import { renderPng } from '../../render/png.js'
+import { renderSvg } from '../../render/svg.js'
+import { textImage } from '../../render/text-image.js'
+import { scriptOf } from '../../text/script.js'
+import { etagFor } from '../etag.js'
+import { invalidParameters } from '../errors.js'
+import { imageResponse, notModified, type ImageFormat } from '../image-response.js'
+import { boundedNumber, colorOrTransparent, hexColor } from '../params.js'
+
+export const MAX_TEXT_LENGTH = 2000
+
+const textQuery = z.object({
+  text: z.string({ message: 'text is required' }).min(1, 'text must not be empty'),
+  orientation: z.enum(['vertical', 'horizontal']).optional(),
+  size: boundedNumber(8, 512).default(64),
+  color: hexColor.default('#000000'),
+  background: colorOrTransparent.default('#ffffff'),
+  padding: boundedNumber(0, 2048).optional(),
+  maxLength: boundedNumber(16, 100_000).optional(),
+})
+
+export type TextQuery = z.infer<typeof textQuery>
+
+function hasMongolian(text: string): boolean {
+  for (const ch of text) if (scriptOf(ch.codePointAt(0)!) === 'Mong') return true
+  return false
+}
+
+export function textRoutes(env: AppEnv): Hono {
+  const app = new Hono()
+  const handler = (format: ImageFormat) => async (c: Context) => {
+    const raw = c.req.query()
+    if (typeof raw.text === 'string' && [...raw.text].length > MAX_TEXT_LENGTH)
+      throw new QoyarError('text_too_long', 413, `text is ${[...raw.text].length} characters; the limit is ${MAX_TEXT_LENGTH}.`, {
+        length: [...raw.text].length,
+        max: MAX_TEXT_LENGTH,
+      })
+    const parsed = textQuery.safeParse(raw)
+    if (!parsed.success) throw invalidParameters(parsed.error, 'parameter')
+    const q = parsed.data
+    const spec = {
+      text: q.text,
+      orientation: q.orientation ?? (hasMongolian(q.text) ? 'vertical' : 'horizontal'),
+      size: q.size,
+      color: q.color,
+      background: q.background,
+      padding: q.padding ?? q.size / 4,
+      ...(q.maxLength !== undefined ? { maxLength: q.maxLength } : {}),
+    } as const
+    const etag = await etagFor(env.version, { kind: 'text', format, spec })
+    const cached = notModified(c, etag)
+    if (cached) return cached
+    const image = textImage(env.fonts, spec)
+    const svg = await renderSvg(env.engines, env.fonts, image.root, image)
+    const headers = {
+      'X-Qoyar-Orientation': image.layout.orientation,
+      'X-Qoyar-Lines': String(image.layout.lines.length),
+    }
+    if (format === 'svg') return imageResponse('svg', svg, etag, headers)
+    return imageResponse('png', await renderPng(env.engines, svg, image), etag, headers)
+  }
+  app.get('/text.svg', handler('svg'))
+  app.get('/text.png', handler('png'))
+  return app
+}

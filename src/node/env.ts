@@ -1,0 +1,60 @@
+/**
+ * The Node runtime's half of AppEnv: fonts read from fonts/ (once), HarfBuzz
+ * from the harfbuzzjs package, satori, and resvg-js for PNG.
+ */
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+import { renderAsync } from '@resvg/resvg-js'
+import satori from 'satori'
+import type { AppEnv } from '../env.js'
+import { loadFontSet, type FontBinary } from '../fonts/font-set.js'
+import type { HarfBuzz } from '../fonts/harfbuzz.js'
+import type { FontManifest } from '../fonts/manifest.js'
+import type { Engines } from '../render/engines.js'
+import { buildVersion } from '../version.js'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const require = createRequire(import.meta.url)
+
+export async function loadHarfBuzz(): Promise<HarfBuzz> {
+  // harfbuzzjs is CommonJS and exports a promise of the API.
+  return (await require('harfbuzzjs')) as HarfBuzz
+}
+
+export async function readFontBinaries(manifest: FontManifest): Promise<FontBinary[]> {
+  return Promise.all(
+    manifest.fonts.map(async (entry) => {
+      const b = await readFile(`${root}fonts/${entry.file}`)
+      return { entry, data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer }
+    }),
+  )
+}
+
+export const nodeEngines: Engines = {
+  satori: satori as Engines['satori'],
+  async rasterize(svg) {
+    // System fonts off: satori already drew the text as paths, and scanning
+    // installed fonts costs ~20 ms a render. renderAsync runs off the event loop.
+    const image = await renderAsync(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } })
+    return image.asPng()
+  },
+}
+
+let cached: Promise<AppEnv> | undefined
+
+/** The process-wide environment: fonts parsed once and shared by every request. */
+export function nodeEnv(): Promise<AppEnv> {
+  cached ??= (async () => {
+    const manifest = JSON.parse(await readFile(`${root}fonts/manifest.json`, 'utf8')) as FontManifest
+    const pkg = JSON.parse(await readFile(`${root}package.json`, 'utf8')) as { version: string }
+    const [hb, binaries] = await Promise.all([loadHarfBuzz(), readFontBinaries(manifest)])
+    return {
+      fonts: loadFontSet(hb, binaries),
+      manifest,
+      engines: nodeEngines,
+      version: buildVersion(pkg.version, manifest.fonts.map((f) => f.sha256)),
+    }
+  })()
+  return cached
+}

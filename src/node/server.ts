@@ -1,0 +1,12 @@
+/** `npm start`: the app on Node, http://localhost:8787 (PORT overrides). */
+import { serve } from '@hono/node-server'
+import { createApp } from '../app.js'
+import { nodeEnv } from './env.js'
+
+const port = Number(process.env.PORT ?? 8787)
+const hostname = process.env.HOST ?? '0.0.0.0'
+const app = createApp(await nodeEnv())
+
+serve({ fetch: app.fetch, port, hostname }, (info) => {
+  console.log(`qoyar listening on http://localhost:${info.port}`)
+})

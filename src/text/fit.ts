@@ -1,0 +1,66 @@
+/**
+ * Fit to a box: the largest font size, within bounds, at which the text
+ * (wrapped to the box when allowed) fits with its ink and its line boxes
+ * inside. When even the smallest size does not fit, the result says so:
+ * callers decide between an error and a flag; nothing is clipped silently.
+ */
+import type { FontSet } from '../fonts/font-set.js'
+import { layoutText } from './layout.js'
+import { unionBox, type Box } from './shape.js'
+import type { TextLayout, TextSpec } from './types.js'
+
+export interface FitBox {
+  width: number
+  height: number
+}
+
+export interface FitOptions {
+  minSize: number
+  maxSize: number
+  /** Wrap lines (columns) to the box's main axis; default true. */
+  wrap?: boolean
+  /** Size resolution in px; default 0.25. */
+  step?: number
+}
+
+export interface FitResult {
+  layout: TextLayout
+  fontSize: number
+  fits: boolean
+}
+
+/** Everything the block paints or reserves: line boxes and ink together. */
+export function extentOf(layout: TextLayout): Box {
+  return unionBox({ x0: 0, y0: 0, x1: layout.width, y1: layout.height }, layout.ink)!
+}
+
+export function fitsIn(layout: TextLayout, box: FitBox): boolean {
+  const e = extentOf(layout)
+  return !layout.overflow && e.x1 - e.x0 <= box.width + 1e-6 && e.y1 - e.y0 <= box.height + 1e-6
+}
+
+export function fitText(fonts: FontSet, spec: Omit<TextSpec, 'fontSize' | 'maxLength'>, box: FitBox, opts: FitOptions): FitResult {
+  const step = opts.step ?? 0.25
+  const wrap = opts.wrap ?? true
+  const main = spec.orientation === 'vertical' ? box.height : box.width
+  const at = (fontSize: number) =>
+    layoutText(fonts, { ...spec, fontSize, ...(wrap ? { maxLength: main } : {}) })
+
+  let lo = Math.ceil(opts.minSize / step)
+  let hi = Math.floor(opts.maxSize / step)
+  const smallest = at(lo * step)
+  if (!fitsIn(smallest, box)) return { layout: smallest, fontSize: lo * step, fits: false }
+  let best = smallest
+  // Fitting is monotone in size except for rare wrap effects; binary search
+  // finds a size that fits, never one that does not.
+  lo += 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const l = at(mid * step)
+    if (fitsIn(l, box)) {
+      best = l
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return { layout: best, fontSize: best.fontSize, fits: true }
+}

@@ -1,0 +1,319 @@
+/**
+ * The text layout every template uses: itemize by script, pick fonts,
+ * break into lines or columns, shape, and place each run in block
+ * coordinates. Vertical Mongolian follows the browser model
+ * (`writing-mode: vertical-lr`): the line is shaped horizontally and turned
+ * 90° clockwise, columns run top→bottom and follow each other left→right,
+ * Han characters stand upright inside, every run centred on the column's
+ * central baseline.
+ */
+import type { FontSet, LoadedFont, TextStyle } from '../fonts/font-set.js'
+import { UncoveredCodePointsError, formatCodePoint, type UncoveredCodePoint } from '../errors.js'
+import { chunksOf } from './breaks.js'
+import { isDefaultIgnorable, isUprightInVertical, itemizeScripts, type Script } from './script.js'
+import { shape, unionBox, type Box } from './shape.js'
+import type { Line, Piece, Progression, TextLayout, TextSpec } from './types.js'
+
+const DEFAULT_STYLE: TextStyle = { genre: 'sans', weight: 400 }
+
+type Mode = Piece['mode']
+
+/** One code point (with any controls that ride on it) and how it is drawn. */
+interface Atom {
+  start: number
+  end: number
+  script: Script
+  font: LoadedFont
+  mode: Mode
+}
+
+/** Newlines normalised, tabs as spaces, trailing line ends dropped. */
+export function normalizeText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(/\n+$/, '')
+}
+
+/**
+ * Assigns a font and a drawing mode to every code point. Throws
+ * UncoveredCodePointsError listing every code point no font covers: tofu is
+ * never drawn.
+ */
+export function atomize(fonts: FontSet, text: string, vertical: boolean, style: TextStyle): Atom[] {
+  const atoms: Atom[] = []
+  const uncovered: UncoveredCodePoint[] = []
+  for (const run of itemizeScripts(text)) {
+    for (let i = run.start; i < run.end; ) {
+      const cp = text.codePointAt(i)!
+      const end = i + (cp > 0xffff ? 2 : 1)
+      const prev = atoms[atoms.length - 1]
+      const joinsPrev = prev !== undefined && prev.end === i && prev.script === run.script
+      if (cp === 0x0a) {
+        // Line ends are handled by breaking, never drawn.
+      } else if (isDefaultIgnorable(cp) || (joinsPrev && isControlRidingOnPrevious(cp) && prev.font.codepoints.has(cp))) {
+        // Shaping controls stay in their neighbour's run so HarfBuzz sees them.
+        if (prev && prev.end === i) prev.end = end
+      } else {
+        const font = fonts.resolve(cp, run.script, style)
+        if (!font) uncovered.push({ codePoint: formatCodePoint(cp), char: String.fromCodePoint(cp), index: i })
+        else atoms.push({ start: i, end, script: run.script, font, mode: modeOf(cp, vertical) })
+      }
+      i = end
+    }
+  }
+  if (uncovered.length) throw new UncoveredCodePointsError(uncovered)
+  return atoms
+}
+
+/** NNBSP and combining marks must stay in the run before them. */
+function isControlRidingOnPrevious(cp: number): boolean {
+  return cp === 0x202f || (cp >= 0x0300 && cp <= 0x036f)
+}
+
+function modeOf(cp: number, vertical: boolean): Mode {
+  if (!vertical) return 'horizontal'
+  return isUprightInVertical(cp) ? 'upright' : 'rotated'
+}
+
+interface RawPiece {
+  start: number
+  end: number
+  font: LoadedFont
+  script: Script
+  mode: Mode
+}
+
+/** Groups atoms of [start, end) into drawable runs: same font and mode; upright characters one each. */
+function piecesIn(atoms: readonly Atom[], start: number, end: number): RawPiece[] {
+  const out: RawPiece[] = []
+  for (const a of atoms) {
+    if (a.end <= start || a.start >= end) continue
+    const last = out[out.length - 1]
+    if (last && a.mode !== 'upright' && last.mode === a.mode && last.font === a.font && last.script === a.script && last.end === a.start) {
+      last.end = a.end
+    } else out.push({ start: a.start, end: a.end, font: a.font, script: a.script, mode: a.mode })
+  }
+  return out
+}
+
+interface Measured extends RawPiece {
+  text: string
+  /** px */
+  advance: number
+  scale: number
+  shaped: ReturnType<typeof shape>
+}
+
+function measure(fonts: FontSet, text: string, raw: RawPiece, fontSize: number): Measured {
+  const t = text.slice(raw.start, raw.end)
+  const shaped = shape(fonts.hb, raw.font, t, raw.mode === 'upright')
+  const scale = fontSize / raw.font.upem
+  return { ...raw, text: t, shaped, scale, advance: shaped.advance * scale }
+}
+
+/** Half of the cross-axis extent a piece needs around its line's centre (vertical) — or its ascent/descent (horizontal). */
+function crossExtent(m: Measured): { ascent: number; descent: number } {
+  if (m.mode === 'upright') {
+    const half = (m.shaped.crossAdvance * m.scale) / 2
+    return { ascent: half, descent: half }
+  }
+  return { ascent: m.font.hhea.ascender * m.scale, descent: -m.font.hhea.descender * m.scale }
+}
+
+interface LineRange {
+  start: number
+  end: number
+  overflows: boolean
+}
+
+function breakLines(fonts: FontSet, text: string, atoms: readonly Atom[], fontSize: number, maxLength: number | undefined): LineRange[] {
+  const lines: LineRange[] = []
+  let cur: (LineRange & { length: number }) | null = null
+  const advanceOf = (start: number, end: number) =>
+    piecesIn(atoms, start, end).reduce((sum, p) => sum + measure(fonts, text, p, fontSize).advance, 0)
+  for (const chunk of chunksOf(text)) {
+    const content = advanceOf(chunk.start, chunk.contentEnd)
+    const full = content + advanceOf(chunk.contentEnd, chunk.end)
+    if (cur && maxLength !== undefined && cur.length + content > maxLength && cur.end > cur.start) {
+      lines.push(cur)
+      cur = null
+    }
+    if (!cur) cur = { start: chunk.start, end: chunk.contentEnd, overflows: false, length: 0 }
+    cur.overflows ||= maxLength !== undefined && cur.length + content > maxLength + 1e-6
+    cur.end = chunk.contentEnd
+    cur.length += full
+    if (chunk.hard) {
+      lines.push(cur)
+      cur = { start: chunk.end, end: chunk.end, overflows: false, length: 0 }
+    }
+  }
+  if (cur) lines.push(cur)
+  return lines
+}
+
+export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
+  const text = normalizeText(spec.text)
+  const vertical = spec.orientation === 'vertical'
+  const style = spec.style ?? DEFAULT_STYLE
+  const { fontSize } = spec
+  const atoms = atomize(fonts, text, vertical, style)
+  const scripts = [...new Set(atoms.map((a) => a.script))]
+  const progression: Progression = !vertical
+    ? 'ttb'
+    : spec.columnProgression ?? (scripts.includes('Mong') ? 'ltr' : 'rtl')
+
+  const ranges = breakLines(fonts, text, atoms, fontSize, spec.maxLength)
+  const measuredLines = ranges.map((r) => {
+    const pieces = piecesIn(atoms, r.start, r.end).map((p) => measure(fonts, text, p, fontSize))
+    return { range: r, pieces, length: pieces.reduce((s, p) => s + p.advance, 0) }
+  })
+
+  // As Chromium does for vertical-lr: every run shares one alphabetic
+  // baseline, placed so that the primary font's central baseline (halfway
+  // between its ascent and descent; the primary font is the first font
+  // drawing its own script) is the column's centre. Rotated runs sit on that
+  // baseline; an upright character centres on its own font's central baseline.
+  const primary = atoms.find((a) => a.font.scripts[0] === a.script)?.font ?? atoms[0]?.font
+  const primaryShift = primary ? ((-primary.hhea.descender - primary.hhea.ascender) / 2) * (fontSize / primary.upem) : 0
+  // One pitch for every line of the block, so lines are evenly spaced.
+  let ascent = 0
+  let descent = 0
+  for (const l of measuredLines)
+    for (const p of l.pieces) {
+      const e = crossExtent(p)
+      if (vertical && p.mode === 'upright') {
+        const c = primaryShift + uprightCentre(p)
+        ascent = Math.max(ascent, c + e.ascent)
+        descent = Math.max(descent, e.descent - c)
+      } else if (vertical) {
+        // Measured from the centre line: right of it (ascent side) and left of it.
+        ascent = Math.max(ascent, primaryShift + e.ascent)
+        descent = Math.max(descent, e.descent - primaryShift)
+      } else {
+        ascent = Math.max(ascent, e.ascent)
+        descent = Math.max(descent, e.descent)
+      }
+    }
+  if (ascent + descent === 0) {
+    // Blank text still has a line box: use the em.
+    ascent = descent = fontSize / 2
+  }
+  const natural = ascent + descent
+  const pitch = natural * (spec.lineHeight ?? 1)
+  const mainLength = Math.max(0, ...measuredLines.map((l) => l.length))
+  const n = measuredLines.length
+
+  const lines: Line[] = measuredLines.map((ml, i) => {
+    const slot = progression === 'rtl' ? n - 1 - i : i
+    const crossStart = slot * pitch
+    const lead = mainLength - ml.length
+    let m = spec.align === 'center' ? lead / 2 : spec.align === 'end' ? lead : 0
+    const pieces: Piece[] = []
+    let lineInk: Box | null = null
+    for (const p of ml.pieces) {
+      const piece = vertical
+        ? placeVertical(p, style.weight, crossStart + (pitch - natural) / 2 + descent, primaryShift, m)
+        : placeHorizontal(p, style.weight, crossStart + (pitch - natural) / 2 + ascent, m)
+      pieces.push(piece)
+      lineInk = unionBox(lineInk, piece.ink)
+      m += p.advance
+    }
+    const box: Box = vertical
+      ? { x0: crossStart, y0: 0, x1: crossStart + pitch, y1: mainLength }
+      : { x0: 0, y0: crossStart, x1: mainLength, y1: crossStart + pitch }
+    return {
+      start: ml.range.start,
+      end: ml.range.end,
+      text: text.slice(ml.range.start, ml.range.end),
+      box,
+      length: ml.length,
+      ink: lineInk,
+      pieces,
+      overflows: ml.range.overflows,
+    }
+  })
+
+  return {
+    text,
+    orientation: spec.orientation,
+    progression,
+    fontSize,
+    width: vertical ? n * pitch : mainLength,
+    height: vertical ? mainLength : n * pitch,
+    lines,
+    ink: lines.reduce<Box | null>((acc, l) => unionBox(acc, l.ink), null),
+    overflow: lines.some((l) => l.overflows),
+    scripts,
+  }
+}
+
+function basePiece(p: Measured, weight: number): Omit<Piece, 'origin' | 'box' | 'ink'> {
+  return {
+    text: p.text,
+    fontId: p.font.id,
+    script: p.script,
+    mode: p.mode,
+    fontSize: p.scale * p.font.upem,
+    weight,
+    advance: p.advance,
+    features: p.mode === 'upright' ? 'vert' : null,
+    ascent: p.font.hhea.ascender * p.scale,
+    descent: -p.font.hhea.descender * p.scale,
+  }
+}
+
+function placeHorizontal(p: Measured, weight: number, baseline: number, m: number): Piece {
+  const { ascent, descent } = crossExtent(p)
+  const ink = p.shaped.ink
+  return {
+    ...basePiece(p, weight),
+    origin: { x: m, y: baseline },
+    box: { x0: m, y0: baseline - ascent, x1: m + p.advance, y1: baseline + descent },
+    ink: ink && {
+      x0: m + ink.x0 * p.scale,
+      y0: baseline + ink.y0 * p.scale,
+      x1: m + ink.x1 * p.scale,
+      y1: baseline + ink.y1 * p.scale,
+    },
+  }
+}
+
+/** Where an upright character's centre sits right of the shared baseline: its font's central baseline. */
+function uprightCentre(p: Measured): number {
+  return ((p.font.hhea.ascender + p.font.hhea.descender) / 2) * p.scale
+}
+
+function placeVertical(p: Measured, weight: number, columnCentre: number, baselineShift: number, m: number): Piece {
+  const ink = p.shaped.ink
+  if (p.mode === 'upright') {
+    const center = columnCentre + baselineShift + uprightCentre(p)
+    // ttb shaping: origin at the cell's top centre; the glyph's baseline start
+    // sits half a cell left and one vertical origin down.
+    const cross = p.shaped.crossAdvance * p.scale
+    return {
+      ...basePiece(p, weight),
+      origin: { x: center - cross / 2, y: m + p.shaped.verticalOrigin * p.scale },
+      box: { x0: center - cross / 2, y0: m, x1: center + cross / 2, y1: m + p.advance },
+      ink: ink && {
+        x0: center + ink.x0 * p.scale,
+        y0: m + ink.y0 * p.scale,
+        x1: center + ink.x1 * p.scale,
+        y1: m + ink.y1 * p.scale,
+      },
+    }
+  }
+  // Rotated 90° clockwise: a point (x, y) of the horizontal run lands at
+  // (origin.x - y, origin.y + x). The baseline sits `baselineShift` left of
+  // the centre line (the primary font's central baseline on the centre).
+  const { ascent, descent } = crossExtent(p)
+  const ox = columnCentre + baselineShift
+  return {
+    ...basePiece(p, weight),
+    origin: { x: ox, y: m },
+    box: { x0: ox - descent, y0: m, x1: ox + ascent, y1: m + p.advance },
+    ink: ink && {
+      x0: ox - ink.y1 * p.scale,
+      y0: m + ink.x0 * p.scale,
+      x1: ox - ink.y0 * p.scale,
+      y1: m + ink.x1 * p.scale,
+    },
+  }
+}

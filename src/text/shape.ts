@@ -1,0 +1,97 @@
+/**
+ * Measuring text exactly as satori will draw it: HarfBuzz (the same build
+ * satori bundles), the same font bytes, whole runs at once, because
+ * Mongolian letters change width with their joined forms.
+ * Results are in font units and cached per font; sizes scale linearly.
+ */
+import type { HarfBuzz } from '../fonts/harfbuzz.js'
+import type { LoadedFont } from '../fonts/font-set.js'
+
+/** A rectangle in y-down coordinates. */
+export interface Box {
+  x0: number
+  y0: number
+  x1: number
+  y1: number
+}
+
+export interface Shaped {
+  /** Advance along the line in font units (horizontal: width; ttb: height). */
+  advance: number
+  /**
+   * Ink bounds in font units, y down. Horizontal: origin at the pen start on
+   * the baseline. Vertical (ttb): origin at the top centre of the first cell.
+   * Null when nothing is drawn (spaces).
+   */
+  ink: Box | null
+  /** Horizontal advance of the first glyph: the cell width of an upright character. */
+  crossAdvance: number
+  /** ttb only: distance from the cell top down to the baseline (the vertical origin). */
+  verticalOrigin: number
+}
+
+const MAX_ENTRIES_PER_FONT = 4096
+const caches = new WeakMap<LoadedFont, Map<string, Shaped>>()
+
+export function unionBox(a: Box | null, b: Box | null): Box | null {
+  if (!a) return b
+  if (!b) return a
+  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) }
+}
+
+export function shape(hb: HarfBuzz, font: LoadedFont, text: string, vertical: boolean): Shaped {
+  let cache = caches.get(font)
+  if (!cache) {
+    cache = new Map()
+    caches.set(font, cache)
+  }
+  const key = (vertical ? 'v' : 'h') + text
+  const hit = cache.get(key)
+  if (hit) {
+    // Refresh recency: Map iteration order is insertion order.
+    cache.delete(key)
+    cache.set(key, hit)
+    return hit
+  }
+  const result = shapeUncached(hb, font, text, vertical)
+  if (cache.size >= MAX_ENTRIES_PER_FONT) cache.delete(cache.keys().next().value as string)
+  cache.set(key, result)
+  return result
+}
+
+function shapeUncached(hb: HarfBuzz, font: LoadedFont, text: string, vertical: boolean): Shaped {
+  const buffer = hb.createBuffer()
+  try {
+    buffer.addText(text)
+    buffer.guessSegmentProperties()
+    if (vertical) buffer.setDirection('ttb')
+    hb.shape(font.hb, buffer)
+    const glyphs = buffer.json()
+    let penX = 0
+    let penY = 0
+    let ink: Box | null = null
+    for (const g of glyphs) {
+      const e = font.hb.glyphExtents(g.g)
+      if (e && e.width !== 0 && e.height !== 0) {
+        // Vertical: the pen is on the line's centre at the cell top; the glyph's
+        // own origin sits half an advance left and one vertical origin down.
+        const ox = vertical ? penX - font.hb.glyphHAdvance(g.g) / 2 : penX + g.dx
+        const oy = vertical ? penY - font.verticalOrigin(g.g) : penY + g.dy
+        const x0 = ox + e.xBearing
+        const top = oy + e.yBearing
+        ink = unionBox(ink, { x0, y0: -top, x1: x0 + e.width, y1: -(top + e.height) })
+      }
+      penX += g.ax
+      penY += g.ay
+    }
+    const first = glyphs[0]
+    return {
+      advance: vertical ? -penY : penX,
+      ink,
+      crossAdvance: first ? font.hb.glyphHAdvance(first.g) : 0,
+      verticalOrigin: vertical && first ? font.verticalOrigin(first.g) : 0,
+    }
+  } finally {
+    buffer.destroy()
+  }
+}

@@ -1,0 +1,82 @@
+import type { TextStyle } from '../fonts/font-set.js'
+import type { Script } from './script.js'
+import type { Box } from './shape.js'
+
+export type { Box }
+export type Orientation = 'vertical' | 'horizontal'
+/** Where the lines of a block follow each other: columns left→right (Mongolian), right→left (Chinese), or rows top→bottom. */
+export type Progression = 'ltr' | 'rtl' | 'ttb'
+export type Align = 'start' | 'center' | 'end'
+
+export interface TextSpec {
+  text: string
+  orientation: Orientation
+  /** Font size in px (the em). */
+  fontSize: number
+  style?: TextStyle
+  /** Longest line (horizontal) or column (vertical) in px before wrapping; none = no wrap. */
+  maxLength?: number
+  /** Multiplier on the natural line (column) pitch of the fonts used; 1 = CSS `normal`. */
+  lineHeight?: number
+  /** Placement of shorter lines along the main axis of the block. */
+  align?: Align
+  /** Vertical only: which way columns follow each other. Default: ltr when the text has Mongolian, else rtl. */
+  columnProgression?: 'ltr' | 'rtl'
+}
+
+/**
+ * One run drawn in one font and one way:
+ * - `horizontal`: shaped left→right, drawn as is;
+ * - `rotated`: shaped left→right, turned 90° clockwise about its origin (Mongolian, Latin and digits in a vertical line);
+ * - `upright`: one character standing in a vertical line (Han, CJK punctuation), vertical alternates on.
+ */
+export interface Piece {
+  text: string
+  fontId: string
+  script: Script
+  mode: 'horizontal' | 'rotated' | 'upright'
+  fontSize: number
+  weight: number
+  /** Start of the baseline in block px; the glyphs run from here along +x (horizontal, upright) or +y (rotated). */
+  origin: { x: number; y: number }
+  /** Advance along the line in px. */
+  advance: number
+  /** The piece's em box in block px. */
+  box: Box
+  /** Drawn ink in block px, or null for blank runs. */
+  ink: Box | null
+  /** OpenType features satori must apply so that it draws what was measured. */
+  features: string | null
+  /** The font's hhea ascent/descent in px: the renderer places satori's baseline with them. */
+  ascent: number
+  descent: number
+}
+
+export interface Line {
+  /** UTF-16 offsets of this line in the normalised text. */
+  start: number
+  end: number
+  text: string
+  /** The line's box in block px (a column's box for vertical text). */
+  box: Box
+  /** Laid-out length along the main axis, px. */
+  length: number
+  ink: Box | null
+  pieces: Piece[]
+  /** True when a single unbreakable word is longer than maxLength. */
+  overflows: boolean
+}
+
+export interface TextLayout {
+  text: string
+  orientation: Orientation
+  progression: Progression
+  fontSize: number
+  width: number
+  height: number
+  lines: Line[]
+  ink: Box | null
+  /** Some line is longer than maxLength (an unbreakable word). */
+  overflow: boolean
+  scripts: Script[]
+}

@@ -1,0 +1,81 @@
+/**
+ * Our vertical Mongolian against the reference renderer: headless Chromium's
+ * `writing-mode: vertical-lr`, same strings, same font files. The inks must
+ * agree in size and overlap; a mirrored or upside-down render must not.
+ * Needs Debian's chromium (.ci/run installs it); skipped only outside CI when absent.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromium, type Browser } from 'playwright-core'
+import { app, env } from './helpers/env.js'
+import { decodePng, inkOf, inkOverlap, transformInk } from './helpers/image.js'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const available = existsSync(CHROMIUM)
+const OUT = new URL('./out/', import.meta.url)
+
+const fontFace = (family: string, role: string) => {
+  const entry = env.manifest.fonts.find((f) => f.role === role && f.weight === 400)!
+  const data = readFileSync(new URL(`../fonts/${entry.file}`, import.meta.url)).toString('base64')
+  return `@font-face{font-family:${family};src:url(data:font/${entry.format === 'truetype' ? 'ttf' : 'otf'};base64,${data})}`
+}
+
+const CASES: { name: string; text: string; maxLength?: number }[] = [
+  { name: 'mongol-bichig', text: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ' },
+  { name: 'surguuli', text: 'ᠰᠤᠷᠭᠠᠭᠤᠯᠢ' },
+  { name: 'mvs', text: 'ᠡᠮᠨᠡᠯᠭ\u180Eᠡ' },
+  { name: 'nnbsp', text: 'ᠨᠣᠮ\u202Fᠤᠨ' },
+  { name: 'mixed', text: 'ᠮᠣᠩᠭᠣᠯ 2024 民族团结' },
+  { name: 'columns', text: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ', maxLength: 300 },
+]
+
+describe.skipIf(!available && !process.env.CI)('vertical Mongolian matches Chromium vertical-lr', () => {
+  let browser: Browser
+  let css: string
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true })
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    css = fontFace('M', 'mongolian') + fontFace('L', 'latin') + fontFace('S', 'han-sans')
+  })
+  afterAll(async () => browser?.close())
+
+  async function chromiumInk(text: string, maxLength?: number) {
+    const page = await browser.newPage({ deviceScaleFactor: 1 })
+    const height = maxLength ? `height:${maxLength}px;` : ''
+    await page.setContent(
+      `<style>${css} body{margin:0;background:#fff} #t{display:inline-block;writing-mode:vertical-lr;font:64px M,L,S;color:#000;padding:16px;${height}}</style><div id="t"></div>`,
+    )
+    await page.evaluate((t) => {
+      document.getElementById('t')!.textContent = t
+      return document.fonts.ready
+    }, text)
+    const png = await page.locator('#t').screenshot()
+    await page.close()
+    return png
+  }
+
+  for (const c of CASES) {
+    it(c.name, async () => {
+      const params = new URLSearchParams({ text: c.text, size: '64', padding: '16', ...(c.maxLength ? { maxLength: String(c.maxLength) } : {}) })
+      const ours = new Uint8Array(await (await app.request(`/v1/text.png?${params}`)).arrayBuffer())
+      const theirs = await chromiumInk(c.text, c.maxLength)
+      writeFileSync(new URL(`${c.name}.qoyar.png`, OUT), ours)
+      writeFileSync(new URL(`${c.name}.chromium.png`, OUT), theirs)
+      const a = inkOf(decodePng(ours))
+      const b = inkOf(decodePng(theirs))
+      const size = (i: typeof a) => [i.bbox!.x1 - i.bbox!.x0, i.bbox!.y1 - i.bbox!.y0]
+      const [aw, ah] = size(a)
+      const [bw, bh] = size(b)
+      expect(Math.abs(aw! - bw!), `ink width ${aw} vs ${bw}`).toBeLessThanOrEqual(3)
+      expect(Math.abs(ah! - bh!), `ink height ${ah} vs ${bh}`).toBeLessThanOrEqual(3)
+      const iou = inkOverlap(a, b)
+      expect(iou, `ink overlap ${iou.toFixed(3)}`).toBeGreaterThan(0.8)
+      // Negative controls: the classic mistakes must not pass this test.
+      expect(inkOverlap(transformInk(a, 'mirror-x'), b)).toBeLessThan(iou - 0.2)
+      expect(inkOverlap(transformInk(a, 'rotate-180'), b)).toBeLessThan(iou - 0.2)
+    })
+  }
+})

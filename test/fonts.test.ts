@@ -1,0 +1,67 @@
+/** The shipped fonts are what the manifest says: same bytes, loadable, covering what they claim. */
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { env } from './helpers/env.js'
+
+const FONTS = new URL('../fonts/', import.meta.url)
+
+function charset(name: string): number[] {
+  return readFileSync(new URL(`charsets/${name}.txt`, FONTS), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => parseInt(l.replace(/^U\+/, ''), 16))
+}
+
+describe('fonts/manifest.json', () => {
+  it('has the fonts the project needs: Mongolian, Latin, Han sans regular and bold, Han serif bold', () => {
+    const has = (role: string, weight: number) => env.manifest.fonts.some((f) => f.role === role && f.weight === weight)
+    expect(has('mongolian', 400)).toBe(true)
+    expect(has('latin', 400)).toBe(true)
+    expect(has('han-sans', 400)).toBe(true)
+    expect(has('han-sans', 700)).toBe(true)
+    expect(has('han-serif', 700)).toBe(true)
+  })
+
+  for (const entry of env.manifest.fonts) {
+    describe(entry.id, () => {
+      const bytes = readFileSync(new URL(entry.file, FONTS))
+
+      it('matches its checksum and size, with a licence and a source', () => {
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256)
+        expect(bytes.length).toBe(entry.bytes)
+        expect(entry.license).toBe('OFL-1.1')
+        expect(readFileSync(new URL(entry.licenseFile, FONTS), 'utf8')).toContain('SIL OPEN FONT LICENSE')
+        expect(entry.source.debianPackage).toMatch(/^fonts-noto/)
+        expect(entry.source.debianVersion).toBeTruthy()
+      })
+
+      it('loads, and covers every code point of the charsets it claims', () => {
+        const font = env.fonts.byId.get(entry.id)!
+        expect(font).toBeDefined()
+        expect(font.codepoints.size).toBe(entry.codepoints)
+        for (const name of entry.covers) {
+          const missing = new Set((entry.missing?.[name] ?? []).map((s) => parseInt(s.slice(2), 16)))
+          const absent = charset(name).filter((cp) => !missing.has(cp) && !font.codepoints.has(cp))
+          expect(absent.map((cp) => cp.toString(16)), `${entry.id} / ${name}`).toEqual([])
+        }
+      })
+    })
+  }
+
+  it('covers the 8,105 characters of 通用规范汉字表 in every Han face', () => {
+    expect(charset('tongyong-8105')).toHaveLength(8105)
+    for (const f of env.manifest.fonts.filter((x) => x.role.startsWith('han-'))) expect(f.covers).toContain('tongyong-8105')
+  })
+
+  it('draws every shipped font through satori (text as paths)', async () => {
+    const samples: Record<string, string> = { mongolian: 'ᠮᠣᠩᠭᠣᠯ', latin: 'Abc 2024', 'han-sans': '民族团结', 'han-serif': '民族团结' }
+    for (const f of env.fonts.fonts) {
+      const svg = await env.engines.satori(
+        { type: 'div', props: { style: { display: 'flex', fontFamily: f.id, fontWeight: f.weight, fontSize: 32 }, children: samples[f.role] } } as never,
+        { width: 300, height: 60, fonts: env.fonts.satoriFonts as never },
+      )
+      expect(svg.match(/<path/g)?.length ?? 0, f.id).toBeGreaterThan(0)
+    }
+  })
+})
