@@ -773,16 +773,7 @@ def main():
             "licenseFile": "OFL.txt",
         })
         if spec["id"] == "noto-sans-mongolian":
-            extra = sorted(cp for cp in cmaps["mong"] if 0x11660 <= cp <= 0x1167F)
-            entry["note"] = (
-                "Assigned in U+1800-18AF but not in this font: %s (%s). The font also maps "
-                "Mongolian Supplement %s-%s (not part of the 'mongolian' charset). "
-                "Shaping (init/medi/fina/isol, rlig, vert/vrt2) needs a shaper such as HarfBuzz."
-                % (", ".join(u(c) for c in mong_uncovered) or "none",
-                   ", ".join(unicodedata.name(chr(c), "?") for c in mong_uncovered) or "-",
-                   u(extra[0]), u(extra[-1])) if extra else
-                "Assigned in U+1800-18AF but not in this font: %s."
-                % (", ".join(u(c) for c in mong_uncovered) or "none"))
+            entry["note"] = mongolian_note(OUT / spec["file"], mong_uncovered)
         entries.append(entry)
 
     manifest = {"version": 1, "fonts": entries}
@@ -824,6 +815,26 @@ def main():
     # ---- README ---------------------------------------------------------------
     write_readme(specs, entries, charsets, mong_uncovered)
     print("done")
+
+
+def mongolian_note(path, uncovered):
+    """Human-readable facts about the Mongolian font, all read from the file."""
+    font = open_font(path)
+    cmap = font.getBestCmap()
+    parts = ["Assigned in U+1800-18AF but not mapped by this font: %s." % (
+        ", ".join("%s %s" % (u(c), unicodedata.name(chr(c), "")) for c in uncovered) or "none")]
+    supp = sorted(cp for cp in cmap if 0x11660 <= cp <= 0x1167F)
+    if supp:
+        parts.append("It also maps Mongolian Supplement %s-%s (not in the 'mongolian' charset)."
+                     % (u(supp[0]), u(supp[-1])))
+    feats = sorted({fr.FeatureTag for fr in font["GSUB"].table.FeatureList.FeatureRecord})
+    parts.append("Joining needs an OpenType shaper (GSUB features: %s)." % ", ".join(feats))
+    if "vmtx" in font and all(adv == 0 for adv, _ in font["vmtx"].metrics.values()):
+        parts.append("Its vmtx advance heights are all 0, so top-to-bottom shaping (HarfBuzz "
+                     "direction ttb) yields zero advances: shape Mongolian left-to-right and "
+                     "rotate the line 90 degrees clockwise.")
+    font.close()
+    return " ".join(parts)
 
 
 def write_readme(specs, entries, charsets, mong_uncovered):

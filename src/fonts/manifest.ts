@@ -25,6 +25,8 @@ export interface FontManifestEntry {
   sha256: string
   license: string
   licenseFile: string
+  /** Anything a user of the font should know (e.g. Noto Sans Mongolian lacks U+180F and vertical metrics). */
+  note?: string
 }
 
 export interface FontManifest {
