@@ -100,7 +100,8 @@ describe('errors', () => {
   })
 
   it('400 for a bad colour, orientation or size', async () => {
-    for (const bad of [{ color: 'reddish' }, { orientation: 'diagonal' }, { size: '7' }, { size: '513' }, { size: 'NaN' }, { padding: '-1' }]) {
+    const bads: Record<string, string>[] = [{ color: 'reddish' }, { orientation: 'diagonal' }, { size: '7' }, { size: '513' }, { size: 'NaN' }, { padding: '-1' }]
+    for (const bad of bads) {
       const res = await get(`/v1/text.png?${q({ text: 'ᠮᠣᠩᠭᠣᠯ', ...bad })}`)
       expect(res.status, JSON.stringify(bad)).toBe(400)
       const err = await errorOf(res)

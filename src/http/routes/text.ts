@@ -12,7 +12,7 @@ import { scriptOf } from '../../text/script.js'
 import { etagFor } from '../etag.js'
 import { invalidParameters } from '../errors.js'
 import { imageResponse, notModified, type ImageFormat } from '../image-response.js'
-import { boundedNumber, colorOrTransparent, hexColor } from '../params.js'
+import { boundedNumber, colorOrTransparent, hexColor } from '../../schema.js'
 
 export const MAX_TEXT_LENGTH = 2000
 
