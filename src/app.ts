@@ -7,6 +7,8 @@ import { Hono } from 'hono'
 import type { AppEnv } from './env.js'
 import { notFound, onError } from './http/errors.js'
 import { fontRoutes } from './http/routes/fonts.js'
+import { renderRoutes } from './http/routes/render.js'
+import { templateRoutes } from './http/routes/templates.js'
 import { textRoutes } from './http/routes/text.js'
 
 export function createApp(env: AppEnv): Hono {
@@ -16,5 +18,7 @@ export function createApp(env: AppEnv): Hono {
   app.get('/healthz', (c) => c.json({ ok: true, version: env.version, fonts: env.fonts.fonts.length }))
   app.route('/v1', fontRoutes(env))
   app.route('/v1', textRoutes(env))
+  app.route('/v1', templateRoutes(env))
+  app.route('/v1', renderRoutes(env))
   return app
 }

@@ -5,11 +5,15 @@
 import type { FontSet } from './fonts/font-set.js'
 import type { FontManifest } from './fonts/manifest.js'
 import type { Engines } from './render/engines.js'
+import type { TemplateDefinition } from './templates/types.js'
 
 export interface AppEnv {
   fonts: FontSet
   manifest: FontManifest
   engines: Engines
+  templates: readonly TemplateDefinition[]
+  /** Example fields per template id (templates/<id>/example.json). */
+  examples: Readonly<Record<string, Record<string, unknown>>>
   /** Changes whenever code, fonts or templates change: part of every ETag. */
   version: string
 }

@@ -1,4 +1,4 @@
-/** Shared zod pieces for query parameters (strings in, typed values out). */
+/** Shared zod pieces for inputs (query strings or JSON in, typed values out). */
 import { z } from 'zod'
 
 /** CSS hex colour, with or without the leading # (a bare # must be sent as %23 in a URL). */
@@ -17,3 +17,15 @@ export const boundedNumber = (min: number, max: number) =>
     .number({ message: 'expected a number' })
     .refine((n) => Number.isFinite(n), 'expected a finite number')
     .pipe(z.number().min(min).max(max))
+
+/** A boolean from a query string or JSON: true/false/1/0/yes/no. */
+export const booleanish = z.preprocess((v) => {
+  if (typeof v !== 'string') return v
+  const s = v.trim().toLowerCase()
+  if (['true', '1', 'yes', 'on'].includes(s)) return true
+  if (['false', '0', 'no', 'off', ''].includes(s)) return false
+  return v
+}, z.boolean({ message: 'expected true or false' }))
+
+/** Text of a sign field: trimmed, non-empty, bounded. */
+export const signText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`)

@@ -1,7 +1,7 @@
 /** Geometry of the text layout: the facts a sign-maker checks by eye. */
 import { describe, expect, it } from 'vitest'
 import { UncoveredCodePointsError } from '../src/errors.js'
-import { extentOf, fitText, fitsIn } from '../src/text/fit.js'
+import { fitText, fitsIn, inkExtentOf } from '../src/text/fit.js'
 import { layoutText } from '../src/text/layout.js'
 import type { Piece, TextLayout } from '../src/text/types.js'
 import { env } from './helpers/env.js'
@@ -169,10 +169,10 @@ describe('fit to a box', () => {
   it('picks the largest size that fits: one step larger does not', () => {
     const r = fitText(fonts, spec, box, { minSize: 8, maxSize: 400 })
     expect(r.fits).toBe(true)
-    expect(fitsIn(r.layout, box)).toBe(true)
+    expect(fitsIn(r.layout, box, inkExtentOf)).toBe(true)
     const bigger = layoutText(fonts, { ...spec, fontSize: r.fontSize + 0.25, maxLength: box.height })
-    expect(fitsIn(bigger, box)).toBe(false)
-    const e = extentOf(r.layout)
+    expect(fitsIn(bigger, box, inkExtentOf)).toBe(false)
+    const e = inkExtentOf(r.layout)
     expect(e.x1 - e.x0).toBeLessThanOrEqual(box.width)
     expect(e.y1 - e.y0).toBeLessThanOrEqual(box.height)
   })

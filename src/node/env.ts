@@ -13,6 +13,7 @@ import type { HarfBuzz } from '../fonts/harfbuzz.js'
 import type { FontManifest } from '../fonts/manifest.js'
 import type { Engines } from '../render/engines.js'
 import { buildVersion } from '../version.js'
+import { EXAMPLES, TEMPLATES } from '../../templates/index.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const require = createRequire(import.meta.url)
@@ -53,6 +54,8 @@ export function nodeEnv(): Promise<AppEnv> {
       fonts: loadFontSet(hb, binaries),
       manifest,
       engines: nodeEngines,
+      templates: TEMPLATES,
+      examples: EXAMPLES,
       version: buildVersion(pkg.version, manifest.fonts.map((f) => f.sha256)),
     }
   })()

@@ -15,6 +15,8 @@ export interface FitBox {
 }
 
 export interface FitOptions {
+  /** Fit the ink (default) or the line boxes and ink together. */
+  by?: 'ink' | 'lines'
   minSize: number
   maxSize: number
   /** Wrap lines (columns) to the box's main axis; default true. */
@@ -34,8 +36,13 @@ export function extentOf(layout: TextLayout): Box {
   return unionBox({ x0: 0, y0: 0, x1: layout.width, y1: layout.height }, layout.ink)!
 }
 
-export function fitsIn(layout: TextLayout, box: FitBox): boolean {
-  const e = extentOf(layout)
+/** What is visible: the ink, or the line boxes of blank text. Designs place and size by this. */
+export function inkExtentOf(layout: TextLayout): Box {
+  return layout.ink ?? extentOf(layout)
+}
+
+export function fitsIn(layout: TextLayout, box: FitBox, measure: (l: TextLayout) => Box = extentOf): boolean {
+  const e = measure(layout)
   return !layout.overflow && e.x1 - e.x0 <= box.width + 1e-6 && e.y1 - e.y0 <= box.height + 1e-6
 }
 
@@ -48,8 +55,9 @@ export function fitText(fonts: FontSet, spec: Omit<TextSpec, 'fontSize' | 'maxLe
 
   let lo = Math.ceil(opts.minSize / step)
   let hi = Math.floor(opts.maxSize / step)
+  const measure = opts.by === 'lines' ? extentOf : inkExtentOf
   const smallest = at(lo * step)
-  if (!fitsIn(smallest, box)) return { layout: smallest, fontSize: lo * step, fits: false }
+  if (!fitsIn(smallest, box, measure)) return { layout: smallest, fontSize: lo * step, fits: false }
   let best = smallest
   // Fitting is monotone in size except for rare wrap effects; binary search
   // finds a size that fits, never one that does not.
@@ -57,7 +65,7 @@ export function fitText(fonts: FontSet, spec: Omit<TextSpec, 'fontSize' | 'maxLe
   while (lo <= hi) {
     const mid = (lo + hi) >> 1
     const l = at(mid * step)
-    if (fitsIn(l, box)) {
+    if (fitsIn(l, box, measure)) {
       best = l
       lo = mid + 1
     } else hi = mid - 1

@@ -1,0 +1,41 @@
+/**
+ * npm run gallery: every template's example (and a few variants) rendered to
+ * gallery/ as SVG and PNG, for people to look at. Not a test.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { createApp } from '../src/app.js'
+import { nodeEnv } from '../src/node/env.js'
+
+const env = await nodeEnv()
+const app = createApp(env)
+const out = new URL('../gallery/', import.meta.url)
+mkdirSync(out, { recursive: true })
+
+const variants: Record<string, Record<string, unknown>[]> = {
+  'slogan-banner': [
+    { mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ', zh: '蒙古语言文字', preset: 'cloth-6000x700' },
+    { mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ', zh: '蒙古语言文字', preset: 'standing-800x2000', color: '#ffd400' },
+    { mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ ᠦᠨ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ', zh: '民族团结是各族人民的生命线', preset: 'screen-1920x480' },
+  ],
+  'desk-card': [{ name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图', mnLayout: 'line' }, { name_mn: 'ᠰᠠᠷᠠᠨᠭᠡᠷᠡᠯ', name_zh: '萨仁格日勒' }],
+}
+
+for (const t of env.templates) {
+  const cases = [env.examples[t.id] ?? {}, ...(variants[t.id] ?? [])]
+  for (const [i, fields] of cases.entries()) {
+    const name = i === 0 ? `${t.id}.example` : `${t.id}.${i}`
+    for (const format of ['svg', 'png'] as const) {
+      const res = await app.request(`/v1/render/${t.id}.${format}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(fields),
+      })
+      if (res.status !== 200) {
+        console.error(`${name}.${format}: ${res.status} ${await res.text()}`)
+        continue
+      }
+      writeFileSync(new URL(`${name}.${format}`, out), new Uint8Array(await res.arrayBuffer()))
+      console.log(`gallery/${name}.${format}  ${res.headers.get('x-qoyar-size')} @ ${res.headers.get('x-qoyar-dpi')} dpi`)
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * GET  /v1/render/{template}.{svg|png}?field=…   (a cacheable URL)
+ * POST /v1/render/{template}.{svg|png}  {"field": …} (the same fields as JSON)
+ */
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { AppEnv } from '../../env.js'
+import { QoyarError } from '../../errors.js'
+import { designOf, pngOf, prepare, svgOf } from '../../render/template-render.js'
+import { etagFor } from '../etag.js'
+import { imageResponse, notModified, type ImageFormat } from '../image-response.js'
+
+export const MAX_BODY_BYTES = 256 * 1024
+const FORMATS: readonly ImageFormat[] = ['svg', 'png']
+
+export function parseTarget(file: string): { id: string; format: ImageFormat } {
+  const dot = file.lastIndexOf('.')
+  const id = dot > 0 ? file.slice(0, dot) : file
+  const format = dot > 0 ? file.slice(dot + 1) : ''
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new QoyarError('unsupported_format', 404, `No format "${format || '(none)'}" for ${id}; use .svg or .png.`, { formats: FORMATS })
+  return { id, format: format as ImageFormat }
+}
+
+async function jsonBody(c: Context): Promise<Record<string, unknown>> {
+  let body: unknown
+  try {
+    body = await c.req.json()
+  } catch {
+    throw new QoyarError('invalid_json', 400, 'The request body must be a JSON object of template fields.')
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new QoyarError('invalid_json', 400, 'The request body must be a JSON object of template fields.')
+  return body as Record<string, unknown>
+}
+
+export function renderRoutes(env: AppEnv): Hono {
+  const app = new Hono()
+  const render = async (c: Context, input: Record<string, unknown>) => {
+    const { id, format } = parseTarget(c.req.param('file') ?? '')
+    const prepared = prepare(env, id, input)
+    const etag = await etagFor(env.version, { ...prepared.key, format })
+    const cached = notModified(c, etag)
+    if (cached) return cached
+    const design = designOf(env, prepared)
+    const svg = await svgOf(env, prepared, design)
+    const headers = {
+      'X-Qoyar-Template': `${prepared.template.id}@${prepared.template.version}`,
+      'X-Qoyar-Size': `${prepared.canvas.width}x${prepared.canvas.height}`,
+      'X-Qoyar-Dpi': String(prepared.canvas.dpi),
+      'Content-Disposition': `inline; filename="${prepared.template.id}.${format}"`,
+    }
+    if (format === 'svg') return imageResponse('svg', svg, etag, headers)
+    return imageResponse('png', await pngOf(env, prepared, svg), etag, headers)
+  }
+  app.get('/render/:file', (c) => render(c, c.req.query()))
+  app.post(
+    '/render/:file',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new QoyarError('payload_too_large', 413, `The request body is over ${MAX_BODY_BYTES / 1024} KB.`, { maxBytes: MAX_BODY_BYTES })
+      },
+    }),
+    async (c) => render(c, await jsonBody(c)),
+  )
+  return app
+}

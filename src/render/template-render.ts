@@ -1,0 +1,78 @@
+/**
+ * A template render, stage by stage: input → validated fields and canvas →
+ * design (layout through the kit) → SVG → PNG. Each stage is a plain
+ * function so the HTTP routes, the checks and the bulk renderer share them.
+ */
+import type { AppEnv } from '../env.js'
+import { QoyarError } from '../errors.js'
+import { createKit } from '../templates/kit.js'
+import { resolveCanvas, sizeFields } from '../templates/sizes.js'
+import type { Canvas, Design, TemplateDefinition } from '../templates/types.js'
+import { renderPng } from './png.js'
+import { renderSvg } from './svg.js'
+import type { ZodError } from 'zod'
+
+/** Keys the render API reads itself; everything else is a template field. */
+const SIZE_KEYS = ['preset', 'width', 'height', 'dpi'] as const
+export const CONTROL_KEYS = ['region', 'strict', 'lang'] as const
+
+export interface Prepared {
+  template: TemplateDefinition
+  fields: Record<string, unknown>
+  canvas: Canvas
+  /** The normalised input: what an ETag or cache key hashes. */
+  key: { template: string; templateVersion: number; fields: Record<string, unknown>; canvas: { width: number; height: number; dpi: number } }
+}
+
+export function findTemplate(env: AppEnv, id: string): TemplateDefinition {
+  const t = env.templates.find((x) => x.id === id)
+  if (!t)
+    throw new QoyarError('unknown_template', 404, `No template "${id}"; see GET /v1/templates.`, {
+      template: id,
+      templates: env.templates.map((x) => x.id),
+    })
+  return t
+}
+
+function invalidFields(error: ZodError, template: string): QoyarError {
+  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }))
+  const first = issues[0]
+  return new QoyarError('invalid_fields', 422, first ? `Field "${first.path || '(root)'}" of ${template}: ${first.message}` : `Invalid fields for ${template}.`, {
+    template,
+    issues,
+  })
+}
+
+export function prepare(env: AppEnv, templateId: string, input: Record<string, unknown>): Prepared {
+  const template = findTemplate(env, templateId)
+  const sizeInput: Record<string, unknown> = {}
+  const fieldInput: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(input)) {
+    if ((SIZE_KEYS as readonly string[]).includes(k)) sizeInput[k] = v
+    else if (!(CONTROL_KEYS as readonly string[]).includes(k)) fieldInput[k] = v
+  }
+  const size = sizeFields.safeParse(sizeInput)
+  if (!size.success) throw invalidFields(size.error, template.id)
+  const fields = template.fields.safeParse(fieldInput)
+  if (!fields.success) throw invalidFields(fields.error, template.id)
+  const canvas = resolveCanvas(template.presets, template.defaultPreset, size.data)
+  const values = fields.data as Record<string, unknown>
+  return {
+    template,
+    fields: values,
+    canvas,
+    key: { template: template.id, templateVersion: template.version, fields: values, canvas: { width: canvas.width, height: canvas.height, dpi: canvas.dpi } },
+  }
+}
+
+export function designOf(env: AppEnv, p: Prepared): Design {
+  return p.template.design(p.fields as never, p.canvas, createKit(env.fonts))
+}
+
+export async function svgOf(env: AppEnv, p: Prepared, design: Design): Promise<string> {
+  return renderSvg(env.engines, env.fonts, design.root, p.canvas)
+}
+
+export async function pngOf(env: AppEnv, p: Prepared, svg: string): Promise<Uint8Array> {
+  return renderPng(env.engines, svg, p.canvas)
+}

@@ -1,0 +1,126 @@
+/**
+ * The design kit templates are handed: bilingual pairs and single blocks
+ * fitted by the text layout, turned into satori elements and recorded as
+ * placed blocks for rule checks. Templates call this; they never size type.
+ */
+import type { FontSet, TextStyle } from '../fonts/font-set.js'
+import { TextDoesNotFitError } from '../errors.js'
+import { fitPair, type Lang, type PairSpec } from '../text/bilingual.js'
+import { textElements, type El } from '../text/elements.js'
+import { fitText, inkExtentOf } from '../text/fit.js'
+import type { Align, Box, Orientation } from '../text/types.js'
+import type { PlacedBlock } from './types.js'
+
+export interface Placed {
+  blocks: PlacedBlock[]
+  elements: El[]
+}
+
+export interface PairRequest extends Omit<PairSpec, 'box'> {
+  role: string
+  box: Box
+  color: Record<Lang, string>
+  face?: string
+}
+
+export interface TextRequest {
+  role: string
+  lang: Lang
+  text: string
+  orientation: Orientation
+  box: Box
+  style?: TextStyle
+  minSize: number
+  maxSize: number
+  color: string
+  align?: Align
+  /** Horizontal/vertical placement of the block inside the box. */
+  place?: { x: Align; y: Align }
+  wrap?: boolean
+  face?: string
+}
+
+export interface DesignKit {
+  fonts: FontSet
+  pair(req: PairRequest): Placed
+  text(req: TextRequest): Placed
+}
+
+const offsetBox = (b: Box, x: number, y: number): Box => ({ x0: b.x0 + x, y0: b.y0 + y, x1: b.x1 + x, y1: b.y1 + y })
+
+function alignIn(free: number, a: Align | undefined): number {
+  return a === 'start' ? 0 : a === 'end' ? free : free / 2
+}
+
+export function createKit(fonts: FontSet): DesignKit {
+  return {
+    fonts,
+    pair(req) {
+      const box = { width: req.box.x1 - req.box.x0, height: req.box.y1 - req.box.y0 }
+      const result = fitPair(fonts, { ...req, box })
+      if (!result.fits)
+        throw new TextDoesNotFitError(`The ${req.role} does not fit its ${Math.round(box.width)}×${Math.round(box.height)} px area even at the smallest size; shorten it or choose a larger size.`, {
+          role: req.role,
+          box,
+          minInk: req.minInk,
+        })
+      const blocks: PlacedBlock[] = []
+      const elements: El[] = []
+      for (const p of result.parts) {
+        const x = req.box.x0 + p.x
+        const y = req.box.y0 + p.y
+        blocks.push({ role: req.role, lang: p.lang, layout: p.layout, x, y, extent: offsetBox(p.extent, req.box.x0, req.box.y0), ...(req.face ? { face: req.face } : {}) })
+        elements.push(...textElements(p.layout, { x, y, color: req.color[p.lang] }))
+      }
+      return { blocks, elements }
+    },
+    text(req) {
+      const box = { width: req.box.x1 - req.box.x0, height: req.box.y1 - req.box.y0 }
+      const r = fitText(
+        fonts,
+        { text: req.text, orientation: req.orientation, ...(req.style ? { style: req.style } : {}), align: req.align ?? 'center' },
+        box,
+        { minSize: req.minSize, maxSize: req.maxSize, wrap: req.wrap ?? true },
+      )
+      if (!r.fits)
+        throw new TextDoesNotFitError(`The ${req.role} (${req.lang}) does not fit its ${Math.round(box.width)}×${Math.round(box.height)} px area even at ${req.minSize} px.`, {
+          role: req.role,
+          lang: req.lang,
+          box,
+        })
+      const e = inkExtentOf(r.layout)
+      const left = req.box.x0 + alignIn(box.width - (e.x1 - e.x0), req.place?.x)
+      const top = req.box.y0 + alignIn(box.height - (e.y1 - e.y0), req.place?.y)
+      const x = left - e.x0
+      const y = top - e.y0
+      const block: PlacedBlock = {
+        role: req.role,
+        lang: req.lang,
+        layout: r.layout,
+        x,
+        y,
+        extent: offsetBox(e, x, y),
+        ...(req.face ? { face: req.face } : {}),
+      }
+      return { blocks: [block], elements: textElements(r.layout, { x, y, color: req.color }) }
+    },
+  }
+}
+
+/** A plain positioned box, for backgrounds, rules and frames. */
+export function rect(box: Box, style: Record<string, string | number>, children: El[] = []): El {
+  return {
+    type: 'div',
+    props: {
+      style: { position: 'absolute', display: 'flex', boxSizing: 'border-box', left: box.x0, top: box.y0, width: box.x1 - box.x0, height: box.y1 - box.y0, ...style },
+      children,
+    },
+  }
+}
+
+export function canvasRoot(width: number, height: number, background: string, children: El[]): El {
+  return {
+    type: 'div',
+    props: { style: { display: 'flex', position: 'relative', width, height, backgroundColor: background, overflow: 'hidden' }, children },
+  }
+}

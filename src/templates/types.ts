@@ -1,0 +1,72 @@
+/**
+ * What a template is: fields (a zod schema with defaults and limits), size
+ * presets, and a design function from validated fields and a canvas to an
+ * element tree. Templates describe design; typography comes from src/text
+ * through the kit they are handed.
+ */
+import type { z } from 'zod'
+import type { El } from '../text/elements.js'
+import type { Lang } from '../text/bilingual.js'
+import type { Box, TextLayout } from '../text/types.js'
+import type { DesignKit } from './kit.js'
+
+export interface Localized {
+  zh: string
+  en: string
+}
+
+/** A size in millimetres at a resolution; pixel size = round(mm / 25.4 × dpi). */
+export interface Preset {
+  id: string
+  title: Localized
+  widthMm: number
+  heightMm: number
+  dpi: number
+}
+
+export interface Canvas {
+  width: number
+  height: number
+  dpi: number
+  widthMm: number
+  heightMm: number
+  /** Millimetres → px at this canvas's dpi. */
+  mm(v: number): number
+}
+
+/** A block of text as the design placed it: what rule checks and tests read. */
+export interface PlacedBlock {
+  /** Which text of the design: 'name', 'title', 'slogan'… */
+  role: string
+  lang: Lang
+  layout: TextLayout
+  /** The block's origin on the canvas (px). */
+  x: number
+  y: number
+  /** The painted extent on the canvas, px (before any face rotation). */
+  extent: Box
+  /** The face (desk cards have two), when the design repeats itself. */
+  face?: string
+}
+
+export interface Design {
+  root: El
+  blocks: PlacedBlock[]
+  /** Rectangles the text must stay inside (faces, safe areas), for checks. */
+  areas: { id: string; box: Box }[]
+}
+
+export type SignKind = 'slogan' | 'banner' | 'desk-card' | 'meeting-banner' | 'letterhead' | 'window-sign' | 'door-plaque' | 'display-board'
+
+export interface TemplateDefinition<S extends z.ZodObject = z.ZodObject> {
+  id: string
+  /** Bumped when the design changes, so cached renders change too. */
+  version: number
+  title: Localized
+  description: Localized
+  kind: SignKind
+  fields: S
+  presets: readonly Preset[]
+  defaultPreset: string
+  design(fields: z.output<S>, canvas: Canvas, kit: DesignKit): Design
+}

@@ -1,0 +1,131 @@
+/**
+ * Two scripts set as one unit at one visual size: the pair fitting every
+ * bilingual design uses. Both texts get the same ink size across the script
+ * (Mongolian never smaller than the Chinese: "字号相等"), as large as the box
+ * allows, one above the other (stacked) or side by side, in the order asked.
+ */
+import type { FontSet, TextStyle } from '../fonts/font-set.js'
+import { inkExtentOf } from './fit.js'
+import { layoutText } from './layout.js'
+import { crossInk } from './measure.js'
+import type { Align, Box, Orientation, TextLayout } from './types.js'
+
+export type Lang = 'mn' | 'zh'
+
+export interface PairPart {
+  lang: Lang
+  text: string
+  orientation: Orientation
+  style?: TextStyle
+  /** Lines (columns) allowed; default: wrap as needed. */
+  maxLines?: number
+}
+
+export interface PairSpec {
+  /** In order: the first part goes above (stacked) or left (side by side). */
+  parts: readonly [PairPart, PairPart]
+  arrangement: 'stacked' | 'side-by-side'
+  box: { width: number; height: number }
+  /** Space between the two parts, as a fraction of their visual size. */
+  gap?: number
+  /** Scales the Mongolian part against the shared size (1 = equal; < 1 breaks the size rule on purpose). */
+  mnScale?: number
+  /** Bounds on the visual (ink) size, px. */
+  minInk: number
+  maxInk: number
+  /** Placement across the arrangement axis. */
+  align?: Align
+  lineHeight?: number
+}
+
+export interface PlacedPart {
+  lang: Lang
+  layout: TextLayout
+  /** Where the layout's (0,0) goes, relative to the box. */
+  x: number
+  y: number
+  /** The part's painted extent relative to the box. */
+  extent: Box
+}
+
+export interface PairResult {
+  parts: PlacedPart[]
+  fits: boolean
+  /** The shared visual size, px. */
+  ink: number
+}
+
+const REFERENCE_SIZE = 100
+
+export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
+  const gap = spec.gap ?? 0.4
+  const mnScale = spec.mnScale ?? 1
+  const stacked = spec.arrangement === 'stacked'
+  // Ink size per px of font size, per part: visual size is linear in font size.
+  const ratios = spec.parts.map((p) => {
+    const l = layoutText(fonts, { text: p.text, orientation: p.orientation, fontSize: REFERENCE_SIZE, ...(p.style ? { style: p.style } : {}) })
+    return crossInk(l) / REFERENCE_SIZE || 1
+  })
+
+  const attempt = (ink: number) => {
+    const layouts = spec.parts.map((p, i) => {
+      const fontSize = (ink / ratios[i]!) * (p.lang === 'mn' ? mnScale : 1)
+      const main = p.orientation === 'vertical' ? spec.box.height : spec.box.width
+      return layoutText(fonts, {
+        text: p.text,
+        orientation: p.orientation,
+        fontSize,
+        maxLength: main,
+        ...(p.style ? { style: p.style } : {}),
+        ...(spec.lineHeight ? { lineHeight: spec.lineHeight } : {}),
+        align: 'center',
+      })
+    })
+    const extents = layouts.map(inkExtentOf)
+    const sizes = extents.map((e) => ({ w: e.x1 - e.x0, h: e.y1 - e.y0 }))
+    const space = gap * ink
+    const fits =
+      layouts.every((l, i) => !l.overflow && (spec.parts[i]!.maxLines === undefined || l.lines.length <= spec.parts[i]!.maxLines!)) &&
+      (stacked
+        ? sizes[0]!.h + space + sizes[1]!.h <= spec.box.height && sizes.every((s) => s.w <= spec.box.width)
+        : sizes[0]!.w + space + sizes[1]!.w <= spec.box.width && sizes.every((s) => s.h <= spec.box.height))
+    return { layouts, extents, sizes, space, fits }
+  }
+
+  let lo = spec.minInk
+  let hi = spec.maxInk
+  let best = attempt(lo)
+  let bestInk = lo
+  if (best.fits) {
+    for (let i = 0; i < 24 && hi - lo > 0.25; i++) {
+      const mid = (lo + hi) / 2
+      const a = attempt(mid)
+      if (a.fits) {
+        best = a
+        bestInk = mid
+        lo = mid
+      } else hi = mid
+    }
+  }
+
+  const { layouts, extents, sizes, space } = best
+  const total = stacked ? sizes[0]!.h + space + sizes[1]!.h : sizes[0]!.w + space + sizes[1]!.w
+  let along = ((stacked ? spec.box.height : spec.box.width) - total) / 2
+  const parts: PlacedPart[] = layouts.map((layout, i) => {
+    const e = extents[i]!
+    const s = sizes[i]!
+    const across = stacked ? spec.box.width - s.w : spec.box.height - s.h
+    const offset = spec.align === 'start' ? 0 : spec.align === 'end' ? across : across / 2
+    const left = stacked ? offset : along
+    const top = stacked ? along : offset
+    along += (stacked ? s.h : s.w) + space
+    return {
+      lang: spec.parts[i]!.lang,
+      layout,
+      x: left - e.x0,
+      y: top - e.y0,
+      extent: { x0: left, y0: top, x1: left + s.w, y1: top + s.h },
+    }
+  })
+  return { parts, fits: best.fits, ink: bestInk }
+}

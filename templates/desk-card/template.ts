@@ -1,0 +1,138 @@
+/**
+ * desk-card (桌签): a tent card printed on one sheet: two faces, the upper
+ * one turned 180° so that both read upright once folded along the line
+ * between them. The Mongolian name stands as a vertical column left of the
+ * Chinese ("蒙文在前", the native direction of the script) or as a line
+ * above it ("蒙文在上"); both are what 第三条 allows.
+ */
+import { z } from 'zod'
+import { hexColor, signText } from '../../src/schema.js'
+import { mnScale, order, ordered } from '../../src/templates/fields.js'
+import { canvasRoot, rect, type DesignKit } from '../../src/templates/kit.js'
+import { DPI } from '../../src/templates/sizes.js'
+import type { Canvas, PlacedBlock, TemplateDefinition } from '../../src/templates/types.js'
+import type { El } from '../../src/text/elements.js'
+import type { Box } from '../../src/text/types.js'
+
+const optionalText = (max: number) => signText(max).optional()
+
+const fields = z
+  .object({
+    name_mn: signText(80).describe('name in Mongolian'),
+    name_zh: signText(16).describe('name in Chinese'),
+    title_mn: optionalText(120).describe('title or organisation in Mongolian'),
+    title_zh: optionalText(40).describe('title or organisation in Chinese'),
+    mnLayout: z.enum(['column', 'line']).default('column').describe('Mongolian name as a vertical column left of the Chinese, or as a line above it'),
+    background: hexColor.default('#ffffff'),
+    color: hexColor.default('#1a1a1a').describe('name colour'),
+    accent: hexColor.default('#c8102e').describe('title and frame colour'),
+    frame: z.enum(['line', 'none']).default('line'),
+    order,
+    mnScale,
+  })
+  .refine((f) => (f.title_mn === undefined) === (f.title_zh === undefined), {
+    message: 'give the title in both scripts or in neither',
+    path: ['title_mn'],
+  })
+
+type Fields = z.output<typeof fields>
+
+/** One face's design, in face coordinates. */
+function face(f: Fields, w: number, h: number, mm: (v: number) => number, kit: DesignKit, faceId: string): { elements: El[]; blocks: PlacedBlock[] } {
+  const m = h * 0.08
+  const style = { genre: 'sans' as const, weight: 700 }
+  const titleStyle = { genre: 'sans' as const, weight: 400 }
+  const hasTitle = f.title_mn !== undefined && f.title_zh !== undefined
+  const nameBox: Box = { x0: m, y0: m, x1: w - m, y1: hasTitle ? h * 0.7 : h - m }
+  const column = f.mnLayout === 'column'
+  const name = kit.pair({
+    role: 'name',
+    face: faceId,
+    parts: ordered(
+      f.order,
+      { lang: 'mn' as const, text: f.name_mn, orientation: column ? ('vertical' as const) : ('horizontal' as const), style },
+      { lang: 'zh' as const, text: f.name_zh, orientation: 'horizontal' as const, style },
+    ),
+    arrangement: column ? 'side-by-side' : 'stacked',
+    box: nameBox,
+    gap: 0.5,
+    mnScale: f.mnScale,
+    // Legible from across a meeting table: names at least 8 mm, titles 3 mm.
+    minInk: mm(8),
+    maxInk: h * 0.5,
+    color: { mn: f.color, zh: f.color },
+  })
+  const elements = [...name.elements]
+  const blocks = [...name.blocks]
+  if (hasTitle) {
+    const title = kit.pair({
+      role: 'title',
+      face: faceId,
+      parts: ordered(
+        f.order,
+        { lang: 'mn' as const, text: f.title_mn!, orientation: 'horizontal' as const, style: titleStyle, maxLines: 1 },
+        { lang: 'zh' as const, text: f.title_zh!, orientation: 'horizontal' as const, style: titleStyle, maxLines: 1 },
+      ),
+      arrangement: 'stacked',
+      box: { x0: m, y0: h * 0.72, x1: w - m, y1: h - m * 0.75 },
+      gap: 0.35,
+      mnScale: f.mnScale,
+      minInk: mm(3),
+      maxInk: h * 0.08,
+      color: { mn: f.accent, zh: f.accent },
+    })
+    elements.push(...title.elements)
+    blocks.push(...title.blocks)
+  }
+  if (f.frame === 'line') {
+    const inset = h * 0.03
+    elements.unshift(rect({ x0: inset, y0: inset, x1: w - inset, y1: h - inset }, { border: `${Math.max(1, h * 0.006)}px solid ${f.accent}` }))
+  }
+  return { elements, blocks }
+}
+
+/** A block's extent after its face is turned 180° about the face centre. */
+function turned(b: PlacedBlock, w: number, h: number): PlacedBlock {
+  return { ...b, extent: { x0: w - b.extent.x1, y0: h - b.extent.y1, x1: w - b.extent.x0, y1: h - b.extent.y0 } }
+}
+
+const shift = (b: PlacedBlock, dy: number): PlacedBlock => ({ ...b, y: b.y + dy, extent: { ...b.extent, y0: b.extent.y0 + dy, y1: b.extent.y1 + dy } })
+
+export const deskCard: TemplateDefinition<typeof fields> = {
+  id: 'desk-card',
+  version: 1,
+  title: { zh: '桌签', en: 'Desk name card' },
+  description: {
+    zh: '会议桌签（双面折叠）：一张纸上两面，上面一面旋转180°，沿中线折叠后两面都正向可读；蒙文名竖排在汉文名左侧或横排在上方，字号相等。',
+    en: 'Folded tent name card: one sheet, two faces, the upper face turned 180° so both read upright after folding on the middle line; the Mongolian name as a column left of the Chinese or a line above it, at equal size.',
+  },
+  kind: 'desk-card',
+  fields,
+  presets: [
+    // Presets are the whole sheet: two faces one above the other.
+    { id: 'face-200x100', title: { zh: '桌签 200×100 毫米（整张 200×200）', en: 'Face 200×100 mm (sheet 200×200)' }, widthMm: 200, heightMm: 200, dpi: DPI.print },
+    { id: 'face-210x90', title: { zh: '桌签 210×90 毫米（整张 210×180）', en: 'Face 210×90 mm (sheet 210×180)' }, widthMm: 210, heightMm: 180, dpi: DPI.print },
+    { id: 'face-250x120', title: { zh: '桌签 250×120 毫米（整张 250×240）', en: 'Face 250×120 mm (sheet 250×240)' }, widthMm: 250, heightMm: 240, dpi: DPI.print },
+  ],
+  defaultPreset: 'face-200x100',
+  design(f, canvas: Canvas, kit) {
+    const w = canvas.width
+    const h = canvas.height / 2
+    // The back face is the same design; it is laid out once and drawn twice.
+    const front = face(f, w, h, canvas.mm, kit, 'front')
+    const faceEl = (top: number, turn: boolean, children: El[]): El =>
+      rect({ x0: 0, y0: top, x1: w, y1: top + h }, turn ? { transform: 'rotate(180deg)' } : {}, children)
+    const fold = rect({ x0: 0, y0: h - 0.5, x1: w, y1: h + 0.5 }, { borderTop: `${Math.max(1, canvas.mm(0.3))}px dashed #9a9a9a` })
+    return {
+      root: canvasRoot(w, canvas.height, f.background, [faceEl(0, true, front.elements), faceEl(h, false, front.elements), fold]),
+      blocks: [
+        ...front.blocks.map((b) => ({ ...turned(b, w, h), face: 'back' })),
+        ...front.blocks.map((b) => shift(b, h)),
+      ],
+      areas: [
+        { id: 'back', box: { x0: 0, y0: 0, x1: w, y1: h } },
+        { id: 'front', box: { x0: 0, y0: h, x1: w, y1: 2 * h } },
+      ],
+    }
+  },
+}
