@@ -4,6 +4,7 @@
  */
 import type { FontSet } from './fonts/font-set.js'
 import type { FontManifest } from './fonts/manifest.js'
+import type { RenderCache } from './http/render-cache.js'
 import type { Engines } from './render/engines.js'
 import type { TemplateDefinition } from './templates/types.js'
 
@@ -14,6 +15,8 @@ export interface AppEnv {
   templates: readonly TemplateDefinition[]
   /** Example fields per template id (templates/<id>/example.json). */
   examples: Readonly<Record<string, Record<string, unknown>>>
+  /** Where the runtime keeps rendered bytes of GET renders; none = render every time. */
+  cache?: RenderCache
   /** Changes whenever code, fonts or templates change: part of every ETag. */
   version: string
 }

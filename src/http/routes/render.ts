@@ -9,6 +9,7 @@ import { QoyarError } from '../../errors.js'
 import { designOf, pngOf, prepare, svgOf } from '../../render/template-render.js'
 import { etagFor } from '../etag.js'
 import { imageResponse, notModified, type ImageFormat } from '../image-response.js'
+import { cachedRender } from '../render-cache.js'
 
 export const MAX_BODY_BYTES = 256 * 1024
 const FORMATS: readonly ImageFormat[] = ['svg', 'png']
@@ -29,7 +30,8 @@ async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   } catch {
     throw new QoyarError('invalid_json', 400, 'The request body must be a JSON object of template fields.')
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new QoyarError('invalid_json', 400, 'The request body must be a JSON object of template fields.')
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new QoyarError('invalid_json', 400, 'The request body must be a JSON object of template fields.')
   return body as Record<string, unknown>
 }
 
@@ -39,18 +41,21 @@ export function renderRoutes(env: AppEnv): Hono {
     const { id, format } = parseTarget(c.req.param('file') ?? '')
     const prepared = prepare(env, id, input)
     const etag = await etagFor(env.version, { ...prepared.key, format })
-    const cached = notModified(c, etag)
-    if (cached) return cached
-    const design = designOf(env, prepared)
-    const svg = await svgOf(env, prepared, design)
-    const headers = {
-      'X-Qoyar-Template': `${prepared.template.id}@${prepared.template.version}`,
-      'X-Qoyar-Size': `${prepared.canvas.width}x${prepared.canvas.height}`,
-      'X-Qoyar-Dpi': String(prepared.canvas.dpi),
-      'Content-Disposition': `inline; filename="${prepared.template.id}.${format}"`,
+    const unchanged = notModified(c, etag)
+    if (unchanged) return unchanged
+    const draw = async () => {
+      const design = designOf(env, prepared)
+      const svg = await svgOf(env, prepared, design)
+      const headers = {
+        'X-Qoyar-Template': `${prepared.template.id}@${prepared.template.version}`,
+        'X-Qoyar-Size': `${prepared.canvas.width}x${prepared.canvas.height}`,
+        'X-Qoyar-Dpi': String(prepared.canvas.dpi),
+        'Content-Disposition': `inline; filename="${prepared.template.id}.${format}"`,
+      }
+      if (format === 'svg') return imageResponse('svg', svg, etag, headers)
+      return imageResponse('png', await pngOf(env, prepared, svg), etag, headers)
     }
-    if (format === 'svg') return imageResponse('svg', svg, etag, headers)
-    return imageResponse('png', await pngOf(env, prepared, svg), etag, headers)
+    return c.req.method === 'GET' ? cachedRender(env.cache, etag, draw) : draw()
   }
   app.get('/render/:file', (c) => render(c, c.req.query()))
   app.post(

@@ -12,6 +12,7 @@ import { scriptOf } from '../../text/script.js'
 import { etagFor } from '../etag.js'
 import { invalidParameters } from '../errors.js'
 import { imageResponse, notModified, type ImageFormat } from '../image-response.js'
+import { cachedRender } from '../render-cache.js'
 import { boundedNumber, colorOrTransparent, hexColor } from '../../schema.js'
 
 export const MAX_TEXT_LENGTH = 2000
@@ -55,16 +56,18 @@ export function textRoutes(env: AppEnv): Hono {
       ...(q.maxLength !== undefined ? { maxLength: q.maxLength } : {}),
     } as const
     const etag = await etagFor(env.version, { kind: 'text', format, spec })
-    const cached = notModified(c, etag)
-    if (cached) return cached
-    const image = textImage(env.fonts, spec)
-    const svg = await renderSvg(env.engines, env.fonts, image.root, image)
-    const headers = {
-      'X-Qoyar-Orientation': image.layout.orientation,
-      'X-Qoyar-Lines': String(image.layout.lines.length),
-    }
-    if (format === 'svg') return imageResponse('svg', svg, etag, headers)
-    return imageResponse('png', await renderPng(env.engines, svg, image), etag, headers)
+    const unchanged = notModified(c, etag)
+    if (unchanged) return unchanged
+    return cachedRender(env.cache, etag, async () => {
+      const image = textImage(env.fonts, spec)
+      const svg = await renderSvg(env.engines, env.fonts, image.root, image)
+      const headers = {
+        'X-Qoyar-Orientation': image.layout.orientation,
+        'X-Qoyar-Lines': String(image.layout.lines.length),
+      }
+      if (format === 'svg') return imageResponse('svg', svg, etag, headers)
+      return imageResponse('png', await renderPng(env.engines, svg, image), etag, headers)
+    })
   }
   app.get('/text.svg', handler('svg'))
   app.get('/text.png', handler('png'))
