@@ -8,6 +8,7 @@ import type { AppEnv } from './env.js'
 import { notFound, onError } from './http/errors.js'
 import { fontRoutes } from './http/routes/fonts.js'
 import { renderRoutes } from './http/routes/render.js'
+import { ruleRoutes } from './http/routes/rules.js'
 import { templateRoutes } from './http/routes/templates.js'
 import { textRoutes } from './http/routes/text.js'
 
@@ -20,5 +21,6 @@ export function createApp(env: AppEnv): Hono {
   app.route('/v1', textRoutes(env))
   app.route('/v1', templateRoutes(env))
   app.route('/v1', renderRoutes(env))
+  app.route('/v1', ruleRoutes(env))
   return app
 }

@@ -6,6 +6,7 @@ import type { FontSet } from './fonts/font-set.js'
 import type { FontManifest } from './fonts/manifest.js'
 import type { RenderCache } from './http/render-cache.js'
 import type { Engines } from './render/engines.js'
+import type { RulePack } from './rules/types.js'
 import type { TemplateDefinition } from './templates/types.js'
 
 export interface AppEnv {
@@ -13,6 +14,7 @@ export interface AppEnv {
   manifest: FontManifest
   engines: Engines
   templates: readonly TemplateDefinition[]
+  rulePacks: readonly RulePack[]
   /** Example fields per template id (templates/<id>/example.json). */
   examples: Readonly<Record<string, Record<string, unknown>>>
   /** Where the runtime keeps rendered bytes of GET renders; none = render every time. */

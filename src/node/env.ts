@@ -14,6 +14,7 @@ import type { FontManifest } from '../fonts/manifest.js'
 import type { Engines } from '../render/engines.js'
 import { buildVersion } from '../version.js'
 import { EXAMPLES, TEMPLATES } from '../../templates/index.js'
+import { RULE_PACKS } from '../rules/packs.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const require = createRequire(import.meta.url)
@@ -55,6 +56,7 @@ export function nodeEnv(): Promise<AppEnv> {
       manifest,
       engines: nodeEngines,
       templates: TEMPLATES,
+      rulePacks: RULE_PACKS,
       examples: EXAMPLES,
       version: buildVersion(pkg.version, manifest.fonts.map((f) => f.sha256)),
     }

@@ -10,18 +10,38 @@ import { resolveCanvas, sizeFields } from '../templates/sizes.js'
 import type { Canvas, Design, TemplateDefinition } from '../templates/types.js'
 import { renderPng } from './png.js'
 import { renderSvg } from './svg.js'
-import type { ZodError } from 'zod'
+import { z, type ZodError } from 'zod'
+import { assertSupported, complianceHeader, evaluate, findPack } from '../rules/evaluate.js'
+import { DEFAULT_REGION } from '../rules/packs.js'
+import type { ComplianceReport } from '../rules/types.js'
+import { booleanish } from '../schema.js'
 
 /** Keys the render API reads itself; everything else is a template field. */
 const SIZE_KEYS = ['preset', 'width', 'height', 'dpi'] as const
 export const CONTROL_KEYS = ['region', 'strict', 'lang'] as const
 
+const controls = z.object({
+  region: z.string().max(64).default(DEFAULT_REGION),
+  strict: booleanish.default(false),
+  lang: z.string().max(35).optional(),
+})
+
+export type Controls = z.output<typeof controls>
+
 export interface Prepared {
   template: TemplateDefinition
   fields: Record<string, unknown>
   canvas: Canvas
+  controls: Controls
   /** The normalised input: what an ETag or cache key hashes. */
-  key: { template: string; templateVersion: number; fields: Record<string, unknown>; canvas: { width: number; height: number; dpi: number } }
+  key: {
+    template: string
+    templateVersion: number
+    fields: Record<string, unknown>
+    canvas: { width: number; height: number; dpi: number }
+    region: string
+    strict: boolean
+  }
 }
 
 export function findTemplate(env: AppEnv, id: string): TemplateDefinition {
@@ -37,20 +57,29 @@ export function findTemplate(env: AppEnv, id: string): TemplateDefinition {
 function invalidFields(error: ZodError, template: string): QoyarError {
   const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }))
   const first = issues[0]
-  return new QoyarError('invalid_fields', 422, first ? `Field "${first.path || '(root)'}" of ${template}: ${first.message}` : `Invalid fields for ${template}.`, {
-    template,
-    issues,
-  })
+  return new QoyarError(
+    'invalid_fields',
+    422,
+    first ? `Field "${first.path || '(root)'}" of ${template}: ${first.message}` : `Invalid fields for ${template}.`,
+    {
+      template,
+      issues,
+    },
+  )
 }
 
 export function prepare(env: AppEnv, templateId: string, input: Record<string, unknown>): Prepared {
   const template = findTemplate(env, templateId)
   const sizeInput: Record<string, unknown> = {}
   const fieldInput: Record<string, unknown> = {}
+  const controlInput: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(input)) {
     if ((SIZE_KEYS as readonly string[]).includes(k)) sizeInput[k] = v
-    else if (!(CONTROL_KEYS as readonly string[]).includes(k)) fieldInput[k] = v
+    else if ((CONTROL_KEYS as readonly string[]).includes(k)) controlInput[k] = v
+    else fieldInput[k] = v
   }
+  const ctl = controls.safeParse(controlInput)
+  if (!ctl.success) throw invalidFields(ctl.error, template.id)
   const size = sizeFields.safeParse(sizeInput)
   if (!size.success) throw invalidFields(size.error, template.id)
   const fields = template.fields.safeParse(fieldInput)
@@ -61,8 +90,35 @@ export function prepare(env: AppEnv, templateId: string, input: Record<string, u
     template,
     fields: values,
     canvas,
-    key: { template: template.id, templateVersion: template.version, fields: values, canvas: { width: canvas.width, height: canvas.height, dpi: canvas.dpi } },
+    controls: ctl.data,
+    key: {
+      template: template.id,
+      templateVersion: template.version,
+      fields: values,
+      canvas: { width: canvas.width, height: canvas.height, dpi: canvas.dpi },
+      region: ctl.data.region,
+      strict: ctl.data.strict,
+    },
   }
+}
+
+/** The pack for the request's region, checked to be able to judge this template. */
+export function packOf(env: AppEnv, p: Prepared) {
+  const pack = findPack(env.rulePacks, p.controls.region)
+  assertSupported(pack, p.template, env.fonts)
+  return pack
+}
+
+export function complianceOf(env: AppEnv, p: Prepared, design: Design): ComplianceReport {
+  return evaluate(packOf(env, p), p.template, design, p.canvas, env.fonts)
+}
+
+/** With strict=true a failing sign is refused (422), carrying the report. */
+export function enforce(p: Prepared, report: ComplianceReport): void {
+  if (p.controls.strict && !report.pass)
+    throw new QoyarError('compliance_failed', 422, `The sign breaks ${report.region} rules: ${complianceHeader(report).replace(/^fail; rules=/, '')}.`, {
+      report,
+    })
 }
 
 export function designOf(env: AppEnv, p: Prepared): Design {

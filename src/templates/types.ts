@@ -47,6 +47,9 @@ export interface PlacedBlock {
   extent: Box
   /** The face (desk cards have two), when the design repeats itself. */
   face?: string
+  /** A face drawn turned 180° about the centre of `frame` (its reader turns it back). */
+  rotation?: 0 | 180
+  frame?: Box
 }
 
 export interface Design {
@@ -65,6 +68,8 @@ export interface TemplateDefinition<S extends z.ZodObject = z.ZodObject> {
   title: Localized
   description: Localized
   kind: SignKind
+  /** The languages its signs carry, in pack terms ('mn', 'zh'…). */
+  languages: readonly Lang[]
   fields: S
   presets: readonly Preset[]
   defaultPreset: string

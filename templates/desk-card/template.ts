@@ -93,7 +93,12 @@ function face(f: Fields, w: number, h: number, mm: (v: number) => number, kit: D
 
 /** A block's extent after its face is turned 180° about the face centre. */
 function turned(b: PlacedBlock, w: number, h: number): PlacedBlock {
-  return { ...b, extent: { x0: w - b.extent.x1, y0: h - b.extent.y1, x1: w - b.extent.x0, y1: h - b.extent.y0 } }
+  return {
+    ...b,
+    extent: { x0: w - b.extent.x1, y0: h - b.extent.y1, x1: w - b.extent.x0, y1: h - b.extent.y0 },
+    rotation: 180,
+    frame: { x0: 0, y0: 0, x1: w, y1: h },
+  }
 }
 
 const shift = (b: PlacedBlock, dy: number): PlacedBlock => ({ ...b, y: b.y + dy, extent: { ...b.extent, y0: b.extent.y0 + dy, y1: b.extent.y1 + dy } })
@@ -107,6 +112,7 @@ export const deskCard: TemplateDefinition<typeof fields> = {
     en: 'Folded tent name card: one sheet, two faces, the upper face turned 180° so both read upright after folding on the middle line; the Mongolian name as a column left of the Chinese or a line above it, at equal size.',
   },
   kind: 'desk-card',
+  languages: ['mn', 'zh'],
   fields,
   presets: [
     // Presets are the whole sheet: two faces one above the other.

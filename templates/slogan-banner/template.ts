@@ -30,6 +30,7 @@ export const sloganBanner: TemplateDefinition<typeof fields> = {
     en: 'Red cloth banner with white (or yellow) lettering, Mongolian above Chinese at equal size; standing banners put Mongolian left of Chinese. Hung in offices, canteens, dormitories, workshops, shops and temples, and for festivals.',
   },
   kind: 'banner',
+  languages: ['mn', 'zh'],
   fields,
   presets: [
     // Large-format cloth prints from SVG/PDF; the PNG is a preview at a dpi within the pixel budget.

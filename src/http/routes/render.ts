@@ -6,12 +6,20 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../env.js'
 import { QoyarError } from '../../errors.js'
-import { designOf, pngOf, prepare, svgOf } from '../../render/template-render.js'
+import { complianceOf, designOf, enforce, packOf, pngOf, prepare, svgOf } from '../../render/template-render.js'
+import { complianceHeader } from '../../rules/evaluate.js'
 import { etagFor } from '../etag.js'
 import { imageResponse, notModified, type ImageFormat } from '../image-response.js'
 import { cachedRender } from '../render-cache.js'
 
 export const MAX_BODY_BYTES = 256 * 1024
+
+export const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new QoyarError('payload_too_large', 413, `The request body is over ${MAX_BODY_BYTES / 1024} KB.`, { maxBytes: MAX_BODY_BYTES })
+  },
+})
 const FORMATS: readonly ImageFormat[] = ['svg', 'png']
 
 export function parseTarget(file: string): { id: string; format: ImageFormat } {
@@ -23,7 +31,7 @@ export function parseTarget(file: string): { id: string; format: ImageFormat } {
   return { id, format: format as ImageFormat }
 }
 
-async function jsonBody(c: Context): Promise<Record<string, unknown>> {
+export async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   let body: unknown
   try {
     body = await c.req.json()
@@ -40,13 +48,18 @@ export function renderRoutes(env: AppEnv): Hono {
   const render = async (c: Context, input: Record<string, unknown>) => {
     const { id, format } = parseTarget(c.req.param('file') ?? '')
     const prepared = prepare(env, id, input)
+    packOf(env, prepared)
     const etag = await etagFor(env.version, { ...prepared.key, format })
     const unchanged = notModified(c, etag)
     if (unchanged) return unchanged
     const draw = async () => {
       const design = designOf(env, prepared)
+      const report = complianceOf(env, prepared, design)
+      enforce(prepared, report)
       const svg = await svgOf(env, prepared, design)
       const headers = {
+        'X-Qoyar-Compliance': complianceHeader(report),
+        'X-Qoyar-Region': report.region,
         'X-Qoyar-Template': `${prepared.template.id}@${prepared.template.version}`,
         'X-Qoyar-Size': `${prepared.canvas.width}x${prepared.canvas.height}`,
         'X-Qoyar-Dpi': String(prepared.canvas.dpi),
@@ -58,15 +71,6 @@ export function renderRoutes(env: AppEnv): Hono {
     return c.req.method === 'GET' ? cachedRender(env.cache, etag, draw) : draw()
   }
   app.get('/render/:file', (c) => render(c, c.req.query()))
-  app.post(
-    '/render/:file',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new QoyarError('payload_too_large', 413, `The request body is over ${MAX_BODY_BYTES / 1024} KB.`, { maxBytes: MAX_BODY_BYTES })
-      },
-    }),
-    async (c) => render(c, await jsonBody(c)),
-  )
+  app.post('/render/:file', limitBody, async (c) => render(c, await jsonBody(c)))
   return app
 }

@@ -1,0 +1,71 @@
+/** A rule pack applied to a laid-out design: the compliance report. */
+import type { FontSet } from '../fonts/font-set.js'
+import { QoyarError } from '../errors.js'
+import { ROLES } from '../fonts/roles.js'
+import type { Canvas, Design, TemplateDefinition } from '../templates/types.js'
+import { runCheck } from './checks.js'
+import { RULE_PACKS } from './packs.js'
+import type { ComplianceReport, RulePack } from './types.js'
+
+export function findPack(packs: readonly RulePack[], id: string): RulePack {
+  const pack = packs.find((p) => p.id === id)
+  if (!pack) throw new QoyarError('unknown_region', 422, `No rule pack "${id}"; see GET /v1/rules.`, { region: id, regions: packs.map((p) => p.id) })
+  return pack
+}
+
+/**
+ * A pack can judge a template's signs only if the template writes the pack's
+ * languages and the shipped fonts draw its scripts; otherwise say why.
+ */
+export function assertSupported(pack: RulePack, template: TemplateDefinition, fonts: FontSet): void {
+  const drawn = new Set(fonts.fonts.map((f) => ROLES[f.role].scripts[0]))
+  const noFont = pack.languages.filter((l) => !drawn.has(l.script))
+  const notWritten = pack.languages.filter((l) => !template.languages.includes(l.lang as never))
+  if (noFont.length || notWritten.length)
+    throw new QoyarError(
+      'region_not_supported',
+      422,
+      noFont.length
+        ? `The ${pack.id} pack needs ${noFont.map((l) => `${l.name.en} (${l.script})`).join(', ')}, which no shipped font draws yet.`
+        : `The ${template.id} template writes ${template.languages.join(' + ')}; the ${pack.id} pack needs ${pack.languages.map((l) => l.lang).join(' + ')}.`,
+      { region: pack.id, scriptsWithoutFont: noFont.map((l) => l.script), languagesNotWritten: notWritten.map((l) => l.lang) },
+    )
+}
+
+export function evaluate(pack: RulePack, template: TemplateDefinition, design: Design, canvas: Canvas, fonts: FontSet): ComplianceReport {
+  const rules = pack.rules
+    .filter((r) => !r.appliesTo || r.appliesTo.includes(template.kind))
+    .map((r) => {
+      const outcome = runCheck(r.check, { design, kind: template.kind, canvas, fonts })
+      return {
+        id: r.id,
+        pass: outcome.pass,
+        measured: outcome.measured,
+        expected: outcome.expected,
+        text: r.text,
+        ...(r.gloss ? { gloss: r.gloss } : {}),
+        source: r.source,
+      }
+    })
+  return {
+    region: pack.id,
+    packVersion: pack.version,
+    packStatus: pack.status,
+    template: template.id,
+    kind: template.kind,
+    pass: rules.every((r) => r.pass),
+    rules,
+  }
+}
+
+/** The header form: `pass`, or `fail; rules=a,b`. */
+export function complianceHeader(report: ComplianceReport): string {
+  return report.pass
+    ? 'pass'
+    : `fail; rules=${report.rules
+        .filter((r) => !r.pass)
+        .map((r) => r.id)
+        .join(',')}`
+}
+
+export { RULE_PACKS }

@@ -1,0 +1,184 @@
+/**
+ * Regional rules: every rule passes on one design and fails on another, the
+ * examples pass their default pack, and the API reports and enforces.
+ */
+import { describe, expect, it } from 'vitest'
+import { designOf, prepare } from '../src/render/template-render.js'
+import { evaluate } from '../src/rules/evaluate.js'
+import { RULE_PACKS } from '../src/rules/packs.js'
+import type { RulePack } from '../src/rules/types.js'
+import type { Design, PlacedBlock } from '../src/templates/types.js'
+import { layoutText } from '../src/text/layout.js'
+import { app, env } from './helpers/env.js'
+
+const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
+const BANNER = { mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ', zh: '蒙古语言文字', preset: 'screen-1920x480' }
+const STANDING = { ...BANNER, preset: 'standing-800x2000' }
+
+function build(template: string, input: Record<string, unknown>) {
+  const p = prepare(env, template, input)
+  return { p, d: designOf(env, p) }
+}
+function report(pack: RulePack, template: string, input: Record<string, unknown>, edit: (d: Design) => Design = (d) => d) {
+  const { p, d } = build(template, input)
+  return evaluate(pack, p.template, edit(d), p.canvas, env.fonts)
+}
+const ruleOf = (r: ReturnType<typeof report>, id: string) => {
+  const found = r.rules.find((x) => x.id === id)
+  expect(found, id).toBeDefined()
+  return found!
+}
+/** The same design with some blocks changed: checks read designs, so a broken design is built by editing one. */
+const editBlocks = (f: (b: PlacedBlock) => PlacedBlock | null) => (d: Design): Design => ({ ...d, blocks: d.blocks.map(f).filter((b): b is PlacedBlock => b !== null) })
+const relabel = (lang: string) => editBlocks((b) => (b.lang === 'mn' ? { ...b, lang: lang as never } : b))
+
+const IM = RULE_PACKS.find((p) => p.id === 'inner-mongolia')!
+
+describe('inner-mongolia: each rule passes on a right design and fails on a wrong one', () => {
+  const cases: Record<string, { pass: () => ReturnType<typeof report>; fail: () => ReturnType<typeof report> }> = {
+    'im.both-scripts': {
+      pass: () => report(IM, 'slogan-banner', BANNER),
+      fail: () => report(IM, 'slogan-banner', BANNER, editBlocks((b) => (b.lang === 'mn' ? null : b))),
+    },
+    'im.order.horizontal': {
+      pass: () => report(IM, 'slogan-banner', BANNER),
+      fail: () => report(IM, 'slogan-banner', { ...BANNER, order: 'zh-first' }),
+    },
+    'im.order.vertical': {
+      pass: () => report(IM, 'slogan-banner', STANDING),
+      fail: () => report(IM, 'slogan-banner', { ...STANDING, order: 'zh-first' }),
+    },
+    'im.size.equal': {
+      pass: () => report(IM, 'desk-card', { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图' }),
+      fail: () => report(IM, 'desk-card', { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图', mnScale: 0.7 }),
+    },
+    'im.mongolian-direction': {
+      pass: () => report(IM, 'slogan-banner', STANDING),
+      // Columns right to left, as vertical Chinese runs: the classic mistake.
+      fail: () =>
+        report(
+          IM,
+          'slogan-banner',
+          { ...STANDING, mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ' },
+          editBlocks((b) =>
+            b.lang === 'mn' ? { ...b, layout: layoutText(env.fonts, { text: b.layout.text, orientation: 'vertical', fontSize: b.layout.fontSize, maxLength: 300, columnProgression: 'rtl' }) } : b,
+          ),
+        ),
+    },
+    'im.complete': {
+      pass: () => report(IM, 'desk-card', { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图' }),
+      fail: () => report(IM, 'desk-card', { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图' }, editBlocks((b) => (b.lang === 'zh' ? { ...b, extent: { ...b.extent, x1: b.extent.x1 + 5000 } } : b))),
+    },
+    'im.no-missing-glyphs': {
+      pass: () => report(IM, 'slogan-banner', BANNER),
+      fail: () =>
+        report(
+          IM,
+          'slogan-banner',
+          BANNER,
+          editBlocks((b) =>
+            b.lang === 'mn'
+              ? { ...b, layout: { ...b.layout, lines: b.layout.lines.map((l) => ({ ...l, pieces: l.pieces.map((p) => ({ ...p, fontId: 'noto-sans-regular' })) })) } }
+              : b,
+          ),
+        ),
+    },
+  }
+
+  it('covers every rule of the pack', () => {
+    expect(Object.keys(cases).sort()).toEqual(IM.rules.map((r) => r.id).sort())
+  })
+
+  for (const [id, c] of Object.entries(cases)) {
+    it(id, () => {
+      const ok = ruleOf(c.pass(), id)
+      expect(ok.pass, JSON.stringify(ok.measured)).toBe(true)
+      const bad = c.fail()
+      const failed = ruleOf(bad, id)
+      expect(failed.pass, JSON.stringify(failed.measured)).toBe(false)
+      expect(bad.pass).toBe(false)
+      expect(failed.text.length).toBeGreaterThan(5)
+      expect(failed.source.title.length).toBeGreaterThan(3)
+    })
+  }
+})
+
+describe('packs for scripts not yet rendered (yanbian, xinjiang)', () => {
+  for (const pack of RULE_PACKS.filter((p) => p.id !== 'inner-mongolia')) {
+    const first = pack.languages[0]!.lang
+    it(`${pack.id}: states its version and status; its rules pass and fail on designs in its languages`, () => {
+      expect(pack.status).toBe('unverified')
+      expect(pack.version.length).toBeGreaterThan(5)
+      const good = report(pack, 'slogan-banner', BANNER, relabel(first))
+      const bad = report(pack, 'slogan-banner', { ...BANNER, order: 'zh-first' }, (d) => relabel(first)(editBlocks((b) => ({ ...b, extent: { ...b.extent, y1: b.extent.y1 + 9999 } }))(d)))
+      for (const rule of pack.rules) expect(ruleOf(good, rule.id).pass, rule.id).toBe(true)
+      const missing = report(pack, 'slogan-banner', BANNER)
+      expect(ruleOf(missing, pack.rules[0]!.id).pass).toBe(false)
+      expect(bad.pass).toBe(false)
+      for (const rule of pack.rules.filter((r) => r.check.type === 'order' || r.check.type === 'within-bounds')) expect(ruleOf(bad, rule.id).pass, rule.id).toBe(false)
+    })
+
+    it(`${pack.id}: a render for it fails clearly`, async () => {
+      const res = await app.request(`/v1/render/slogan-banner.png?${q({ ...BANNER, region: pack.id })}`)
+      expect(res.status).toBe(422)
+      const body = (await res.json()) as { error: { code: string; message: string } }
+      expect(body.error.code).toBe('region_not_supported')
+      expect(body.error.message).toContain(pack.languages[0]!.script)
+    })
+  }
+})
+
+describe('every template example passes its default pack', () => {
+  for (const t of env.templates)
+    it(t.id, async () => {
+      const res = await app.request(`/v1/check/${t.id}?${q(env.examples[t.id] as Record<string, string>)}`)
+      const body = (await res.json()) as { pass: boolean; region: string; rules: { id: string; pass: boolean }[] }
+      expect(body.region).toBe('inner-mongolia')
+      expect(body.rules.filter((r) => !r.pass)).toEqual([])
+      expect(body.pass).toBe(true)
+    })
+})
+
+describe('compliance over HTTP', () => {
+  it('GET /v1/check reports the order rule failing with its text and source', async () => {
+    const res = await app.request(`/v1/check/slogan-banner?${q({ ...BANNER, order: 'zh-first' })}`)
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { region: string; pass: boolean; rules: { id: string; pass: boolean; text: string; source: { article?: string }; measured: unknown; expected: unknown }[] }
+    expect(body.pass).toBe(false)
+    const order = body.rules.find((r) => r.id === 'im.order.horizontal')!
+    expect(order.pass).toBe(false)
+    expect(order.text).toContain('蒙文在上')
+    expect(order.source.article).toBe('第三条（一）')
+    expect(JSON.stringify(order.measured)).toContain('mn below zh')
+  })
+
+  it('POST /v1/check takes the same input as JSON', async () => {
+    const res = await app.request('/v1/check/desk-card', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图', mnScale: 0.6 }) })
+    const body = (await res.json()) as { pass: boolean; rules: { id: string; pass: boolean }[] }
+    expect(body.rules.find((r) => r.id === 'im.size.equal')!.pass).toBe(false)
+  })
+
+  it('every render says pass or fail in X-Qoyar-Compliance; strict=true refuses a failing sign', async () => {
+    const good = await app.request(`/v1/render/slogan-banner.svg?${q(BANNER)}`)
+    expect(good.headers.get('x-qoyar-compliance')).toBe('pass')
+    expect(good.headers.get('x-qoyar-region')).toBe('inner-mongolia')
+    const bad = await app.request(`/v1/render/slogan-banner.svg?${q({ ...BANNER, order: 'zh-first' })}`)
+    expect(bad.status).toBe(200)
+    expect(bad.headers.get('x-qoyar-compliance')).toBe('fail; rules=im.order.horizontal')
+    const strict = await app.request(`/v1/render/slogan-banner.png?${q({ ...BANNER, order: 'zh-first', strict: 'true' })}`)
+    expect(strict.status).toBe(422)
+    const body = (await strict.json()) as { error: { code: string; details: { report: { pass: boolean; rules: { id: string; pass: boolean }[] } } } }
+    expect(body.error.code).toBe('compliance_failed')
+    expect(body.error.details.report.rules.find((r) => r.id === 'im.order.horizontal')!.pass).toBe(false)
+    expect((await app.request(`/v1/render/slogan-banner.png?${q({ ...BANNER, strict: 'true' })}`)).status).toBe(200)
+  })
+
+  it('GET /v1/rules lists the packs; an unknown region is a 422', async () => {
+    const body = (await (await app.request('/v1/rules')).json()) as { default: string; packs: { id: string; rules: unknown[] }[] }
+    expect(body.default).toBe('inner-mongolia')
+    expect(body.packs.map((p) => p.id)).toEqual(['inner-mongolia', 'yanbian', 'xinjiang'])
+    const res = await app.request(`/v1/check/slogan-banner?${q({ ...BANNER, region: 'atlantis' })}`)
+    expect(res.status).toBe(422)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unknown_region')
+  })
+})
