@@ -5,22 +5,24 @@
  */
 import { Hono } from 'hono'
 import type { AppEnv } from './env.js'
-import { notFound, onError } from './http/errors.js'
+import { errorHandler, notFoundHandler } from './http/errors.js'
 import { fontRoutes } from './http/routes/fonts.js'
 import { renderRoutes } from './http/routes/render.js'
 import { ruleRoutes } from './http/routes/rules.js'
+import { sloganRoutes } from './http/routes/slogans.js'
 import { templateRoutes } from './http/routes/templates.js'
 import { textRoutes } from './http/routes/text.js'
 
 export function createApp(env: AppEnv): Hono {
   const app = new Hono()
-  app.onError(onError)
-  app.notFound(notFound)
+  app.onError(errorHandler(env.locales))
+  app.notFound(notFoundHandler(env.locales))
   app.get('/healthz', (c) => c.json({ ok: true, version: env.version, fonts: env.fonts.fonts.length }))
   app.route('/v1', fontRoutes(env))
   app.route('/v1', textRoutes(env))
   app.route('/v1', templateRoutes(env))
   app.route('/v1', renderRoutes(env))
   app.route('/v1', ruleRoutes(env))
+  app.route('/v1', sloganRoutes(env))
   return app
 }

@@ -7,6 +7,8 @@ import type { FontManifest } from './fonts/manifest.js'
 import type { RenderCache } from './http/render-cache.js'
 import type { Engines } from './render/engines.js'
 import type { RulePack } from './rules/types.js'
+import type { Locales } from './i18n/locales.js'
+import type { SloganEntry } from './i18n/slogans.js'
 import type { TemplateDefinition } from './templates/types.js'
 
 export interface AppEnv {
@@ -15,6 +17,9 @@ export interface AppEnv {
   engines: Engines
   templates: readonly TemplateDefinition[]
   rulePacks: readonly RulePack[]
+  locales: Locales
+  /** The slogan catalogue, built once from the locale files. */
+  slogans: readonly SloganEntry[]
   /** Example fields per template id (templates/<id>/example.json). */
   examples: Readonly<Record<string, Record<string, unknown>>>
   /** Where the runtime keeps rendered bytes of GET renders; none = render every time. */

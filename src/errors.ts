@@ -4,12 +4,17 @@
  */
 export type ErrorStatus = 400 | 404 | 413 | 422
 
+/** Values a localized message interpolates (see locales/<lng>/messages.json, errors.<code>). */
+export type MessageParams = Record<string, string | number>
+
 export class QoyarError extends Error {
   constructor(
     readonly code: string,
     readonly status: ErrorStatus,
+    /** The English message; localized ones come from the locale files by code. */
     message: string,
     readonly details?: unknown,
+    readonly params: MessageParams = {},
   ) {
     super(message)
     this.name = 'QoyarError'
@@ -28,19 +33,23 @@ export interface UncoveredCodePoint {
 }
 
 export class UncoveredCodePointsError extends QoyarError {
-  constructor(readonly codePoints: UncoveredCodePoint[], field?: string) {
+  constructor(
+    readonly codePoints: UncoveredCodePoint[],
+    field?: string,
+  ) {
     const list = [...new Set(codePoints.map((c) => c.codePoint))]
     super(
       'uncovered_code_points',
       422,
       `No font covers ${list.join(', ')}${field ? ` in "${field}"` : ''}; it would render as an empty box.`,
       { codePoints: list, occurrences: codePoints, ...(field ? { field } : {}) },
+      { codePoints: list.join(', ') },
     )
   }
 }
 
 export class TextDoesNotFitError extends QoyarError {
-  constructor(message: string, details: unknown) {
-    super('text_does_not_fit', 422, message, details)
+  constructor(message: string, details: unknown, params: MessageParams) {
+    super('text_does_not_fit', 422, message, details, params)
   }
 }

@@ -19,13 +19,16 @@ export const boundedNumber = (min: number, max: number) =>
     .pipe(z.number().min(min).max(max))
 
 /** A boolean from a query string or JSON: true/false/1/0/yes/no. */
-export const booleanish = z.preprocess((v) => {
-  if (typeof v !== 'string') return v
-  const s = v.trim().toLowerCase()
-  if (['true', '1', 'yes', 'on'].includes(s)) return true
-  if (['false', '0', 'no', 'off', ''].includes(s)) return false
-  return v
-}, z.boolean({ message: 'expected true or false' }))
+export const booleanish = z.preprocess(
+  (v) => {
+    if (typeof v !== 'string') return v
+    const s = v.trim().toLowerCase()
+    if (['true', '1', 'yes', 'on'].includes(s)) return true
+    if (['false', '0', 'no', 'off', ''].includes(s)) return false
+    return v
+  },
+  z.boolean({ message: 'expected true or false' }),
+)
 
 /** Text of a sign field: trimmed, non-empty, bounded. */
 export const signText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`)

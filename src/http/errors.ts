@@ -5,15 +5,29 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ZodError } from 'zod'
-import { QoyarError, type ErrorStatus } from '../errors.js'
+import { QoyarError, type ErrorStatus, type MessageParams } from '../errors.js'
+import { pickLanguage, type Locales } from '../i18n/locales.js'
+import type { Language } from '../i18n/types.js'
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown }
 }
 
-export function errorResponse(c: Context, status: ErrorStatus | 500, code: string, message: string, details?: unknown): Response {
+export function errorResponse(c: Context, status: ErrorStatus | 500, code: string, message: string, details?: unknown, lang?: Language): Response {
   const body: ErrorBody = { error: { code, message, ...(details !== undefined ? { details } : {}) } }
-  return c.json(body, status)
+  return c.json(body, status, lang ? { 'Content-Language': lang } : {})
+}
+
+/** The language of this request's messages: lang=, then Accept-Language, then zh. */
+export function requestLanguage(c: Context): Language {
+  return pickLanguage(c.req.query('lang'), c.req.header('Accept-Language'))
+}
+
+/** A code's message in the request's language, the English text of the error as the fallback. */
+function localized(locales: Locales, lang: Language, code: string, params: MessageParams, english: string): string {
+  const text = locales.t(lang, `messages:errors.${code}`, { ...params, defaultValue: english })
+  // A message whose values were not all supplied reads worse than the English original.
+  return /\{\{/.test(text) ? english : text
 }
 
 export function invalidParameters(error: ZodError, where: string): QoyarError {
@@ -24,19 +38,28 @@ export function invalidParameters(error: ZodError, where: string): QoyarError {
     400,
     first ? `Invalid ${where} "${first.path || '(root)'}": ${first.message}` : `Invalid ${where}.`,
     { issues },
+    { path: first?.path || '(root)', issue: first?.message ?? '' },
   )
 }
 
-export function onError(err: Error, c: Context): Response {
-  if (err instanceof QoyarError) return errorResponse(c, err.status, err.code, err.message, err.details)
-  if (err instanceof HTTPException) {
-    const status = err.status === 413 ? 413 : err.status === 404 ? 404 : 400
-    return errorResponse(c, status, status === 413 ? 'payload_too_large' : 'bad_request', err.message || 'Bad request.')
+export function errorHandler(locales: Locales) {
+  return (err: Error, c: Context): Response => {
+    const lang = requestLanguage(c)
+    if (err instanceof QoyarError) return errorResponse(c, err.status, err.code, localized(locales, lang, err.code, err.params, err.message), err.details, lang)
+    if (err instanceof HTTPException) {
+      const status = err.status === 413 ? 413 : err.status === 404 ? 404 : 400
+      return errorResponse(c, status, status === 413 ? 'payload_too_large' : 'bad_request', err.message || 'Bad request.', undefined, lang)
+    }
+    console.error('qoyar: unexpected error', err)
+    const english = 'Something went wrong on our side; the error has been logged.'
+    return errorResponse(c, 500, 'internal_error', localized(locales, lang, 'internal_error', {}, english), undefined, lang)
   }
-  console.error('qoyar: unexpected error', err)
-  return errorResponse(c, 500, 'internal_error', 'Something went wrong on our side; the error has been logged.')
 }
 
-export function notFound(c: Context): Response {
-  return errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`)
+export function notFoundHandler(locales: Locales) {
+  return (c: Context): Response => {
+    const lang = requestLanguage(c)
+    const params = { method: c.req.method, path: new URL(c.req.url).pathname }
+    return errorResponse(c, 404, 'not_found', localized(locales, lang, 'not_found', params, `No route for ${params.method} ${params.path}.`), undefined, lang)
+  }
 }

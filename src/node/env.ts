@@ -15,6 +15,9 @@ import type { Engines } from '../render/engines.js'
 import { buildVersion } from '../version.js'
 import { EXAMPLES, TEMPLATES } from '../../templates/index.js'
 import { RULE_PACKS } from '../rules/packs.js'
+import { LOCALES } from '../../locales/index.js'
+import { createLocales } from '../i18n/locales.js'
+import { sloganCatalogue } from '../i18n/slogans.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const require = createRequire(import.meta.url)
@@ -51,14 +54,20 @@ export function nodeEnv(): Promise<AppEnv> {
     const manifest = JSON.parse(await readFile(`${root}fonts/manifest.json`, 'utf8')) as FontManifest
     const pkg = JSON.parse(await readFile(`${root}package.json`, 'utf8')) as { version: string }
     const [hb, binaries] = await Promise.all([loadHarfBuzz(), readFontBinaries(manifest)])
+    const locales = createLocales(LOCALES)
     return {
       fonts: loadFontSet(hb, binaries),
       manifest,
       engines: nodeEngines,
       templates: TEMPLATES,
       rulePacks: RULE_PACKS,
+      locales,
+      slogans: sloganCatalogue(locales),
       examples: EXAMPLES,
-      version: buildVersion(pkg.version, manifest.fonts.map((f) => f.sha256)),
+      version: buildVersion(
+        pkg.version,
+        manifest.fonts.map((f) => f.sha256),
+      ),
     }
   })()
   return cached

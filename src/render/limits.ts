@@ -18,14 +18,21 @@ export function assertRasterSize(width: number, height: number): void {
       413,
       `A ${width}×${height} px PNG is over the limit (${LIMITS.maxRasterSide} px a side, ${LIMITS.maxRasterPixels / 1e6} MP); ask for SVG or PDF, a smaller size or a lower dpi.`,
       { width, height, maxSide: LIMITS.maxRasterSide, maxPixels: LIMITS.maxRasterPixels },
+      { width, height, maxSide: LIMITS.maxRasterSide, maxMp: LIMITS.maxRasterPixels / 1e6 },
     )
 }
 
 export function assertVectorSize(width: number, height: number): void {
   if (width > LIMITS.maxVectorSide || height > LIMITS.maxVectorSide)
-    throw new QoyarError('image_too_large', 413, `A ${width}×${height} px image is over the limit of ${LIMITS.maxVectorSide} px a side.`, {
-      width,
-      height,
-      maxSide: LIMITS.maxVectorSide,
-    })
+    throw new QoyarError(
+      'image_too_large',
+      413,
+      `A ${width}×${height} px image is over the limit of ${LIMITS.maxVectorSide} px a side.`,
+      {
+        width,
+        height,
+        maxSide: LIMITS.maxVectorSide,
+      },
+      { width, height, maxSide: LIMITS.maxVectorSide, maxMp: '∞' },
+    )
 }

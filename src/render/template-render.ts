@@ -8,6 +8,8 @@ import { QoyarError } from '../errors.js'
 import { createKit } from '../templates/kit.js'
 import { resolveCanvas, sizeFields } from '../templates/sizes.js'
 import type { Canvas, Design, TemplateDefinition } from '../templates/types.js'
+import type { Lang } from '../text/bilingual.js'
+import { resolveSlogan } from '../i18n/slogans.js'
 import { renderPng } from './png.js'
 import { renderSvg } from './svg.js'
 import { z, type ZodError } from 'zod'
@@ -18,9 +20,12 @@ import { booleanish } from '../schema.js'
 
 /** Keys the render API reads itself; everything else is a template field. */
 const SIZE_KEYS = ['preset', 'width', 'height', 'dpi'] as const
-export const CONTROL_KEYS = ['region', 'strict', 'lang'] as const
+export const CONTROL_KEYS = ['region', 'strict', 'lang', 'slogan'] as const
+/** Slogan variables: v.years=75 fills {{years}}. */
+const VARIABLE_PREFIX = 'v.'
 
 const controls = z.object({
+  slogan: z.string().max(64).optional(),
   region: z.string().max(64).default(DEFAULT_REGION),
   strict: booleanish.default(false),
   lang: z.string().max(35).optional(),
@@ -33,6 +38,8 @@ export interface Prepared {
   fields: Record<string, unknown>
   canvas: Canvas
   controls: Controls
+  /** Where the texts came from when a catalogue slogan was used: per language reviewed, unreviewed or user-supplied. */
+  slogan?: { key: string; translation: Partial<Record<Lang, 'reviewed' | 'unreviewed' | 'user-supplied'>> }
   /** The normalised input: what an ETag or cache key hashes. */
   key: {
     template: string
@@ -41,16 +48,23 @@ export interface Prepared {
     canvas: { width: number; height: number; dpi: number }
     region: string
     strict: boolean
+    slogan?: string
   }
 }
 
 export function findTemplate(env: AppEnv, id: string): TemplateDefinition {
   const t = env.templates.find((x) => x.id === id)
   if (!t)
-    throw new QoyarError('unknown_template', 404, `No template "${id}"; see GET /v1/templates.`, {
-      template: id,
-      templates: env.templates.map((x) => x.id),
-    })
+    throw new QoyarError(
+      'unknown_template',
+      404,
+      `No template "${id}"; see GET /v1/templates.`,
+      {
+        template: id,
+        templates: env.templates.map((x) => x.id),
+      },
+      { template: id },
+    )
   return t
 }
 
@@ -61,10 +75,8 @@ function invalidFields(error: ZodError, template: string): QoyarError {
     'invalid_fields',
     422,
     first ? `Field "${first.path || '(root)'}" of ${template}: ${first.message}` : `Invalid fields for ${template}.`,
-    {
-      template,
-      issues,
-    },
+    { template, issues },
+    { template, path: first?.path || '(root)', issue: first?.message ?? '' },
   )
 }
 
@@ -73,13 +85,16 @@ export function prepare(env: AppEnv, templateId: string, input: Record<string, u
   const sizeInput: Record<string, unknown> = {}
   const fieldInput: Record<string, unknown> = {}
   const controlInput: Record<string, unknown> = {}
+  const variables: Record<string, string> = {}
   for (const [k, v] of Object.entries(input)) {
     if ((SIZE_KEYS as readonly string[]).includes(k)) sizeInput[k] = v
     else if ((CONTROL_KEYS as readonly string[]).includes(k)) controlInput[k] = v
+    else if (k.startsWith(VARIABLE_PREFIX)) variables[k.slice(VARIABLE_PREFIX.length)] = String(v)
     else fieldInput[k] = v
   }
   const ctl = controls.safeParse(controlInput)
   if (!ctl.success) throw invalidFields(ctl.error, template.id)
+  const slogan = ctl.data.slogan ? fillFromSlogan(env, template, ctl.data.slogan, variables, fieldInput) : undefined
   const size = sizeFields.safeParse(sizeInput)
   if (!size.success) throw invalidFields(size.error, template.id)
   const fields = template.fields.safeParse(fieldInput)
@@ -91,6 +106,7 @@ export function prepare(env: AppEnv, templateId: string, input: Record<string, u
     fields: values,
     canvas,
     controls: ctl.data,
+    ...(slogan ? { slogan } : {}),
     key: {
       template: template.id,
       templateVersion: template.version,
@@ -98,8 +114,57 @@ export function prepare(env: AppEnv, templateId: string, input: Record<string, u
       canvas: { width: canvas.width, height: canvas.height, dpi: canvas.dpi },
       region: ctl.data.region,
       strict: ctl.data.strict,
+      ...(slogan ? { slogan: slogan.key } : {}),
     },
   }
+}
+
+/**
+ * Fills a template's text fields from a catalogue slogan. A field the user
+ * set wins (their own translation); a language the catalogue lacks and the
+ * user did not supply is refused rather than guessed.
+ */
+function fillFromSlogan(
+  env: AppEnv,
+  template: TemplateDefinition,
+  key: string,
+  variables: Record<string, string>,
+  fields: Record<string, unknown>,
+): NonNullable<Prepared['slogan']> {
+  if (!template.sloganFields)
+    throw new QoyarError(
+      'invalid_fields',
+      422,
+      `The ${template.id} template takes no catalogue slogans.`,
+      { template: template.id },
+      { template: template.id, path: 'slogan', issue: 'not supported by this template' },
+    )
+  const resolved = resolveSlogan(env.locales, env.slogans, key, variables)
+  const translation: NonNullable<Prepared['slogan']>['translation'] = {}
+  for (const [lang, field] of Object.entries(template.sloganFields) as [Lang, string][]) {
+    const text = resolved.texts[lang]
+    if (fields[field] !== undefined && fields[field] !== '') translation[lang] = 'user-supplied'
+    else if (text) {
+      fields[field] = text
+      translation[lang] = resolved.entry.reviewed[lang] ? 'reviewed' : 'unreviewed'
+    } else
+      throw new QoyarError(
+        'translation_missing',
+        422,
+        `The catalogue has no trustworthy ${lang} text for "${key}"; supply your reviewed translation as ${field}=.`,
+        { key, language: lang, field },
+        { key, language: lang, field },
+      )
+  }
+  return { key, translation }
+}
+
+/** The X-Qoyar-Translation header: how each language's text of a catalogue slogan stands. */
+export function translationHeader(p: Prepared): string | undefined {
+  if (!p.slogan) return undefined
+  return Object.entries(p.slogan.translation)
+    .map(([lang, status]) => `${lang}=${status}`)
+    .join('; ')
 }
 
 /** The pack for the request's region, checked to be able to judge this template. */

@@ -9,7 +9,8 @@ import type { ComplianceReport, RulePack } from './types.js'
 
 export function findPack(packs: readonly RulePack[], id: string): RulePack {
   const pack = packs.find((p) => p.id === id)
-  if (!pack) throw new QoyarError('unknown_region', 422, `No rule pack "${id}"; see GET /v1/rules.`, { region: id, regions: packs.map((p) => p.id) })
+  if (!pack)
+    throw new QoyarError('unknown_region', 422, `No rule pack "${id}"; see GET /v1/rules.`, { region: id, regions: packs.map((p) => p.id) }, { region: id })
   return pack
 }
 
@@ -21,15 +22,18 @@ export function assertSupported(pack: RulePack, template: TemplateDefinition, fo
   const drawn = new Set(fonts.fonts.map((f) => ROLES[f.role].scripts[0]))
   const noFont = pack.languages.filter((l) => !drawn.has(l.script))
   const notWritten = pack.languages.filter((l) => !template.languages.includes(l.lang as never))
-  if (noFont.length || notWritten.length)
+  if (noFont.length || notWritten.length) {
+    const reason = noFont.length
+      ? `it needs ${noFont.map((l) => `${l.name.en} (${l.script})`).join(', ')}, which no shipped font draws yet.`
+      : `the ${template.id} template writes ${template.languages.join(' + ')}; the pack needs ${pack.languages.map((l) => l.lang).join(' + ')}.`
     throw new QoyarError(
       'region_not_supported',
       422,
-      noFont.length
-        ? `The ${pack.id} pack needs ${noFont.map((l) => `${l.name.en} (${l.script})`).join(', ')}, which no shipped font draws yet.`
-        : `The ${template.id} template writes ${template.languages.join(' + ')}; the ${pack.id} pack needs ${pack.languages.map((l) => l.lang).join(' + ')}.`,
+      `The ${pack.id} pack cannot judge this template: ${reason}`,
       { region: pack.id, scriptsWithoutFont: noFont.map((l) => l.script), languagesNotWritten: notWritten.map((l) => l.lang) },
+      { region: pack.id, reason },
     )
+  }
 }
 
 export function evaluate(pack: RulePack, template: TemplateDefinition, design: Design, canvas: Canvas, fonts: FontSet): ComplianceReport {

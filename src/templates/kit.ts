@@ -59,17 +59,29 @@ export function createKit(fonts: FontSet): DesignKit {
       const box = { width: req.box.x1 - req.box.x0, height: req.box.y1 - req.box.y0 }
       const result = fitPair(fonts, { ...req, box })
       if (!result.fits)
-        throw new TextDoesNotFitError(`The ${req.role} does not fit its ${Math.round(box.width)}×${Math.round(box.height)} px area even at the smallest size; shorten it or choose a larger size.`, {
-          role: req.role,
-          box,
-          minInk: req.minInk,
-        })
+        throw new TextDoesNotFitError(
+          `The ${req.role} does not fit its ${Math.round(box.width)}×${Math.round(box.height)} px area even at the smallest size; shorten it or choose a larger size.`,
+          {
+            role: req.role,
+            box,
+            minInk: req.minInk,
+          },
+          { role: req.role, width: Math.round(box.width), height: Math.round(box.height) },
+        )
       const blocks: PlacedBlock[] = []
       const elements: El[] = []
       for (const p of result.parts) {
         const x = req.box.x0 + p.x
         const y = req.box.y0 + p.y
-        blocks.push({ role: req.role, lang: p.lang, layout: p.layout, x, y, extent: offsetBox(p.extent, req.box.x0, req.box.y0), ...(req.face ? { face: req.face } : {}) })
+        blocks.push({
+          role: req.role,
+          lang: p.lang,
+          layout: p.layout,
+          x,
+          y,
+          extent: offsetBox(p.extent, req.box.x0, req.box.y0),
+          ...(req.face ? { face: req.face } : {}),
+        })
         elements.push(...textElements(p.layout, { x, y, color: req.color[p.lang] }))
       }
       return { blocks, elements }
@@ -83,11 +95,15 @@ export function createKit(fonts: FontSet): DesignKit {
         { minSize: req.minSize, maxSize: req.maxSize, wrap: req.wrap ?? true },
       )
       if (!r.fits)
-        throw new TextDoesNotFitError(`The ${req.role} (${req.lang}) does not fit its ${Math.round(box.width)}×${Math.round(box.height)} px area even at ${req.minSize} px.`, {
-          role: req.role,
-          lang: req.lang,
-          box,
-        })
+        throw new TextDoesNotFitError(
+          `The ${req.role} (${req.lang}) does not fit its ${Math.round(box.width)}×${Math.round(box.height)} px area even at ${req.minSize} px.`,
+          {
+            role: req.role,
+            lang: req.lang,
+            box,
+          },
+          { role: req.role, width: Math.round(box.width), height: Math.round(box.height) },
+        )
       const e = inkExtentOf(r.layout)
       const left = req.box.x0 + alignIn(box.width - (e.x1 - e.x0), req.place?.x)
       const top = req.box.y0 + alignIn(box.height - (e.y1 - e.y0), req.place?.y)
@@ -112,7 +128,16 @@ export function rect(box: Box, style: Record<string, string | number>, children:
   return {
     type: 'div',
     props: {
-      style: { position: 'absolute', display: 'flex', boxSizing: 'border-box', left: box.x0, top: box.y0, width: box.x1 - box.x0, height: box.y1 - box.y0, ...style },
+      style: {
+        position: 'absolute',
+        display: 'flex',
+        boxSizing: 'border-box',
+        left: box.x0,
+        top: box.y0,
+        width: box.x1 - box.x0,
+        height: box.y1 - box.y0,
+        ...style,
+      },
       children,
     },
   }

@@ -23,10 +23,16 @@ export function pxPreset(id: string, title: Preset['title'], width: number, heig
 export function resolveCanvas(presets: readonly Preset[], defaultPreset: string, size: SizeFields): Canvas {
   const preset = presets.find((p) => p.id === (size.preset ?? defaultPreset))
   if (!preset)
-    throw new QoyarError('unknown_preset', 422, `No preset "${size.preset}"; choose one of ${presets.map((p) => p.id).join(', ')}.`, {
-      preset: size.preset,
-      presets: presets.map((p) => p.id),
-    })
+    throw new QoyarError(
+      'unknown_preset',
+      422,
+      `No preset "${size.preset}"; choose one of ${presets.map((p) => p.id).join(', ')}.`,
+      {
+        preset: size.preset,
+        presets: presets.map((p) => p.id),
+      },
+      { preset: String(size.preset), presets: presets.map((p) => p.id).join(', ') },
+    )
   const widthMm = size.width ?? preset.widthMm
   const heightMm = size.height ?? preset.heightMm
   const dpi = size.dpi ?? preset.dpi

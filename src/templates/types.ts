@@ -70,6 +70,8 @@ export interface TemplateDefinition<S extends z.ZodObject = z.ZodObject> {
   kind: SignKind
   /** The languages its signs carry, in pack terms ('mn', 'zh'…). */
   languages: readonly Lang[]
+  /** The fields a catalogue slogan (slogan=<key>) fills, per language; absent = no slogans. */
+  sloganFields?: Partial<Record<Lang, string>>
   fields: S
   presets: readonly Preset[]
   defaultPreset: string

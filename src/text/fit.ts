@@ -50,8 +50,7 @@ export function fitText(fonts: FontSet, spec: Omit<TextSpec, 'fontSize' | 'maxLe
   const step = opts.step ?? 0.25
   const wrap = opts.wrap ?? true
   const main = spec.orientation === 'vertical' ? box.height : box.width
-  const at = (fontSize: number) =>
-    layoutText(fonts, { ...spec, fontSize, ...(wrap ? { maxLength: main } : {}) })
+  const at = (fontSize: number) => layoutText(fonts, { ...spec, fontSize, ...(wrap ? { maxLength: main } : {}) })
 
   let lo = Math.ceil(opts.minSize / step)
   let hi = Math.floor(opts.maxSize / step)

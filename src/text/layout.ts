@@ -41,7 +41,7 @@ export function atomize(fonts: FontSet, text: string, vertical: boolean, style: 
   const atoms: Atom[] = []
   const uncovered: UncoveredCodePoint[] = []
   for (const run of itemizeScripts(text)) {
-    for (let i = run.start; i < run.end; ) {
+    for (let i = run.start; i < run.end;) {
       const cp = text.codePointAt(i)!
       const end = i + (cp > 0xffff ? 2 : 1)
       const prev = atoms[atoms.length - 1]
@@ -127,8 +127,7 @@ interface LineRange {
 function breakLines(fonts: FontSet, text: string, atoms: readonly Atom[], fontSize: number, maxLength: number | undefined): LineRange[] {
   const lines: LineRange[] = []
   let cur: (LineRange & { length: number }) | null = null
-  const advanceOf = (start: number, end: number) =>
-    piecesIn(atoms, start, end).reduce((sum, p) => sum + measure(fonts, text, p, fontSize).advance, 0)
+  const advanceOf = (start: number, end: number) => piecesIn(atoms, start, end).reduce((sum, p) => sum + measure(fonts, text, p, fontSize).advance, 0)
   for (const chunk of chunksOf(text)) {
     const content = advanceOf(chunk.start, chunk.contentEnd)
     const full = content + advanceOf(chunk.contentEnd, chunk.end)
@@ -156,9 +155,7 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   const { fontSize } = spec
   const atoms = atomize(fonts, text, vertical, style)
   const scripts = [...new Set(atoms.map((a) => a.script))]
-  const progression: Progression = !vertical
-    ? 'ttb'
-    : spec.columnProgression ?? (scripts.includes('Mong') ? 'ltr' : 'rtl')
+  const progression: Progression = !vertical ? 'ttb' : (spec.columnProgression ?? (scripts.includes('Mong') ? 'ltr' : 'rtl'))
 
   const ranges = breakLines(fonts, text, atoms, fontSize, spec.maxLength)
   const measuredLines = ranges.map((r) => {

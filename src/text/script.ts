@@ -7,19 +7,7 @@
  */
 
 /** ISO 15924 codes. `Zyyy` = Common, `Zinh` = Inherited (joins its neighbour). */
-export type Script =
-  | 'Mong'
-  | 'Hani'
-  | 'Latn'
-  | 'Cyrl'
-  | 'Arab'
-  | 'Tibt'
-  | 'Hang'
-  | 'Yiii'
-  | 'Kana'
-  | 'Zyyy'
-  | 'Zinh'
-  | 'Zzzz'
+export type Script = 'Mong' | 'Hani' | 'Latn' | 'Cyrl' | 'Arab' | 'Tibt' | 'Hang' | 'Yiii' | 'Kana' | 'Zyyy' | 'Zinh' | 'Zzzz'
 
 type Range = readonly [from: number, to: number, script: Script]
 
@@ -161,7 +149,7 @@ export interface ScriptRun {
  */
 export function itemizeScripts(text: string): ScriptRun[] {
   const cps: { cp: number; at: number; script: Script }[] = []
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!
     cps.push({ cp, at: i, script: scriptOf(cp) })
     i += cp > 0xffff ? 2 : 1

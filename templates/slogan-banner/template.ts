@@ -31,6 +31,7 @@ export const sloganBanner: TemplateDefinition<typeof fields> = {
   },
   kind: 'banner',
   languages: ['mn', 'zh'],
+  sloganFields: { mn: 'mn', zh: 'zh' },
   fields,
   presets: [
     // Large-format cloth prints from SVG/PDF; the PNG is a preview at a dpi within the pixel budget.

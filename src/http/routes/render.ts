@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../env.js'
 import { QoyarError } from '../../errors.js'
-import { complianceOf, designOf, enforce, packOf, pngOf, prepare, svgOf } from '../../render/template-render.js'
+import { complianceOf, designOf, enforce, packOf, pngOf, prepare, svgOf, translationHeader } from '../../render/template-render.js'
 import { complianceHeader } from '../../rules/evaluate.js'
 import { etagFor } from '../etag.js'
 import { imageResponse, notModified, type ImageFormat } from '../image-response.js'
@@ -17,7 +17,13 @@ export const MAX_BODY_BYTES = 256 * 1024
 export const limitBody = bodyLimit({
   maxSize: MAX_BODY_BYTES,
   onError: () => {
-    throw new QoyarError('payload_too_large', 413, `The request body is over ${MAX_BODY_BYTES / 1024} KB.`, { maxBytes: MAX_BODY_BYTES })
+    throw new QoyarError(
+      'payload_too_large',
+      413,
+      `The request body is over ${MAX_BODY_BYTES / 1024} KB.`,
+      { maxBytes: MAX_BODY_BYTES },
+      { maxKb: MAX_BODY_BYTES / 1024 },
+    )
   },
 })
 const FORMATS: readonly ImageFormat[] = ['svg', 'png']
@@ -27,7 +33,13 @@ export function parseTarget(file: string): { id: string; format: ImageFormat } {
   const id = dot > 0 ? file.slice(0, dot) : file
   const format = dot > 0 ? file.slice(dot + 1) : ''
   if (!(FORMATS as readonly string[]).includes(format))
-    throw new QoyarError('unsupported_format', 404, `No format "${format || '(none)'}" for ${id}; use .svg or .png.`, { formats: FORMATS })
+    throw new QoyarError(
+      'unsupported_format',
+      404,
+      `No format "${format || '(none)'}" for ${id}; use .svg or .png.`,
+      { formats: FORMATS },
+      { format: format || '(none)', id, formats: FORMATS.map((f) => `.${f}`).join(', ') },
+    )
   return { id, format: format as ImageFormat }
 }
 
@@ -64,6 +76,7 @@ export function renderRoutes(env: AppEnv): Hono {
         'X-Qoyar-Size': `${prepared.canvas.width}x${prepared.canvas.height}`,
         'X-Qoyar-Dpi': String(prepared.canvas.dpi),
         'Content-Disposition': `inline; filename="${prepared.template.id}.${format}"`,
+        ...(prepared.slogan ? { 'X-Qoyar-Slogan': prepared.slogan.key, 'X-Qoyar-Translation': translationHeader(prepared)! } : {}),
       }
       if (format === 'svg') return imageResponse('svg', svg, etag, headers)
       return imageResponse('png', await pngOf(env, prepared, svg), etag, headers)

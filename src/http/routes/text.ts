@@ -39,10 +39,16 @@ export function textRoutes(env: AppEnv): Hono {
   const handler = (format: ImageFormat) => async (c: Context) => {
     const raw = c.req.query()
     if (typeof raw.text === 'string' && [...raw.text].length > MAX_TEXT_LENGTH)
-      throw new QoyarError('text_too_long', 413, `text is ${[...raw.text].length} characters; the limit is ${MAX_TEXT_LENGTH}.`, {
-        length: [...raw.text].length,
-        max: MAX_TEXT_LENGTH,
-      })
+      throw new QoyarError(
+        'text_too_long',
+        413,
+        `text is ${[...raw.text].length} characters; the limit is ${MAX_TEXT_LENGTH}.`,
+        {
+          length: [...raw.text].length,
+          max: MAX_TEXT_LENGTH,
+        },
+        { length: [...raw.text].length, max: MAX_TEXT_LENGTH },
+      )
     const parsed = textQuery.safeParse(raw)
     if (!parsed.success) throw invalidParameters(parsed.error, 'parameter')
     const q = parsed.data
