@@ -4,14 +4,15 @@
  * agree in size and overlap; a mirrored or upside-down render must not.
  * Needs Debian's chromium (.ci/run installs it); skipped only outside CI when absent.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser } from 'playwright-core'
+import { CHROMIUM, skipWithout } from './helpers/tools.js'
 import { app, env } from './helpers/env.js'
 import { decodePng, inkOf, inkOverlap, transformInk } from './helpers/image.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const available = existsSync(CHROMIUM)
+
+
 const OUT = new URL('./out/', import.meta.url)
 
 const fontFace = (family: string, role: string) => {
@@ -29,7 +30,7 @@ const CASES: { name: string; text: string; maxLength?: number }[] = [
   { name: 'columns', text: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ', maxLength: 300 },
 ]
 
-describe.skipIf(!available && !process.env.CI)('vertical Mongolian matches Chromium vertical-lr', () => {
+describe.skipIf(skipWithout('chromium'))('vertical Mongolian matches Chromium vertical-lr', () => {
   let browser: Browser
   let css: string
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 /**
  * The Node runtime's half of AppEnv: fonts read from fonts/ (once), HarfBuzz
- * from the harfbuzzjs package, satori, and resvg-js for PNG.
+ * from the harfbuzzjs package, satori, resvg-js for PNG, PDFKit for PDF.
  */
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -13,6 +13,7 @@ import type { HarfBuzz } from '../fonts/harfbuzz.js'
 import type { FontManifest } from '../fonts/manifest.js'
 import type { Engines } from '../render/engines.js'
 import { buildVersion } from '../version.js'
+import { writePdf } from './pdf.js'
 import { EXAMPLES, TEMPLATES } from '../../templates/index.js'
 import { RULE_PACKS } from '../rules/packs.js'
 import { LOCALES } from '../../locales/index.js'
@@ -44,6 +45,7 @@ export const nodeEngines: Engines = {
     const image = await renderAsync(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } })
     return image.asPng()
   },
+  pdf: writePdf,
 }
 
 let cached: Promise<AppEnv> | undefined

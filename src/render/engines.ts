@@ -15,7 +15,12 @@ export interface RasterOptions {
 
 export type Rasterize = (svg: string, options: RasterOptions) => Promise<Uint8Array>
 
+/** Draws a print document (sheets in mm, SVG items, crop marks) as a vector PDF. */
+export type WritePdf = (doc: import('./print.js').PrintDocument) => Promise<Uint8Array>
+
 export interface Engines {
   satori: Satori
   rasterize: Rasterize
+  /** Absent where the runtime has no PDF writer; PDF requests then say so. */
+  pdf?: WritePdf
 }

@@ -12,6 +12,7 @@ import type { Lang } from '../text/bilingual.js'
 import { resolveSlogan } from '../i18n/slogans.js'
 import { renderPng } from './png.js'
 import { renderSvg } from './svg.js'
+import { gridFor, impose, singlePage, type PrintSheet } from './print.js'
 import { z, type ZodError } from 'zod'
 import { assertSupported, complianceHeader, evaluate, findPack } from '../rules/evaluate.js'
 import { DEFAULT_REGION } from '../rules/packs.js'
@@ -20,9 +21,20 @@ import { booleanish } from '../schema.js'
 
 /** Keys the render API reads itself; everything else is a template field. */
 const SIZE_KEYS = ['preset', 'width', 'height', 'dpi'] as const
+/** Print options: only PDF reads them, but they are part of every request's identity. */
+const PRINT_KEYS = ['bleed', 'marks', 'sheet', 'copies'] as const
 export const CONTROL_KEYS = ['region', 'strict', 'lang', 'slogan'] as const
 /** Slogan variables: v.years=75 fills {{years}}. */
 const VARIABLE_PREFIX = 'v.'
+
+const printFields = z.object({
+  bleed: z.coerce.number().min(0).max(10).default(0).describe('bleed around the trim, mm (3 is usual)'),
+  marks: booleanish.default(false).describe('crop marks'),
+  sheet: z.enum(['a4', 'a3']).optional().describe('impose several copies on A4/A3 sheets'),
+  copies: z.coerce.number().int().min(1).max(200).optional().describe('with sheet: how many copies (default: one sheet full)'),
+})
+
+export type PrintFields = z.output<typeof printFields>
 
 const controls = z.object({
   slogan: z.string().max(64).optional(),
@@ -38,6 +50,7 @@ export interface Prepared {
   fields: Record<string, unknown>
   canvas: Canvas
   controls: Controls
+  print: PrintFields
   /** Where the texts came from when a catalogue slogan was used: per language reviewed, unreviewed or user-supplied. */
   slogan?: { key: string; translation: Partial<Record<Lang, 'reviewed' | 'unreviewed' | 'user-supplied'>> }
   /** The normalised input: what an ETag or cache key hashes. */
@@ -49,6 +62,7 @@ export interface Prepared {
     region: string
     strict: boolean
     slogan?: string
+    print: PrintFields
   }
 }
 
@@ -85,15 +99,19 @@ export function prepare(env: AppEnv, templateId: string, input: Record<string, u
   const sizeInput: Record<string, unknown> = {}
   const fieldInput: Record<string, unknown> = {}
   const controlInput: Record<string, unknown> = {}
+  const printInput: Record<string, unknown> = {}
   const variables: Record<string, string> = {}
   for (const [k, v] of Object.entries(input)) {
     if ((SIZE_KEYS as readonly string[]).includes(k)) sizeInput[k] = v
+    else if ((PRINT_KEYS as readonly string[]).includes(k)) printInput[k] = v
     else if ((CONTROL_KEYS as readonly string[]).includes(k)) controlInput[k] = v
     else if (k.startsWith(VARIABLE_PREFIX)) variables[k.slice(VARIABLE_PREFIX.length)] = String(v)
     else fieldInput[k] = v
   }
   const ctl = controls.safeParse(controlInput)
   if (!ctl.success) throw invalidFields(ctl.error, template.id)
+  const print = printFields.safeParse(printInput)
+  if (!print.success) throw invalidFields(print.error, template.id)
   const slogan = ctl.data.slogan ? fillFromSlogan(env, template, ctl.data.slogan, variables, fieldInput) : undefined
   const size = sizeFields.safeParse(sizeInput)
   if (!size.success) throw invalidFields(size.error, template.id)
@@ -106,6 +124,7 @@ export function prepare(env: AppEnv, templateId: string, input: Record<string, u
     fields: values,
     canvas,
     controls: ctl.data,
+    print: print.data,
     ...(slogan ? { slogan } : {}),
     key: {
       template: template.id,
@@ -115,6 +134,7 @@ export function prepare(env: AppEnv, templateId: string, input: Record<string, u
       region: ctl.data.region,
       strict: ctl.data.strict,
       ...(slogan ? { slogan: slogan.key } : {}),
+      print: print.data,
     },
   }
 }
@@ -196,4 +216,17 @@ export async function svgOf(env: AppEnv, p: Prepared, design: Design): Promise<s
 
 export async function pngOf(env: AppEnv, p: Prepared, svg: string): Promise<Uint8Array> {
   return renderPng(env.engines, svg, p.canvas)
+}
+
+/** The sign as a vector PDF: its own page at the exact size (with bleed and marks), or imposed on sheets. */
+export async function pdfOf(env: AppEnv, p: Prepared, design: Design, svg: string): Promise<Uint8Array> {
+  if (!env.engines.pdf) throw new QoyarError('format_unavailable', 422, 'This runtime has no PDF writer; ask for SVG or PNG.', {}, { format: 'pdf' })
+  const opts = { bleed: p.print.bleed, marks: p.print.marks }
+  const { widthMm, heightMm } = p.canvas
+  let sheets: PrintSheet[]
+  if (p.print.sheet) {
+    const copies = p.print.copies ?? gridFor(widthMm, heightMm, p.print.sheet, opts).perSheet
+    sheets = impose(Array.from({ length: copies }, () => svg), widthMm, heightMm, design.background, p.print.sheet, opts)
+  } else sheets = [singlePage(svg, widthMm, heightMm, design.background, opts)]
+  return env.engines.pdf({ title: `${p.template.title.zh} ${p.template.title.en}`, sheets })
 }

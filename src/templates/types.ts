@@ -54,6 +54,8 @@ export interface PlacedBlock {
 
 export interface Design {
   root: El
+  /** The sign's ground colour, carried into the print bleed; none = white paper. */
+  background?: string
   blocks: PlacedBlock[]
   /** Rectangles the text must stay inside (faces, safe areas), for checks. */
   areas: { id: string; box: Box }[]

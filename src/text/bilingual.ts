@@ -19,7 +19,16 @@ export interface PairPart {
   style?: TextStyle
   /** Lines (columns) allowed; default: wrap as needed. */
   maxLines?: number
+  /** Line (column) pitch against the font's natural one; default per script, see PITCH. */
+  lineHeight?: number
 }
+
+/**
+ * Line pitch on signs. The fonts' natural pitches are loose for display type
+ * (Noto Sans Mongolian 1.75 em, Noto Sans CJK 1.45 em): wrapped sign text sets
+ * closer, about 1.3 em, with the gap between the two scripts kept larger.
+ */
+const PITCH: Record<Lang, number> = { mn: 0.75, zh: 0.9 }
 
 export interface PairSpec {
   /** In order: the first part goes above (stacked) or left (side by side). */
@@ -77,7 +86,7 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
         fontSize,
         maxLength: main,
         ...(p.style ? { style: p.style } : {}),
-        ...(spec.lineHeight ? { lineHeight: spec.lineHeight } : {}),
+        lineHeight: p.lineHeight ?? spec.lineHeight ?? PITCH[p.lang],
         align: 'center',
       })
     })

@@ -118,6 +118,7 @@ export const deskCard: TemplateDefinition<typeof fields> = {
     // Presets are the whole sheet: two faces one above the other.
     { id: 'face-200x100', title: { zh: '桌签 200×100 毫米（整张 200×200）', en: 'Face 200×100 mm (sheet 200×200)' }, widthMm: 200, heightMm: 200, dpi: DPI.print },
     { id: 'face-210x90', title: { zh: '桌签 210×90 毫米（整张 210×180）', en: 'Face 210×90 mm (sheet 210×180)' }, widthMm: 210, heightMm: 180, dpi: DPI.print },
+    { id: 'face-100x50', title: { zh: '小桌签（席卡）100×50 毫米（整张 100×100）', en: 'Small place card, face 100×50 mm (sheet 100×100)' }, widthMm: 100, heightMm: 100, dpi: DPI.print },
     { id: 'face-250x120', title: { zh: '桌签 250×120 毫米（整张 250×240）', en: 'Face 250×120 mm (sheet 250×240)' }, widthMm: 250, heightMm: 240, dpi: DPI.print },
   ],
   defaultPreset: 'face-200x100',
@@ -135,6 +136,7 @@ export const deskCard: TemplateDefinition<typeof fields> = {
         ...front.blocks.map((b) => ({ ...turned(b, w, h), face: 'back' })),
         ...front.blocks.map((b) => shift(b, h)),
       ],
+      background: f.background,
       areas: [
         { id: 'back', box: { x0: 0, y0: 0, x1: w, y1: h } },
         { id: 'front', box: { x0: 0, y0: h, x1: w, y1: 2 * h } },

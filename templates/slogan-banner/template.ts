@@ -74,6 +74,7 @@ export const sloganBanner: TemplateDefinition<typeof fields> = {
       root: canvasRoot(canvas.width, canvas.height, f.background === 'transparent' ? 'transparent' : f.background, placed.elements),
       blocks: placed.blocks,
       areas: [{ id: 'cloth', box }],
+      ...(f.background === 'transparent' ? {} : { background: f.background }),
     }
   },
 }

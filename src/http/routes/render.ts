@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../env.js'
 import { QoyarError } from '../../errors.js'
-import { complianceOf, designOf, enforce, packOf, pngOf, prepare, svgOf, translationHeader } from '../../render/template-render.js'
+import { complianceOf, designOf, enforce, packOf, pdfOf, pngOf, prepare, svgOf, translationHeader } from '../../render/template-render.js'
 import { complianceHeader } from '../../rules/evaluate.js'
 import { etagFor } from '../etag.js'
 import { imageResponse, notModified, type ImageFormat } from '../image-response.js'
@@ -26,7 +26,7 @@ export const limitBody = bodyLimit({
     )
   },
 })
-const FORMATS: readonly ImageFormat[] = ['svg', 'png']
+const FORMATS: readonly ImageFormat[] = ['svg', 'png', 'pdf']
 
 export function parseTarget(file: string): { id: string; format: ImageFormat } {
   const dot = file.lastIndexOf('.')
@@ -79,6 +79,7 @@ export function renderRoutes(env: AppEnv): Hono {
         ...(prepared.slogan ? { 'X-Qoyar-Slogan': prepared.slogan.key, 'X-Qoyar-Translation': translationHeader(prepared)! } : {}),
       }
       if (format === 'svg') return imageResponse('svg', svg, etag, headers)
+      if (format === 'pdf') return imageResponse('pdf', await pdfOf(env, prepared, design, svg), etag, headers)
       return imageResponse('png', await pngOf(env, prepared, svg), etag, headers)
     }
     return c.req.method === 'GET' ? cachedRender(env.cache, etag, draw) : draw()

@@ -21,8 +21,8 @@ export function templateRoutes(env: AppEnv): Hono {
       fields: z.toJSONSchema(t.fields, { io: 'input', unrepresentable: 'any' }),
       size: z.toJSONSchema(sizeFields, { io: 'input', unrepresentable: 'any' }),
       example: env.examples[t.id] ?? null,
-      formats: ['svg', 'png'],
-      urls: { render: `/v1/render/${t.id}.{svg|png}` },
+      formats: ['svg', 'png', 'pdf'],
+      urls: { render: `/v1/render/${t.id}.{svg|png|pdf}` },
     })),
   }
   app.get('/templates', (c) => c.json(body, 200, { 'Cache-Control': 'public, max-age=300' }))

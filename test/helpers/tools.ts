@@ -1,0 +1,22 @@
+/** External tools some tests drive; outside CI a test that needs a missing one is skipped, in CI it fails. */
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+function has(cmd: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export const tools = {
+  chromium: existsSync(CHROMIUM),
+  poppler: has('pdfinfo') && has('pdftoppm'),
+}
+
+/** Skip only where the tool is missing and this is not CI. */
+export const skipWithout = (tool: keyof typeof tools) => !tools[tool] && !process.env.CI

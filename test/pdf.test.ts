@@ -1,0 +1,106 @@
+/** PDF: exact page sizes, bleed and marks, imposition, same bytes for the same input, and pages that look like the PNG. */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { app } from './helpers/env.js'
+import { decodePng, inkOf, inkOverlap } from './helpers/image.js'
+import { skipWithout } from './helpers/tools.js'
+
+const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
+const CARD = { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图', title_mn: 'ᠪᠠᠭᠰᠢ', title_zh: '教师' }
+const dir = mkdtempSync(join(tmpdir(), 'qoyar-pdf-'))
+const MM = 72 / 25.4
+
+async function pdf(template: string, params: Record<string, string>) {
+  const res = await app.request(`/v1/render/${template}.pdf?${q(params)}`)
+  expect(res.status).toBe(200)
+  expect(res.headers.get('content-type')).toBe('application/pdf')
+  const bytes = new Uint8Array(await res.arrayBuffer())
+  const file = join(dir, `${template}-${Math.random().toString(36).slice(2)}.pdf`)
+  writeFileSync(file, bytes)
+  return { bytes, file }
+}
+
+function info(file: string) {
+  const out = execFileSync('pdfinfo', ['-box', file], { encoding: 'utf8' })
+  const nums = (label: string) => out.match(new RegExp(`${label}:\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)`))!.slice(1).map(Number)
+  const size = out.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/)!
+  return { pages: Number(out.match(/Pages:\s+(\d+)/)![1]), width: Number(size[1]), height: Number(size[2]), trim: nums('TrimBox'), bleed: nums('BleedBox') }
+}
+
+describe('PDF output', () => {
+  it('is a PDF whose bytes repeat for the same input', async () => {
+    const a = await pdf('desk-card', CARD)
+    const b = await pdf('desk-card', CARD)
+    expect(Buffer.from(a.bytes.slice(0, 5)).toString()).toBe('%PDF-')
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true)
+  })
+
+  it.skipIf(skipWithout('poppler'))('has the exact page size in mm', async () => {
+    const { file } = await pdf('desk-card', CARD)
+    const i = info(file)
+    expect(i.pages).toBe(1)
+    expect(i.width).toBeCloseTo(200 * MM, 1)
+    expect(i.height).toBeCloseTo(200 * MM, 1)
+    const a3 = info((await pdf('slogan-banner', { mn: 'ᠮᠣᠩᠭᠣᠯ', zh: '蒙古', preset: 'a3-poster' })).file)
+    expect(a3.width).toBeCloseTo(420 * MM, 1)
+    expect(a3.height).toBeCloseTo(297 * MM, 1)
+  })
+
+  it.skipIf(skipWithout('poppler'))('adds 3 mm bleed and crop marks around the trim, with TrimBox and BleedBox set', async () => {
+    const { file } = await pdf('desk-card', { ...CARD, bleed: '3', marks: 'true' })
+    const i = info(file)
+    const trimW = i.trim[2]! - i.trim[0]!
+    const bleedW = i.bleed[2]! - i.bleed[0]!
+    expect(trimW).toBeCloseTo(200 * MM, 1)
+    expect(bleedW).toBeCloseTo(206 * MM, 1)
+    expect(i.width).toBeGreaterThan(bleedW + 8 * MM) // room for the marks
+    // The red banner's colour runs into the bleed: the bleed strip is red, the page edge beyond is white.
+    const banner = await pdf('slogan-banner', { mn: 'ᠮᠣᠩᠭᠣᠯ', zh: '蒙古', preset: 'a3-poster', bleed: '3', marks: 'true' })
+    execFileSync('pdftoppm', ['-r', '30', '-png', '-singlefile', banner.file, join(dir, 'bleed')])
+    const png = decodePng(readFileSync(join(dir, 'bleed.png')))
+    const px = (xMm: number, yMm: number) => {
+      const x = Math.round((xMm / 25.4) * 30)
+      const y = Math.round((yMm / 25.4) * 30)
+      const o = (y * png.width + x) * 4
+      return [png.data[o]!, png.data[o + 1]!, png.data[o + 2]!]
+    }
+    const b = info(banner.file)
+    const margin = (b.width - (b.bleed[2]! - b.bleed[0]!)) / 2 / MM // page edge to bleed edge, mm
+    const [r, g] = px(margin + 1.5, 150)
+    expect(r).toBeGreaterThan(150)
+    expect(g).toBeLessThan(80)
+    expect(px(1, 150)).toEqual([255, 255, 255])
+  })
+
+  it.skipIf(skipWithout('poppler'))('imposes small desk cards four to an A4 sheet, and more copies onto more sheets', async () => {
+    const one = info((await pdf('desk-card', { ...CARD, preset: 'face-100x50', sheet: 'a4' })).file)
+    expect(one.pages).toBe(1)
+    expect(one.width).toBeCloseTo(210 * MM, 0)
+    expect(one.height).toBeCloseTo(297 * MM, 0)
+    const nine = info((await pdf('desk-card', { ...CARD, preset: 'face-100x50', sheet: 'a4', copies: '9' })).file)
+    expect(nine.pages).toBe(3)
+    const a3 = info((await pdf('desk-card', { ...CARD, sheet: 'a3', copies: '4' })).file)
+    expect(a3.pages).toBe(2)
+  })
+
+  it('refuses a sheet too small for the sign', async () => {
+    const res = await app.request(`/v1/render/slogan-banner.pdf?${q({ mn: 'ᠮᠣᠩᠭᠣᠯ', zh: '蒙古', sheet: 'a4' })}`)
+    expect(res.status).toBe(422)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('sheet_too_small')
+  })
+
+  it.skipIf(skipWithout('poppler'))('rasterises to the same picture as the PNG render', async () => {
+    const params = { ...CARD, dpi: '100' }
+    const { file } = await pdf('desk-card', params)
+    execFileSync('pdftoppm', ['-r', '100', '-png', '-singlefile', file, join(dir, 'card')])
+    const fromPdf = decodePng(readFileSync(join(dir, 'card.png')))
+    const png = decodePng(new Uint8Array(await (await app.request(`/v1/render/desk-card.png?${q(params)}`)).arrayBuffer()))
+    expect(Math.abs(fromPdf.width - png.width)).toBeLessThanOrEqual(1)
+    expect(Math.abs(fromPdf.height - png.height)).toBeLessThanOrEqual(1)
+    const overlap = inkOverlap(inkOf(fromPdf), inkOf(png))
+    expect(overlap).toBeGreaterThan(0.85)
+  })
+})
