@@ -8,6 +8,7 @@ import type { AppEnv } from './env.js'
 import { errorHandler, notFoundHandler } from './http/errors.js'
 import { fontRoutes } from './http/routes/fonts.js'
 import { renderRoutes } from './http/routes/render.js'
+import { batchRoutes } from './http/routes/batch.js'
 import { ruleRoutes } from './http/routes/rules.js'
 import { sloganRoutes } from './http/routes/slogans.js'
 import { templateRoutes } from './http/routes/templates.js'
@@ -23,6 +24,7 @@ export function createApp(env: AppEnv): Hono {
   app.route('/v1', templateRoutes(env))
   app.route('/v1', renderRoutes(env))
   app.route('/v1', ruleRoutes(env))
+  app.route('/v1', batchRoutes(env))
   app.route('/v1', sloganRoutes(env))
   return app
 }

@@ -31,4 +31,9 @@ export const booleanish = z.preprocess(
 )
 
 /** Text of a sign field: trimmed, non-empty, bounded. */
-export const signText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`)
+export const signText = (max: number) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `at most ${max} characters`)

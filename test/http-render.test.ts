@@ -128,7 +128,7 @@ describe('render errors', () => {
     expect(bad.status).toBe(400)
     expect((await errorOf(bad)).code).toBe('invalid_json')
     expect((await post('/v1/render/desk-card.png', '[1,2]')).status).toBe(400)
-    const big = await post('/v1/render/desk-card.png', { ...CARD, pad: 'x'.repeat(300 * 1024) })
+    const big = await post('/v1/render/desk-card.png', { ...CARD, pad: 'x'.repeat(17 * 1024 * 1024) })
     expect(big.status).toBe(413)
     expect((await errorOf(big)).code).toBe('payload_too_large')
   })

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { app } from './helpers/env.js'
+import { app, env } from './helpers/env.js'
 import { decodePng, inkOf, inkOverlap } from './helpers/image.js'
 import { skipWithout } from './helpers/tools.js'
 
@@ -103,4 +103,37 @@ describe('PDF output', () => {
     const overlap = inkOverlap(inkOf(fromPdf), inkOf(png))
     expect(overlap).toBeGreaterThan(0.85)
   })
+})
+
+describe.skipIf(skipWithout('poppler'))('every template example: the PDF page shows what the PNG shows', () => {
+  for (const t of env.templates)
+    it(t.id, async () => {
+      const fields = { ...(env.examples[t.id] as Record<string, unknown>) }
+      const preset = t.presets.find((p) => p.id === (fields.preset ?? t.defaultPreset))!
+      // A resolution that keeps the page near 1,000 px on its long side.
+      const dpi = Math.max(10, Math.round((1000 / Math.max(preset.widthMm, preset.heightMm)) * 25.4))
+      const body = JSON.stringify({ ...fields, dpi })
+      const render = (format: string) => app.request(`/v1/render/${t.id}.${format}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+      const pdfRes = await render('pdf')
+      expect(pdfRes.status).toBe(200)
+      const file = join(dir, `${t.id}.pdf`)
+      writeFileSync(file, new Uint8Array(await pdfRes.arrayBuffer()))
+      const i = info(file)
+      expect(i.width).toBeCloseTo(preset.widthMm * MM, 0)
+      expect(i.height).toBeCloseTo(preset.heightMm * MM, 0)
+      execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', file, join(dir, t.id)])
+      const fromPdf = decodePng(readFileSync(join(dir, `${t.id}.png`)))
+      const png = decodePng(new Uint8Array(await (await render('png')).arrayBuffer()))
+      expect(Math.abs(fromPdf.width - png.width)).toBeLessThanOrEqual(1)
+      // Ink: text, rules and pictures, wherever they are darker than the ground.
+      expect(inkOverlap(inkOf(fromPdf, 0.3), inkOf(png, 0.3))).toBeGreaterThan(0.8)
+      // And colour, pixel by pixel: poppler and resvg anti-alias differently, nothing more.
+      const w = Math.min(fromPdf.width, png.width)
+      const h = Math.min(fromPdf.height, png.height)
+      let diff = 0
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++)
+          for (let ch = 0; ch < 3; ch++) diff += Math.abs(fromPdf.data[(y * fromPdf.width + x) * 4 + ch]! - png.data[(y * png.width + x) * 4 + ch]!)
+      expect(diff / (w * h * 3)).toBeLessThan(6)
+    })
 })

@@ -13,7 +13,7 @@ import type { HarfBuzz } from '../fonts/harfbuzz.js'
 import type { FontManifest } from '../fonts/manifest.js'
 import type { Engines } from '../render/engines.js'
 import { buildVersion } from '../version.js'
-import { writePdf } from './pdf.js'
+import { openPdf, writePdf } from './pdf.js'
 import { EXAMPLES, TEMPLATES } from '../../templates/index.js'
 import { RULE_PACKS } from '../rules/packs.js'
 import { LOCALES } from '../../locales/index.js'
@@ -46,6 +46,7 @@ export const nodeEngines: Engines = {
     return image.asPng()
   },
   pdf: writePdf,
+  openPdf,
 }
 
 let cached: Promise<AppEnv> | undefined

@@ -5,7 +5,7 @@
  */
 import type { FontSet, TextStyle } from '../fonts/font-set.js'
 import { TextDoesNotFitError } from '../errors.js'
-import { fitPair, type Lang, type PairSpec } from '../text/bilingual.js'
+import { fitPair, fitPairInBoxes, type BoxedPart, type Lang, type PairResult, type PairSpec } from '../text/bilingual.js'
 import { textElements, type El } from '../text/elements.js'
 import { fitText, inkExtentOf } from '../text/fit.js'
 import type { Align, Box, Orientation } from '../text/types.js'
@@ -19,6 +19,17 @@ export interface Placed {
 export interface PairRequest extends Omit<PairSpec, 'box'> {
   role: string
   box: Box
+  color: Record<Lang, string>
+  face?: string
+}
+
+export interface BoxedPairRequest {
+  role: string
+  parts: readonly BoxedPart[]
+  minInk: number
+  maxInk: number
+  mnScale?: number
+  align?: Align
   color: Record<Lang, string>
   face?: string
 }
@@ -43,6 +54,8 @@ export interface TextRequest {
 export interface DesignKit {
   fonts: FontSet
   pair(req: PairRequest): Placed
+  /** Two texts, each in its own area, at one visual size. */
+  pairInBoxes(req: BoxedPairRequest): Placed
   text(req: TextRequest): Placed
 }
 
@@ -52,9 +65,36 @@ function alignIn(free: number, a: Align | undefined): number {
   return a === 'start' ? 0 : a === 'end' ? free : free / 2
 }
 
+/** Placed pair parts (their x, y and extents already on the canvas) as blocks and elements. */
+function placedParts(result: PairResult, role: string, color: Record<Lang, string>, face: string | undefined, dx = 0, dy = 0): Placed {
+  const blocks: PlacedBlock[] = []
+  const elements: El[] = []
+  for (const p of result.parts) {
+    const x = dx + p.x
+    const y = dy + p.y
+    blocks.push({ role, lang: p.lang, layout: p.layout, x, y, extent: offsetBox(p.extent, dx, dy), ...(face ? { face } : {}) })
+    elements.push(...textElements(p.layout, { x, y, color: color[p.lang] }))
+  }
+  return { blocks, elements }
+}
+
 export function createKit(fonts: FontSet): DesignKit {
   return {
     fonts,
+    pairInBoxes(req) {
+      const result = fitPairInBoxes(fonts, req)
+      if (!result.fits) {
+        const b = req.parts[0]!.box
+        const width = Math.round(b.x1 - b.x0)
+        const height = Math.round(b.y1 - b.y0)
+        throw new TextDoesNotFitError(
+          `The ${req.role} does not fit its areas even at the smallest size; shorten it or choose a larger size.`,
+          { role: req.role, boxes: req.parts.map((p) => p.box), minInk: req.minInk },
+          { role: req.role, width, height },
+        )
+      }
+      return placedParts(result, req.role, req.color, req.face)
+    },
     pair(req) {
       const box = { width: req.box.x1 - req.box.x0, height: req.box.y1 - req.box.y0 }
       const result = fitPair(fonts, { ...req, box })
@@ -68,23 +108,7 @@ export function createKit(fonts: FontSet): DesignKit {
           },
           { role: req.role, width: Math.round(box.width), height: Math.round(box.height) },
         )
-      const blocks: PlacedBlock[] = []
-      const elements: El[] = []
-      for (const p of result.parts) {
-        const x = req.box.x0 + p.x
-        const y = req.box.y0 + p.y
-        blocks.push({
-          role: req.role,
-          lang: p.lang,
-          layout: p.layout,
-          x,
-          y,
-          extent: offsetBox(p.extent, req.box.x0, req.box.y0),
-          ...(req.face ? { face: req.face } : {}),
-        })
-        elements.push(...textElements(p.layout, { x, y, color: req.color[p.lang] }))
-      }
-      return { blocks, elements }
+      return placedParts(result, req.role, req.color, req.face, req.box.x0, req.box.y0)
     },
     text(req) {
       const box = { width: req.box.x1 - req.box.x0, height: req.box.y1 - req.box.y0 }

@@ -45,6 +45,13 @@ export interface PairSpec {
   /** Placement across the arrangement axis. */
   align?: Align
   lineHeight?: number
+  /**
+   * Spread a one-line CJK part that is shorter than the other part to the other's length, by
+   * tracking (space between characters) of at most `maxTracking` em: plaques and 会标 set the
+   * Chinese as long as the Mongolian. Only along the texts' lines (stacked horizontal lines, side by
+   * side columns); Mongolian is never spaced.
+   */
+  spread?: { maxTracking: number }
 }
 
 export interface PlacedPart {
@@ -117,7 +124,10 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
     }
   }
 
-  const { layouts, extents, sizes, space } = best
+  const { space } = best
+  const layouts = spec.spread ? spreadParts(fonts, spec, best.layouts) : best.layouts
+  const extents = layouts.map(inkExtentOf)
+  const sizes = extents.map((e) => ({ w: e.x1 - e.x0, h: e.y1 - e.y0 }))
   const total = stacked ? sizes[0]!.h + space + sizes[1]!.h : sizes[0]!.w + space + sizes[1]!.w
   let along = ((stacked ? spec.box.height : spec.box.width) - total) / 2
   const parts: PlacedPart[] = layouts.map((layout, i) => {
@@ -135,6 +145,105 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
       y: top - e.y0,
       extent: { x0: left, y0: top, x1: left + s.w, y1: top + s.h },
     }
+  })
+  return { parts, fits: best.fits, ink: bestInk }
+}
+
+/** PairSpec.spread: the fitted layouts with a short one-line CJK part tracked out to its partner's length. */
+function spreadParts(fonts: FontSet, spec: PairSpec, layouts: readonly TextLayout[]): TextLayout[] {
+  const stacked = spec.arrangement === 'stacked'
+  const lengthOf = (l: TextLayout, o: Orientation) => {
+    const e = inkExtentOf(l)
+    return o === 'vertical' ? e.y1 - e.y0 : e.x1 - e.x0
+  }
+  return layouts.map((l, i) => {
+    const p = spec.parts[i]!
+    const other = layouts[1 - i]!
+    // Lines one above the other, or columns side by side: spreading never widens the arrangement.
+    if (l.lines.length !== 1 || stacked !== (p.orientation === 'horizontal') || other.orientation !== p.orientation) return l
+    const length = lengthOf(l, p.orientation)
+    const target = lengthOf(other, p.orientation)
+    if (target <= length + 0.5) return l
+    const base = {
+      text: p.text,
+      orientation: p.orientation,
+      fontSize: l.fontSize,
+      ...(p.style ? { style: p.style } : {}),
+      lineHeight: p.lineHeight ?? spec.lineHeight ?? PITCH[p.lang],
+      align: 'center' as const,
+    }
+    // Length grows linearly with tracking: one px of tracking adds a px per CJK character but the last.
+    const perPx = lengthOf(layoutText(fonts, { ...base, tracking: 1 }), p.orientation) - length
+    if (perPx <= 1e-6) return l
+    return layoutText(fonts, { ...base, tracking: Math.min(spec.spread!.maxTracking * l.fontSize, (target - length) / perPx) })
+  })
+}
+
+export interface BoxedPart extends PairPart {
+  /** The part's own area, relative to nothing: the caller's coordinates. */
+  box: Box
+  /** Placement inside its box. */
+  place?: { x: Align; y: Align }
+}
+
+/**
+ * Two texts in two areas (a display board's Mongolian columns and Chinese
+ * paragraph) at one visual size: the largest size at which each fits its own
+ * area, the same for both, so neither script is set smaller.
+ */
+export function fitPairInBoxes(
+  fonts: FontSet,
+  spec: { parts: readonly BoxedPart[]; minInk: number; maxInk: number; mnScale?: number; align?: Align },
+): PairResult {
+  const mnScale = spec.mnScale ?? 1
+  const ratios = spec.parts.map((p) => {
+    const l = layoutText(fonts, { text: p.text, orientation: p.orientation, fontSize: REFERENCE_SIZE, ...(p.style ? { style: p.style } : {}) })
+    return crossInk(l) / REFERENCE_SIZE || 1
+  })
+  const attempt = (ink: number) => {
+    const layouts = spec.parts.map((p, i) => {
+      const w = p.box.x1 - p.box.x0
+      const h = p.box.y1 - p.box.y0
+      return layoutText(fonts, {
+        text: p.text,
+        orientation: p.orientation,
+        fontSize: (ink / ratios[i]!) * (p.lang === 'mn' ? mnScale : 1),
+        maxLength: p.orientation === 'vertical' ? h : w,
+        ...(p.style ? { style: p.style } : {}),
+        lineHeight: p.lineHeight ?? PITCH[p.lang],
+        align: spec.align ?? 'start',
+      })
+    })
+    const extents = layouts.map(inkExtentOf)
+    const fits = layouts.every((l, i) => {
+      const e = extents[i]!
+      const b = spec.parts[i]!.box
+      return !l.overflow && e.x1 - e.x0 <= b.x1 - b.x0 && e.y1 - e.y0 <= b.y1 - b.y0
+    })
+    return { layouts, extents, fits }
+  }
+  let lo = spec.minInk
+  let hi = spec.maxInk
+  let best = attempt(lo)
+  let bestInk = lo
+  if (best.fits)
+    for (let i = 0; i < 24 && hi - lo > 0.25; i++) {
+      const mid = (lo + hi) / 2
+      const a = attempt(mid)
+      if (a.fits) {
+        best = a
+        bestInk = mid
+        lo = mid
+      } else hi = mid
+    }
+  const parts: PlacedPart[] = best.layouts.map((layout, i) => {
+    const p = spec.parts[i]!
+    const e = best.extents[i]!
+    const free = { x: p.box.x1 - p.box.x0 - (e.x1 - e.x0), y: p.box.y1 - p.box.y0 - (e.y1 - e.y0) }
+    const off = (a: Align | undefined, room: number) => (a === 'end' ? room : a === 'center' ? room / 2 : 0)
+    const left = p.box.x0 + off(p.place?.x, free.x)
+    const top = p.box.y0 + off(p.place?.y, free.y)
+    return { lang: p.lang, layout, x: left - e.x0, y: top - e.y0, extent: { x0: left, y0: top, x1: left + e.x1 - e.x0, y1: top + e.y1 - e.y0 } }
   })
   return { parts, fits: best.fits, ink: bestInk }
 }

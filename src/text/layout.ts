@@ -25,6 +25,8 @@ interface Atom {
   script: Script
   font: LoadedFont
   mode: Mode
+  /** A CJK character (one that stands upright in vertical text): what tracking spaces. */
+  cjk: boolean
 }
 
 /** Newlines normalised, tabs as spaces, trailing line ends dropped. */
@@ -54,7 +56,7 @@ export function atomize(fonts: FontSet, text: string, vertical: boolean, style: 
       } else {
         const font = fonts.resolve(cp, run.script, style)
         if (!font) uncovered.push({ codePoint: formatCodePoint(cp), char: String.fromCodePoint(cp), index: i })
-        else atoms.push({ start: i, end, script: run.script, font, mode: modeOf(cp, vertical) })
+        else atoms.push({ start: i, end, script: run.script, font, mode: modeOf(cp, vertical), cjk: isUprightInVertical(cp) })
       }
       i = end
     }
@@ -79,17 +81,22 @@ interface RawPiece {
   font: LoadedFont
   script: Script
   mode: Mode
+  cjk: boolean
 }
 
-/** Groups atoms of [start, end) into drawable runs: same font and mode; upright characters one each. */
-function piecesIn(atoms: readonly Atom[], start: number, end: number): RawPiece[] {
+/**
+ * Groups atoms of [start, end) into drawable runs: same font and mode; upright
+ * characters one each, and with tracking every CJK character one each.
+ */
+function piecesIn(atoms: readonly Atom[], start: number, end: number, tracked = false): RawPiece[] {
   const out: RawPiece[] = []
   for (const a of atoms) {
     if (a.end <= start || a.start >= end) continue
     const last = out[out.length - 1]
-    if (last && a.mode !== 'upright' && last.mode === a.mode && last.font === a.font && last.script === a.script && last.end === a.start) {
+    const alone = a.mode === 'upright' || (tracked && a.cjk)
+    if (last && !alone && !(tracked && last.cjk) && last.mode === a.mode && last.font === a.font && last.script === a.script && last.end === a.start) {
       last.end = a.end
-    } else out.push({ start: a.start, end: a.end, font: a.font, script: a.script, mode: a.mode })
+    } else out.push({ start: a.start, end: a.end, font: a.font, script: a.script, mode: a.mode, cjk: a.cjk })
   }
   return out
 }
@@ -102,11 +109,12 @@ interface Measured extends RawPiece {
   shaped: ReturnType<typeof shape>
 }
 
-function measure(fonts: FontSet, text: string, raw: RawPiece, fontSize: number): Measured {
+/** A piece's advance includes the tracking after it (CJK characters only). */
+function measure(fonts: FontSet, text: string, raw: RawPiece, fontSize: number, tracking = 0): Measured {
   const t = text.slice(raw.start, raw.end)
   const shaped = shape(fonts.hb, raw.font, t, raw.mode === 'upright')
   const scale = fontSize / raw.font.upem
-  return { ...raw, text: t, shaped, scale, advance: shaped.advance * scale }
+  return { ...raw, text: t, shaped, scale, advance: shaped.advance * scale + (raw.cjk ? tracking : 0) }
 }
 
 /** Half of the cross-axis extent a piece needs around its line's centre (vertical) — or its ascent/descent (horizontal). */
@@ -124,19 +132,23 @@ interface LineRange {
   overflows: boolean
 }
 
-function breakLines(fonts: FontSet, text: string, atoms: readonly Atom[], fontSize: number, maxLength: number | undefined): LineRange[] {
+function breakLines(fonts: FontSet, text: string, atoms: readonly Atom[], fontSize: number, maxLength: number | undefined, tracking = 0): LineRange[] {
   const lines: LineRange[] = []
   let cur: (LineRange & { length: number }) | null = null
-  const advanceOf = (start: number, end: number) => piecesIn(atoms, start, end).reduce((sum, p) => sum + measure(fonts, text, p, fontSize).advance, 0)
+  const advanceOf = (start: number, end: number) =>
+    piecesIn(atoms, start, end, tracking !== 0).reduce((sum, p) => sum + measure(fonts, text, p, fontSize, tracking).advance, 0)
+  // Tracking after the last character of a line is not part of the line.
+  const trailing = (end: number) => (tracking !== 0 && atoms.some((a) => a.end === end && a.cjk) ? tracking : 0)
   for (const chunk of chunksOf(text)) {
     const content = advanceOf(chunk.start, chunk.contentEnd)
     const full = content + advanceOf(chunk.contentEnd, chunk.end)
-    if (cur && maxLength !== undefined && cur.length + content > maxLength && cur.end > cur.start) {
+    const ends = content - trailing(chunk.contentEnd)
+    if (cur && maxLength !== undefined && cur.length + ends > maxLength && cur.end > cur.start) {
       lines.push(cur)
       cur = null
     }
     if (!cur) cur = { start: chunk.start, end: chunk.contentEnd, overflows: false, length: 0 }
-    cur.overflows ||= maxLength !== undefined && cur.length + content > maxLength + 1e-6
+    cur.overflows ||= maxLength !== undefined && cur.length + ends > maxLength + 1e-6
     cur.end = chunk.contentEnd
     cur.length += full
     if (chunk.hard) {
@@ -157,9 +169,12 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   const scripts = [...new Set(atoms.map((a) => a.script))]
   const progression: Progression = !vertical ? 'ttb' : (spec.columnProgression ?? (scripts.includes('Mong') ? 'ltr' : 'rtl'))
 
-  const ranges = breakLines(fonts, text, atoms, fontSize, spec.maxLength)
+  const tracking = spec.tracking ?? 0
+  const ranges = breakLines(fonts, text, atoms, fontSize, spec.maxLength, tracking)
   const measuredLines = ranges.map((r) => {
-    const pieces = piecesIn(atoms, r.start, r.end).map((p) => measure(fonts, text, p, fontSize))
+    const pieces = piecesIn(atoms, r.start, r.end, tracking !== 0).map((p) => measure(fonts, text, p, fontSize, tracking))
+    const last = pieces[pieces.length - 1]
+    if (last?.cjk && tracking !== 0) pieces[pieces.length - 1] = { ...last, advance: last.advance - tracking }
     return { range: r, pieces, length: pieces.reduce((s, p) => s + p.advance, 0) }
   })
 

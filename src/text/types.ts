@@ -20,6 +20,12 @@ export interface TextSpec {
   lineHeight?: number
   /** Placement of shorter lines along the main axis of the block. */
   align?: Align
+  /**
+   * Extra space after each CJK character (Han, kana, hangul, CJK punctuation), px: the letter-spacing
+   * of spaced-out Chinese on plaques and banners. Cursive scripts (Mongolian) are never spaced: it
+   * would tear their joined letters apart. Default 0.
+   */
+  tracking?: number
   /** Vertical only: which way columns follow each other. Default: ltr when the text has Mongolian, else rtl. */
   columnProgression?: 'ltr' | 'rtl'
 }

@@ -70,8 +70,8 @@ function face(f: Fields, w: number, h: number, mm: (v: number) => number, kit: D
       face: faceId,
       parts: ordered(
         f.order,
-        { lang: 'mn' as const, text: f.title_mn!, orientation: 'horizontal' as const, style: titleStyle, maxLines: 1 },
-        { lang: 'zh' as const, text: f.title_zh!, orientation: 'horizontal' as const, style: titleStyle, maxLines: 1 },
+        { lang: 'mn' as const, text: f.title_mn!, orientation: 'horizontal' as const, style: titleStyle, maxLines: 2 },
+        { lang: 'zh' as const, text: f.title_zh!, orientation: 'horizontal' as const, style: titleStyle, maxLines: 2 },
       ),
       arrangement: 'stacked',
       box: { x0: m, y0: h * 0.72, x1: w - m, y1: h - m * 0.75 },

@@ -12,7 +12,8 @@ import { etagFor } from '../etag.js'
 import { imageResponse, notModified, type ImageFormat } from '../image-response.js'
 import { cachedRender } from '../render-cache.js'
 
-export const MAX_BODY_BYTES = 256 * 1024
+// Large enough for a display board's four pictures (3 MB each, base64).
+export const MAX_BODY_BYTES = 16 * 1024 * 1024
 
 export const limitBody = bodyLimit({
   maxSize: MAX_BODY_BYTES,

@@ -1,0 +1,26 @@
+/**
+ * File names inside a ZIP, made from a row's fields ("{name_zh}"): safe on
+ * every file system, never a path, and unique (duplicates numbered).
+ */
+export function fileNamer(pattern: string | undefined, extension: string) {
+  const used = new Set<string>()
+  return (row: number, fields: Record<string, string>): string => {
+    const raw = pattern ? pattern.replace(/\{([^}]+)\}/g, (_, key: string) => fields[key.trim()] ?? '') : ''
+    let base = raw
+      .normalize('NFC')
+      // Separators, reserved and control characters out: a name is never a path.
+      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^[.\s]+/, '')
+      .slice(0, 100)
+      .trim()
+    if (!base || /^_+$/.test(base)) base = `row-${row}`
+    if (/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base)) base = `_${base}`
+    // Case-insensitive file systems see Ab and ab as one file.
+    let name = base
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}-${n}`
+    used.add(name.toLowerCase())
+    return `${name}.${extension}`
+  }
+}

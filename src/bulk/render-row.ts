@@ -1,0 +1,92 @@
+/**
+ * One row of a batch through the ordinary render pipeline. A bad row is a
+ * result, not an exception: it carries its row number, the field at fault
+ * and the message, and the batch goes on.
+ */
+import type { AppEnv } from '../env.js'
+import { QoyarError } from '../errors.js'
+import { complianceOf, designOf, enforce, pngOf, prepare, svgOf } from '../render/template-render.js'
+import type { Row } from './rows.js'
+import type { Language } from '../i18n/types.js'
+
+export type ItemFormat = 'svg' | 'png' | 'pdf'
+
+export interface RowOptions {
+  template: string
+  /** What each row must produce besides its SVG: a PNG for ZIPs of PNGs. */
+  png: boolean
+  /** Fields every row gets unless it has its own (preset, region, strict…). */
+  defaults: Record<string, string>
+  /** Language of the error messages. */
+  lang?: Language
+}
+
+export interface RenderedRow {
+  ok: true
+  row: number
+  fields: Record<string, string>
+  svg: string
+  png?: Uint8Array
+  widthMm: number
+  heightMm: number
+  background?: string
+  compliance: { pass: boolean; failed: string[] }
+}
+
+export interface FailedRow {
+  ok: false
+  row: number
+  fields: Record<string, string>
+  error: { code: string; message: string; field?: string }
+}
+
+export type RowResult = RenderedRow | FailedRow
+
+/** The field a failure belongs to, where one can be named. */
+function fieldOf(e: QoyarError, fields: Record<string, string>): string | undefined {
+  const d = e.details as { issues?: { path: string }[]; codePoints?: string[] } | undefined
+  if (d?.issues?.[0]) return d.issues[0].path
+  if (d?.codePoints?.[0]) {
+    const cp = String.fromCodePoint(parseInt(d.codePoints[0].slice(2), 16))
+    return Object.entries(fields).find(([, v]) => v.includes(cp))?.[0]
+  }
+  return undefined
+}
+
+export async function renderRow(env: AppEnv, row: Row, opts: RowOptions): Promise<RowResult> {
+  const fields = { ...opts.defaults, ...row.fields }
+  try {
+    const p = prepare(env, opts.template, fields)
+    const design = designOf(env, p)
+    const report = complianceOf(env, p, design)
+    enforce(p, report)
+    const svg = await svgOf(env, p, design)
+    const png = opts.png ? await pngOf(env, p, svg) : undefined
+    return {
+      ok: true,
+      row: row.row,
+      fields: row.fields,
+      svg,
+      ...(png ? { png } : {}),
+      widthMm: p.canvas.widthMm,
+      heightMm: p.canvas.heightMm,
+      ...(design.background ? { background: design.background } : {}),
+      compliance: { pass: report.pass, failed: report.rules.filter((r) => !r.pass).map((r) => r.id) },
+    }
+  } catch (e) {
+    if (!(e instanceof QoyarError)) throw e
+    const field = fieldOf(e, fields)
+    const message = opts.lang ? env.locales.t(opts.lang, `messages:errors.${e.code}`, { ...e.params, defaultValue: e.message }) : e.message
+    return { ok: false, row: row.row, fields: row.fields, error: { code: e.code, message: /\{\{/.test(message) ? e.message : message, ...(field ? { field } : {}) } }
+  }
+}
+
+/** Renders in order, `width` at a time, yielding results in input order: memory stays bounded by the window. */
+export async function* inOrder<T, R>(items: AsyncIterable<T> | Iterable<T>, work: (item: T) => Promise<R>, width: number): AsyncGenerator<R> {
+  const window: Promise<R>[] = []
+  for await (const item of items) {
+    window.push(work(item))
+    if (window.length >= width) yield await window.shift()!
+  }
+  while (window.length) yield await window.shift()!
+}

@@ -1,0 +1,137 @@
+/**
+ * The qoyar command line (commander):
+ *   qoyar render <template> --field k=v … -o out.png|svg|pdf
+ *   qoyar batch <template> <rows.csv|.jsonl|.xlsx> -o cards.pdf|cards.zip
+ * Exit codes: 0 all rendered, 1 some rows failed (or a --strict rule failed), 2 bad usage or input.
+ */
+import { writeFile } from 'node:fs/promises'
+import { extname } from 'node:path'
+import { Command, InvalidArgumentError } from 'commander'
+import { createApp } from '../app.js'
+import { QoyarError } from '../errors.js'
+import { parseMap } from '../bulk/rows.js'
+import { defaultThreads, runBatch } from '../node/batch.js'
+import { nodeEnv } from '../node/env.js'
+import { progress } from './progress.js'
+
+const collect = (value: string, previous: string[]) => [...previous, value]
+
+function fieldPairs(pairs: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const p of pairs) {
+    const at = p.indexOf('=')
+    if (at < 1) throw new InvalidArgumentError(`--field takes name=value, not "${p}"`)
+    out[p.slice(0, at)] = p.slice(at + 1)
+  }
+  return out
+}
+
+const positiveInt = (v: string) => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0')
+  return n
+}
+
+const program = new Command()
+program.name('qoyar').description('Bilingual signage: Traditional Mongolian + Chinese to SVG, PNG and PDF').showHelpAfterError()
+
+program
+  .command('render')
+  .description('render one sign')
+  .argument('<template>', 'template id (see GET /v1/templates)')
+  .option('-f, --field <name=value>', 'a template field; repeat for more', collect, [])
+  .requiredOption('-o, --output <file>', 'output file: .svg, .png or .pdf')
+  .action(async (template: string, o: { field: string[]; output: string }) => {
+    const format = extname(o.output).slice(1).toLowerCase()
+    const app = createApp(await nodeEnv())
+    const res = await app.request(`/v1/render/${encodeURIComponent(template)}.${format}?lang=en`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(fieldPairs(o.field)),
+    })
+    if (res.status !== 200) {
+      const body = (await res.json()) as { error: { code: string; message: string } }
+      console.error(`qoyar: ${body.error.message} (${body.error.code})`)
+      process.exitCode = res.status >= 500 ? 1 : 2
+      return
+    }
+    await writeFile(o.output, new Uint8Array(await res.arrayBuffer()))
+    const compliance = res.headers.get('x-qoyar-compliance')
+    console.error(`wrote ${o.output} (${res.headers.get('x-qoyar-size')} px; compliance: ${compliance})`)
+    if (compliance?.startsWith('fail')) process.exitCode = 1
+  })
+
+program
+  .command('batch')
+  .description('render one sign per row of a CSV, JSON-lines or .xlsx file, into one PDF or a ZIP')
+  .argument('<template>', 'template id')
+  .argument('<file>', 'rows: .csv (UTF-8, with or without BOM), .jsonl or .xlsx; the header row names the fields')
+  .requiredOption('-o, --output <file>', 'cards.pdf (one PDF, input order) or cards.zip (one file per row)')
+  .option('--format <png|svg|pdf>', 'file type inside a ZIP', 'png')
+  .option('--map <column=field>', 'map a column to a field; repeat or comma-separate', collect, [])
+  .option('--name <pattern>', 'ZIP file names from columns, e.g. "{name_zh}"')
+  .option('-f, --field <name=value>', 'a field for every row (a row’s own value wins), e.g. preset=face-100x50', collect, [])
+  .option('--sheet <a4|a3>', 'impose several signs on A4/A3 sheets (PDF)')
+  .option('--per-sheet <n>', 'at most n signs a sheet (default: as many as fit)', positiveInt)
+  .option('--bleed <mm>', 'bleed around each sign, mm', parseFloat)
+  .option('--marks', 'crop marks')
+  .option('--strict', 'a row that breaks a regional rule fails')
+  .option('--region <id>', 'rule pack (default inner-mongolia)')
+  .option('--threads <n>', `worker threads (default ${defaultThreads()}; 0 = main thread)`, positiveInt)
+  .option('--report <file>', 'write per-row results (with compliance) as JSON')
+  .option('-q, --quiet', 'no progress output')
+  .action(async (template: string, file: string, o: Record<string, unknown>) => {
+    const defaults = fieldPairs(o.field as string[])
+    if (o.strict) defaults.strict = 'true'
+    if (o.region) defaults.region = String(o.region)
+    const sheet = o.sheet as string | undefined
+    if (sheet && sheet !== 'a4' && sheet !== 'a3') throw new InvalidArgumentError('--sheet takes a4 or a3')
+    const format = String(o.format)
+    if (!['png', 'svg', 'pdf'].includes(format)) throw new InvalidArgumentError('--format takes png, svg or pdf')
+    let bar: ReturnType<typeof progress> | null = null
+    const report = await runBatch({
+      // Messages in Chinese where the terminal is Chinese.
+      lang: /^zh/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '') ? 'zh' : 'en',
+      onStart: (total) => {
+        bar = progress(total, o.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines')
+      },
+      template,
+      input: file,
+      output: String(o.output),
+      format: format as 'png',
+      map: parseMap(o.map as string[]),
+      ...(o.name ? { name: String(o.name) } : {}),
+      ...(sheet ? { sheet: sheet as 'a4' } : {}),
+      ...(o.perSheet ? { perSheet: o.perSheet as number } : {}),
+      ...(o.bleed !== undefined ? { bleed: o.bleed as number } : {}),
+      marks: Boolean(o.marks),
+      ...(o.threads !== undefined ? { threads: o.threads as number } : {}),
+      defaults,
+      ...(o.report ? { report: String(o.report) } : {}),
+      onProgress: ({ done, failed, result }) => {
+        ;(bar as ReturnType<typeof progress> | null)?.update(done, failed)
+        if (!result.ok && !o.quiet) {
+          // Keep the bar intact on a terminal: errors are listed after it.
+          if (!process.stderr.isTTY) process.stderr.write(`row ${result.row}${result.error.field ? ` (${result.error.field})` : ''}: ${result.error.message}\n`)
+        }
+      },
+    })
+    ;(bar as ReturnType<typeof progress> | null)?.stop()
+    if (process.stderr.isTTY && !o.quiet)
+      for (const r of report.results.filter((x) => x.status === 'failed'))
+        process.stderr.write(`row ${r.row}${r.error?.field ? ` (${r.error.field})` : ''}: ${r.error?.message}\n`)
+    if (!o.quiet) process.stderr.write(`${report.rendered} of ${report.rows} rows rendered to ${String(o.output)}${report.failed ? `; ${report.failed} failed` : ''}\n`)
+    process.exitCode = report.failed ? 1 : 0
+  })
+
+try {
+  await program.parseAsync(process.argv)
+} catch (e) {
+  if (e instanceof QoyarError || e instanceof InvalidArgumentError) {
+    console.error(`qoyar: ${e.message}`)
+    process.exitCode = 2
+  } else if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+    console.error(`qoyar: ${(e as Error).message}`)
+    process.exitCode = 2
+  } else throw e
+}

@@ -1,0 +1,115 @@
+/**
+ * POST /v1/batch/{template}.{pdf|zip}: CSV or JSON lines in the body, one
+ * sign per row, the PDF or ZIP streamed back as rows render. Bad rows are
+ * listed on a last PDF page or in report.json inside the ZIP; with
+ * `Accept: application/json` the per-row report alone comes back.
+ */
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { AppEnv } from '../../env.js'
+import { QoyarError } from '../../errors.js'
+import { renderRow, type RowOptions, type RowResult } from '../../bulk/render-row.js'
+import { reportPage } from '../../bulk/report-page.js'
+import { parseMap, rowsFromCsv, rowsFromJsonLines, type Row } from '../../bulk/rows.js'
+import { pdfSink, reportEntry, zipSink, type BatchReport } from '../../bulk/sinks.js'
+import { singlePage, type SheetSize } from '../../render/print.js'
+import { findTemplate } from '../../render/template-render.js'
+import { requestLanguage } from '../errors.js'
+
+export const BATCH_LIMITS = { maxBodyBytes: 2 * 1024 * 1024, maxRows: 500 } as const
+
+/** Query keys the batch reads itself; any other key is a field every row gets. */
+const OWN_KEYS = new Set(['format', 'name', 'sheet', 'perSheet', 'bleed', 'marks', 'map', 'lang'])
+
+function rowsOf(c: Context, text: string, map: Record<string, string>): Row[] {
+  const type = (c.req.header('content-type') ?? '').toLowerCase()
+  const jsonLines = /ndjson|jsonl|json-lines/.test(type) || (!/csv/.test(type) && text.trimStart().startsWith('{'))
+  return jsonLines ? rowsFromJsonLines(text, map) : rowsFromCsv(text, map)
+}
+
+export function batchRoutes(env: AppEnv): Hono {
+  const app = new Hono()
+  app.post(
+    '/batch/:file',
+    bodyLimit({
+      maxSize: BATCH_LIMITS.maxBodyBytes,
+      onError: () => {
+        throw new QoyarError('payload_too_large', 413, `The request body is over ${BATCH_LIMITS.maxBodyBytes / 1024} KB.`, {}, { maxKb: BATCH_LIMITS.maxBodyBytes / 1024 })
+      },
+    }),
+    async (c) => {
+      const file = c.req.param('file') ?? ''
+      const dot = file.lastIndexOf('.')
+      const kind = file.slice(dot + 1)
+      if (dot < 1 || (kind !== 'pdf' && kind !== 'zip'))
+        throw new QoyarError('unsupported_format', 404, `No batch format "${kind}"; use .pdf or .zip.`, {}, { format: kind, id: file.slice(0, dot), formats: '.pdf, .zip' })
+      const template = findTemplate(env, file.slice(0, dot))
+      const q = c.req.query()
+      const lang = requestLanguage(c)
+      const defaults = Object.fromEntries(Object.entries(q).filter(([k]) => !OWN_KEYS.has(k)))
+      const rows = rowsOf(c, await c.req.text(), q.map ? parseMap([q.map]) : {})
+      if (!rows.length) throw new QoyarError('no_rows', 422, 'The body has a header but no rows.', {}, {})
+      if (rows.length > BATCH_LIMITS.maxRows)
+        throw new QoyarError('too_many_rows', 413, `${rows.length} rows; the batch API takes ${BATCH_LIMITS.maxRows} (use the qoyar CLI for more).`, { rows: rows.length, max: BATCH_LIMITS.maxRows }, { rows: rows.length, max: BATCH_LIMITS.maxRows })
+      const format = kind === 'zip' ? ((q.format ?? 'png') as 'png' | 'svg' | 'pdf') : 'pdf'
+      if (!['png', 'svg', 'pdf'].includes(format)) throw new QoyarError('unsupported_format', 404, `No format "${format}" inside a ZIP; use png, svg or pdf.`, {}, { format, id: template.id, formats: 'png, svg, pdf' })
+      if (format === 'pdf' && !env.engines.openPdf) throw new QoyarError('format_unavailable', 422, 'This runtime has no PDF writer; ask for a ZIP of PNG or SVG.', {}, { format: 'pdf' })
+      const sheet: SheetSize | undefined = q.sheet === 'a4' || q.sheet === 'a3' ? q.sheet : undefined
+      const print = { bleed: Math.min(10, Math.max(0, Number(q.bleed ?? 0) || 0)), marks: q.marks === 'true' || q.marks === '1', ...(sheet ? { sheet } : {}), ...(q.perSheet ? { perSheet: Math.max(1, Number(q.perSheet) || 1) } : {}) }
+      const opts: RowOptions = { template: template.id, png: format === 'png', defaults, lang }
+      const report: BatchReport = { template: template.id, rows: 0, rendered: 0, failed: 0, results: [] }
+      const tally = (r: RowResult, where: { file?: string | undefined; page?: number | undefined }) => {
+        report.rows++
+        if (r.ok) report.rendered++
+        else report.failed++
+        report.results.push(reportEntry(r, where))
+      }
+
+      if (c.req.header('accept')?.includes('application/json')) {
+        for (const row of rows) tally(await renderRow(env, row, opts), {})
+        return c.json(report, 200)
+      }
+
+      const headers = {
+        'Content-Disposition': `attachment; filename="${template.id}.${kind}"`,
+        'X-Qoyar-Rows': String(rows.length),
+        'Cache-Control': 'no-store',
+      }
+      if (kind === 'pdf') {
+        const pdf = env.engines.openPdf!(`${template.title.zh} ${template.title.en}`)
+        const sink = pdfSink(pdf, print, (r) => reportPage(env, r, lang))
+        // Rendering runs while the response streams; the report page closes the document.
+        void (async () => {
+          for (const row of rows) {
+            const r = await renderRow(env, row, opts)
+            sink.add(r)
+            tally(r, { page: sink.pageOf(r.row) })
+          }
+          await sink.finish(report)
+        })().catch((e) => console.error('qoyar: batch failed', e))
+        return new Response(pdf.readable, { headers: { ...headers, 'Content-Type': 'application/pdf' } })
+      }
+      let controller!: ReadableStreamDefaultController<Uint8Array>
+      const body = new ReadableStream<Uint8Array>({ start: (ctl) => void (controller = ctl) })
+      const zip = zipSink(
+        (chunk, final) => {
+          controller.enqueue(chunk)
+          if (final) controller.close()
+        },
+        format,
+        q.name,
+        (r) => env.engines.pdf!({ title: template.title.zh, sheets: [singlePage(r.svg, r.widthMm, r.heightMm, r.background, print)] }),
+      )
+      void (async () => {
+        for (const row of rows) {
+          const r = await renderRow(env, row, opts)
+          await zip.addAsync(r)
+          tally(r, { file: zip.fileOf(r.row) })
+        }
+        zip.finish(report)
+      })().catch((e) => controller.error(e))
+      return new Response(body, { headers: { ...headers, 'Content-Type': 'application/zip' } })
+    },
+  )
+  return app
+}

@@ -1,0 +1,131 @@
+/**
+ * The bulk renderer on Node: rows streamed from a file, rendered on a pool
+ * of worker threads (piscina), written in input order to one PDF or a ZIP,
+ * with a per-row report. Bad rows are reported and skipped; memory stays
+ * bounded by the in-flight window, whatever the input's length.
+ */
+import { createWriteStream } from 'node:fs'
+import { rename, rm, writeFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import { extname } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { Piscina } from 'piscina'
+import { QoyarError } from '../errors.js'
+import { inOrder, renderRow, type RowOptions, type RowResult } from '../bulk/render-row.js'
+import { pdfSink, reportEntry, zipSink, type BatchReport, type ResultSink } from '../bulk/sinks.js'
+import type { Row } from '../bulk/rows.js'
+import type { SheetSize } from '../render/print.js'
+import { findTemplate } from '../render/template-render.js'
+import { nodeEnv } from './env.js'
+import { reportPage } from '../bulk/report-page.js'
+import { assertReadable, countRows, inputKind, readRows } from './inputs.js'
+
+export interface BatchOptions {
+  template: string
+  input: string
+  output: string
+  /** ZIP entries: png (default), svg or pdf. */
+  format?: 'png' | 'svg' | 'pdf'
+  map?: Record<string, string>
+  name?: string
+  sheet?: SheetSize
+  perSheet?: number
+  bleed?: number
+  marks?: boolean
+  /** Worker threads; 0 renders on the main thread. Default: the number of cores. */
+  threads?: number
+  defaults?: Record<string, string>
+  report?: string
+  /** Language of row error messages (default en). */
+  lang?: 'zh' | 'en'
+  onStart?: (total: number) => void
+  onProgress?: (p: { done: number; total: number; failed: number; result: RowResult }) => void
+}
+
+export function defaultThreads(): number {
+  return availableParallelism()
+}
+
+export async function runBatch(o: BatchOptions): Promise<BatchReport> {
+  const env = await nodeEnv()
+  const template = findTemplate(env, o.template)
+  const kind = extname(o.output).toLowerCase()
+  if (kind !== '.pdf' && kind !== '.zip') throw new QoyarError('unsupported_output', 400, `Write to a .pdf or a .zip, not "${o.output}".`, { output: o.output }, { output: o.output })
+  const format = kind === '.zip' ? (o.format ?? 'png') : 'pdf'
+  inputKind(o.input)
+  await assertReadable(o.input)
+  const total = await countRows(o.input)
+  const threads = o.threads ?? defaultThreads()
+  const opts: RowOptions = { template: template.id, png: format === 'png', defaults: o.defaults ?? {}, lang: o.lang ?? 'en' }
+  o.onStart?.(total)
+  const pool =
+    threads > 0
+      ? new Piscina({
+          filename: new URL('./render-worker.ts', import.meta.url).href,
+          minThreads: threads,
+          maxThreads: threads,
+          // The worker is TypeScript: load it through tsx, as the CLI itself is.
+          execArgv: ['--import', 'tsx'],
+        })
+      : null
+  const work = (row: Row): Promise<RowResult> =>
+    row.fields.__invalid__
+      ? Promise.resolve({ ok: false, row: row.row, fields: {}, error: { code: 'invalid_row', message: row.fields.__invalid__ } })
+      : pool
+        ? (pool.run({ row, opts }) as Promise<RowResult>)
+        : renderRow(env, row, opts)
+
+  const partial = `${o.output}.part`
+  const file = createWriteStream(partial)
+  const print = { bleed: o.bleed ?? 0, marks: o.marks ?? false, ...(o.sheet ? { sheet: o.sheet } : {}), ...(o.perSheet ? { perSheet: o.perSheet } : {}) }
+  let sink: ResultSink & { pageOf?: (row: number) => number | undefined; fileOf?: (row: number) => string | undefined; addAsync?: (r: RowResult) => Promise<void> }
+  let written: Promise<void>
+  if (format === 'pdf' && kind === '.pdf') {
+    const pdf = env.engines.openPdf!(`${template.title.zh} ${template.title.en}`)
+    written = pipeline(Readable.fromWeb(pdf.readable as never), file)
+    // A PDF with no sign in it still opens: it carries the report instead.
+    sink = pdfSink(pdf, print, async (r) => (r.rendered === 0 ? reportPage(env, r, 'zh') : null))
+  } else {
+    let resolveZip!: () => void
+    written = new Promise<void>((resolve, reject) => {
+      resolveZip = resolve
+      file.on('error', reject)
+    })
+    sink = zipSink(
+      (chunk, final) => {
+        file.write(chunk)
+        if (final) file.end(() => resolveZip())
+      },
+      format,
+      o.name,
+      async (r) => env.engines.pdf!({ title: template.title.zh, sheets: [(await import('../render/print.js')).singlePage(r.svg, r.widthMm, r.heightMm, r.background, print)] }),
+    )
+  }
+
+  const report: BatchReport = { template: template.id, rows: 0, rendered: 0, failed: 0, results: [] }
+  try {
+    for await (const result of inOrder(readRows(o.input, o.map ?? {}), work, Math.max(2, threads * 2))) {
+      if (sink.addAsync) await sink.addAsync(result)
+      else sink.add(result)
+      report.rows++
+      if (result.ok) report.rendered++
+      else report.failed++
+      report.results.push(reportEntry(result, { file: sink.fileOf?.(result.row), page: sink.pageOf?.(result.row) }))
+      o.onProgress?.({ done: report.rows, total, failed: report.failed, result })
+    }
+    // Imposed pages are numbered as their sheets close; fill them in now.
+    if (sink.pageOf) for (const e of report.results) if (e.status === 'ok') e.page = sink.pageOf(e.row)
+    await sink.finish(report)
+    await written
+    await rename(partial, o.output)
+  } catch (e) {
+    file.destroy()
+    await rm(partial, { force: true })
+    throw e
+  } finally {
+    await pool?.destroy()
+  }
+  if (o.report) await writeFile(o.report, JSON.stringify(report, null, 2))
+  return report
+}

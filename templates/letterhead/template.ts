@@ -1,0 +1,96 @@
+/**
+ * letterhead (文头): the red-header official document style of GB/T 9704
+ * (党政机关公文格式): the issuing authority's name in both scripts, red,
+ * centred at the top of the type area, an optional document number, and the
+ * red separator line. The A4 preset is a whole page to print documents on.
+ */
+import { z } from 'zod'
+import { hexColor, signText } from '../../src/schema.js'
+import { mnScale, order, ordered } from '../../src/templates/fields.js'
+import { canvasRoot, rect } from '../../src/templates/kit.js'
+import { DPI } from '../../src/templates/sizes.js'
+import type { TemplateDefinition } from '../../src/templates/types.js'
+
+const fields = z.object({
+  org_mn: signText(200).describe('issuing authority in Mongolian'),
+  org_zh: signText(40).describe('issuing authority in Chinese (e.g. ……人民政府文件)'),
+  docNumber: signText(40).optional().describe('document number, e.g. 阿政发〔2026〕12号'),
+  color: hexColor.default('#d40000').describe('red of the header and line'),
+  order,
+  mnScale,
+})
+
+// GB/T 9704-2012 page geometry, mm: type area 156 × 225, top margin 37, left 28.
+const PAGE = { left: 28, width: 156, top: 37 }
+/** The authority mark's type: up to 22 mm high (GB/T 9704 leaves it to the office; this is the common look). */
+const MARK_MAX_MM = 18
+
+export const letterhead: TemplateDefinition<typeof fields> = {
+  id: 'letterhead',
+  version: 1,
+  title: { zh: '文头（红头）', en: 'Letterhead (red header)' },
+  description: {
+    zh: '党政机关公文红头（GB/T 9704 版式）：发文机关标志蒙汉并写、红色居中，可加发文字号，下为红色分隔线；A4 整页可直接套印公文。',
+    en: 'Official red-header letterhead in the GB/T 9704 layout: the issuing authority in both scripts, red and centred, an optional document number, and the red separator line; the A4 page is ready to print documents on.',
+  },
+  kind: 'letterhead',
+  languages: ['mn', 'zh'],
+  fields,
+  presets: [
+    { id: 'a4', title: { zh: 'A4 整页 210×297 毫米', en: 'A4 page 210×297 mm' }, widthMm: 210, heightMm: 297, dpi: DPI.print },
+    { id: 'a4-header', title: { zh: 'A4 版头条 210×90 毫米', en: 'A4 header strip 210×90 mm' }, widthMm: 210, heightMm: 90, dpi: DPI.print },
+  ],
+  defaultPreset: 'a4',
+  design(f, canvas, kit) {
+    const mm = canvas.mm
+    // A header strip keeps the page's horizontal geometry and a smaller top margin.
+    const top = mm(canvas.heightMm >= 200 ? PAGE.top - 12 : 10)
+    const left = mm(PAGE.left)
+    const right = mm(PAGE.left + PAGE.width)
+    const markBottom = top + mm(2 * MARK_MAX_MM + 10)
+    const mark = kit.pair({
+      role: 'authority',
+      parts: ordered(
+        f.order,
+        { lang: 'mn' as const, text: f.org_mn, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 2 },
+        { lang: 'zh' as const, text: f.org_zh, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 1 },
+      ),
+      arrangement: 'stacked',
+      box: { x0: left, y0: top, x1: right, y1: markBottom },
+      gap: 0.35,
+      mnScale: f.mnScale,
+      minInk: mm(5),
+      maxInk: mm(MARK_MAX_MM),
+      color: { mn: f.color, zh: f.color },
+    })
+    const markInkBottom = Math.max(...mark.blocks.map((b) => b.extent.y1))
+    const elements = [...mark.elements]
+    const blocks = [...mark.blocks]
+    let lineY = markInkBottom + mm(8)
+    if (f.docNumber) {
+      // 发文字号: 3号仿宋 (16 pt, ~5.6 mm em), centred, one line above the red line.
+      const num = kit.text({
+        role: 'docNumber',
+        lang: 'zh',
+        text: f.docNumber,
+        orientation: 'horizontal',
+        box: { x0: left, y0: markInkBottom + mm(8), x1: right, y1: markInkBottom + mm(16) },
+        minSize: mm(3),
+        maxSize: mm(5.6),
+        color: '#000000',
+        place: { x: 'center', y: 'center' },
+        wrap: false,
+      })
+      elements.push(...num.elements)
+      blocks.push(...num.blocks)
+      lineY = markInkBottom + mm(20)
+    }
+    // The red separator: the type area's width, about 1 mm.
+    elements.push(rect({ x0: left, y0: lineY, x1: right, y1: lineY + Math.max(2, mm(0.9)) }, { backgroundColor: f.color }))
+    return {
+      root: canvasRoot(canvas.width, canvas.height, '#ffffff', elements),
+      blocks,
+      areas: [{ id: 'type-area', box: { x0: left, y0: 0, x1: right, y1: canvas.height } }],
+    }
+  },
+}
