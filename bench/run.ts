@@ -89,7 +89,8 @@ async function qoyar() {
   let t0 = performance.now()
   const { nodeEnv } = await import('../src/node/env.js')
   const { createApp } = await import('../src/app.js')
-  const app = createApp(await nodeEnv())
+  // Render cache off: every timed request must render (nodeEnv() keeps an LRU of rendered bytes).
+  const app = createApp({ ...(await nodeEnv()), cache: undefined })
   console.log(`env load (fonts, HarfBuzz, imports): ${ms(performance.now() - t0)} ms`)
 
   let requests = 0

@@ -3,7 +3,8 @@
  * uses csv-parse (quotes, embedded newlines, BOM); JSON lines are one object
  * a line. Columns map to template fields by name, or through --map.
  */
-import { parse as parseCsvSync } from 'csv-parse/sync'
+// The browser build: the Node one reaches for the global Buffer, which Workers lack.
+import { parse as parseCsvSync } from 'csv-parse/browser/esm/sync'
 import { QoyarError } from '../errors.js'
 
 export interface Row {

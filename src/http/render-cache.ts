@@ -17,12 +17,34 @@ export const noCache: RenderCache = {
   async put() {},
 }
 
+/** `hit` when a response came from the render cache, `miss` when it was rendered and stored. */
+export const CACHE_STATUS_HEADER = 'X-Qoyar-Cache'
+
+/** Seconds a response may be kept: its Cache-Control's s-maxage, else max-age, else 0. */
+export function freshFor(headers: Headers): number {
+  const cc = headers.get('Cache-Control') ?? ''
+  if (/(?:^|,)\s*(?:no-store|private)\s*(?:,|$)/i.test(cc)) return 0
+  const m = /(?:^|,)\s*s-maxage\s*=\s*(\d+)/i.exec(cc) ?? /(?:^|,)\s*max-age\s*=\s*(\d+)/i.exec(cc)
+  return m ? Number(m[1]) : 0
+}
+
+/** A stored response served again: same status, headers and bytes, plus `Age` and `X-Qoyar-Cache: hit`. */
+export function servedFromCache(body: BodyInit | null, status: number, headers: HeadersInit, storedAt: number, now: number): Response {
+  const res = new Response(body, { status, headers })
+  res.headers.set('Age', String(Math.max(0, Math.floor((now - storedAt) / 1000))))
+  res.headers.set(CACHE_STATUS_HEADER, 'hit')
+  return res
+}
+
 /** Serve a GET render from the cache, or render it and store it. */
 export async function cachedRender(cache: RenderCache | undefined, key: string, render: () => Promise<Response>): Promise<Response> {
   if (!cache) return render()
   const hit = await cache.match(key)
   if (hit) return hit
   const res = await render()
-  if (res.status === 200) await cache.put(key, res.clone())
+  if (res.status === 200) {
+    res.headers.set(CACHE_STATUS_HEADER, 'miss')
+    await cache.put(key, res.clone())
+  }
   return res
 }

@@ -1,24 +1,21 @@
 /**
  * The Node runtime's half of AppEnv: fonts read from fonts/ (once), HarfBuzz
- * from the harfbuzzjs package, satori, resvg-js for PNG, PDFKit for PDF.
+ * from the harfbuzzjs package, satori, resvg-js for PNG, PDFKit for PDF, and
+ * an in-memory render cache (QOYAR_CACHE_MB, default 64; 0 turns it off).
  */
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { renderAsync } from '@resvg/resvg-js'
 import satori from 'satori'
+import { bundledData, MANIFEST } from '../bundled.js'
 import type { AppEnv } from '../env.js'
 import { loadFontSet, type FontBinary } from '../fonts/font-set.js'
 import type { HarfBuzz } from '../fonts/harfbuzz.js'
 import type { FontManifest } from '../fonts/manifest.js'
 import type { Engines } from '../render/engines.js'
-import { buildVersion } from '../version.js'
+import { cacheBytesFromEnv, createNodeCache } from './cache.js'
 import { openPdf, writePdf } from './pdf.js'
-import { EXAMPLES, TEMPLATES } from '../../templates/index.js'
-import { RULE_PACKS } from '../rules/packs.js'
-import { LOCALES } from '../../locales/index.js'
-import { createLocales } from '../i18n/locales.js'
-import { sloganCatalogue } from '../i18n/slogans.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const require = createRequire(import.meta.url)
@@ -54,23 +51,13 @@ let cached: Promise<AppEnv> | undefined
 /** The process-wide environment: fonts parsed once and shared by every request. */
 export function nodeEnv(): Promise<AppEnv> {
   cached ??= (async () => {
-    const manifest = JSON.parse(await readFile(`${root}fonts/manifest.json`, 'utf8')) as FontManifest
-    const pkg = JSON.parse(await readFile(`${root}package.json`, 'utf8')) as { version: string }
-    const [hb, binaries] = await Promise.all([loadHarfBuzz(), readFontBinaries(manifest)])
-    const locales = createLocales(LOCALES)
+    const [hb, binaries] = await Promise.all([loadHarfBuzz(), readFontBinaries(MANIFEST)])
+    const cacheBytes = cacheBytesFromEnv(process.env.QOYAR_CACHE_MB)
     return {
+      ...bundledData(),
       fonts: loadFontSet(hb, binaries),
-      manifest,
       engines: nodeEngines,
-      templates: TEMPLATES,
-      rulePacks: RULE_PACKS,
-      locales,
-      slogans: sloganCatalogue(locales),
-      examples: EXAMPLES,
-      version: buildVersion(
-        pkg.version,
-        manifest.fonts.map((f) => f.sha256),
-      ),
+      ...(cacheBytes > 0 ? { cache: createNodeCache({ maxBytes: cacheBytes }) } : {}),
     }
   })()
   return cached
