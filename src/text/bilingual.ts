@@ -73,15 +73,41 @@ export interface PairResult {
 
 const REFERENCE_SIZE = 100
 
+/** Ink size across the script per px of font size: visual size is linear in font size. */
+function inkPerPx(fonts: FontSet, p: PairPart): number {
+  const l = layoutText(fonts, { text: p.text, orientation: p.orientation, fontSize: REFERENCE_SIZE, ...(p.style ? { style: p.style } : {}) })
+  return crossInk(l) / REFERENCE_SIZE || 1
+}
+
+/**
+ * The largest visual size in [min, max] at which `attempt` fits, to a quarter
+ * pixel: fitting is monotone in size, so a bisection finds it. The attempt at
+ * `min` is returned (with fits: false) when nothing fits.
+ */
+function largestFitting<T extends { fits: boolean }>(min: number, max: number, attempt: (ink: number) => T): { best: T; ink: number } {
+  let best = attempt(min)
+  let ink = min
+  if (!best.fits) return { best, ink }
+  let lo = min
+  let hi = max
+  for (let i = 0; i < 24 && hi - lo > 0.25; i++) {
+    const mid = (lo + hi) / 2
+    const a = attempt(mid)
+    if (a.fits) {
+      best = a
+      ink = mid
+      lo = mid
+    } else hi = mid
+  }
+  return { best, ink }
+}
+
 export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
   const gap = spec.gap ?? 0.4
   const mnScale = spec.mnScale ?? 1
   const stacked = spec.arrangement === 'stacked'
   // Ink size per px of font size, per part: visual size is linear in font size.
-  const ratios = spec.parts.map((p) => {
-    const l = layoutText(fonts, { text: p.text, orientation: p.orientation, fontSize: REFERENCE_SIZE, ...(p.style ? { style: p.style } : {}) })
-    return crossInk(l) / REFERENCE_SIZE || 1
-  })
+  const ratios = spec.parts.map((p) => inkPerPx(fonts, p))
 
   const attempt = (ink: number) => {
     const layouts = spec.parts.map((p, i) => {
@@ -108,21 +134,7 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
     return { layouts, extents, sizes, space, fits }
   }
 
-  let lo = spec.minInk
-  let hi = spec.maxInk
-  let best = attempt(lo)
-  let bestInk = lo
-  if (best.fits) {
-    for (let i = 0; i < 24 && hi - lo > 0.25; i++) {
-      const mid = (lo + hi) / 2
-      const a = attempt(mid)
-      if (a.fits) {
-        best = a
-        bestInk = mid
-        lo = mid
-      } else hi = mid
-    }
-  }
+  const { best, ink: bestInk } = largestFitting(spec.minInk, spec.maxInk, attempt)
 
   const { space } = best
   const layouts = spec.spread ? spreadParts(fonts, spec, best.layouts) : best.layouts
@@ -196,10 +208,7 @@ export function fitPairInBoxes(
   spec: { parts: readonly BoxedPart[]; minInk: number; maxInk: number; mnScale?: number; align?: Align },
 ): PairResult {
   const mnScale = spec.mnScale ?? 1
-  const ratios = spec.parts.map((p) => {
-    const l = layoutText(fonts, { text: p.text, orientation: p.orientation, fontSize: REFERENCE_SIZE, ...(p.style ? { style: p.style } : {}) })
-    return crossInk(l) / REFERENCE_SIZE || 1
-  })
+  const ratios = spec.parts.map((p) => inkPerPx(fonts, p))
   const attempt = (ink: number) => {
     const layouts = spec.parts.map((p, i) => {
       const w = p.box.x1 - p.box.x0
@@ -222,20 +231,7 @@ export function fitPairInBoxes(
     })
     return { layouts, extents, fits }
   }
-  let lo = spec.minInk
-  let hi = spec.maxInk
-  let best = attempt(lo)
-  let bestInk = lo
-  if (best.fits)
-    for (let i = 0; i < 24 && hi - lo > 0.25; i++) {
-      const mid = (lo + hi) / 2
-      const a = attempt(mid)
-      if (a.fits) {
-        best = a
-        bestInk = mid
-        lo = mid
-      } else hi = mid
-    }
+  const { best, ink: bestInk } = largestFitting(spec.minInk, spec.maxInk, attempt)
   const parts: PlacedPart[] = best.layouts.map((layout, i) => {
     const p = spec.parts[i]!
     const e = best.extents[i]!
