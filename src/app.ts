@@ -13,6 +13,7 @@ import { ruleRoutes } from './http/routes/rules.js'
 import { sloganRoutes } from './http/routes/slogans.js'
 import { templateRoutes } from './http/routes/templates.js'
 import { textRoutes } from './http/routes/text.js'
+import { studioRoutes } from './studio/routes.js'
 
 export function createApp(env: AppEnv): Hono {
   const app = new Hono()
@@ -26,5 +27,6 @@ export function createApp(env: AppEnv): Hono {
   app.route('/v1', ruleRoutes(env))
   app.route('/v1', batchRoutes(env))
   app.route('/v1', sloganRoutes(env))
+  app.route('/studio', studioRoutes(env))
   return app
 }

@@ -1,0 +1,321 @@
+/**
+ * The studio (GET /studio): the page itself without a browser, then the real
+ * thing in Debian's Chromium against the app on a loopback port: pick a
+ * template, type both scripts, watch the preview and the compliance report
+ * follow, switch to English, download. Screenshots land in test/out/ for
+ * people to look at. Skipped only outside CI when chromium is absent.
+ */
+import { mkdirSync, readFileSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { PNG } from 'pngjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { STUDIO_JS } from '../src/studio/client.js'
+import { studioHints } from '../src/studio/hints.js'
+import { app, env } from './helpers/env.js'
+import { decodePng } from './helpers/image.js'
+import { CHROMIUM, skipWithout } from './helpers/tools.js'
+
+const OUT = new URL('./out/', import.meta.url)
+const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
+
+describe('GET /studio', () => {
+  it('is an HTML page in Chinese by default, English with lang=en, Chinese for lang=mn (no reviewed Mongolian interface)', async () => {
+    for (const [query, lang, label] of [
+      ['', 'zh-Hans', '模板'],
+      ['?lang=en', 'en', 'Template'],
+      ['?lang=mn', 'zh-Hans', '模板'],
+    ] as const) {
+      const res = await app.request(`/studio${query}`)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/)
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'")
+      const html = await res.text()
+      expect(html).toMatch(new RegExp(`^<!doctype html>\\s*<html lang="${lang}">`))
+      expect(html).toContain(`<label for="template">${label}</label>`)
+      const boot = JSON.parse(html.match(/<script type="application\/json" id="studio-boot">([\s\S]*?)<\/script>/)![1]!) as {
+        lang: string
+        strings: { title: string }
+      }
+      expect(boot.lang).toBe(lang === 'en' ? 'en' : 'zh')
+      expect(boot.strings.title).toBeTruthy()
+    }
+  })
+
+  it('loads nothing from outside the app: no http:// or https:// in the page, its script or its stylesheet', async () => {
+    for (const lang of ['zh', 'en']) {
+      const html = await (await app.request(`/studio?lang=${lang}`)).text()
+      expect(html).not.toMatch(/https?:\/\//i)
+      const refs = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]!)
+      for (const ref of refs) expect(ref, ref).toMatch(/^(\/studio\/|\?lang=|#|data:,$)/)
+      for (const ref of refs.filter((r) => r.startsWith('/studio/'))) {
+        const res = await app.request(ref)
+        expect(res.status, ref).toBe(200)
+        const text = await res.text()
+        expect(text, ref).not.toMatch(/https?:\/\//i)
+        expect(res.headers.get('cache-control'), ref).toContain('immutable')
+      }
+    }
+  })
+
+  it('serves the Mongolian font for the input fields from the bytes the renderer holds', async () => {
+    const res = await app.request('/studio/fonts/mongolian.ttf')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('font/ttf')
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    const font = env.fonts.fonts.find((f) => f.role === 'mongolian')!
+    expect(bytes.byteLength).toBe(font.data.byteLength)
+    const again = await app.request('/studio/fonts/mongolian.ttf', { headers: { 'If-None-Match': res.headers.get('etag')! } })
+    expect(again.status).toBe(304)
+  })
+
+  it('ships a script that parses, and knows which fields take colours and slogans', () => {
+    expect(() => new Function(STUDIO_JS)).not.toThrow()
+    const hints = studioHints(env)
+    expect(hints['slogan-banner']).toMatchObject({
+      colors: ['background', 'color'],
+      colorDefaults: { background: '#c8102e', color: '#ffffff' },
+      sloganFields: { mn: 'mn', zh: 'zh' },
+    })
+    expect(hints['desk-card']!.colors).toEqual(expect.arrayContaining(['background', 'color', 'accent']))
+    expect(hints['desk-card']!.sloganFields).toBeUndefined()
+  })
+})
+
+describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
+  let server: Server
+  let base: string
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true })
+    const info = await new Promise<AddressInfo>((resolve) => {
+      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (i) => resolve(i)) as Server
+    })
+    base = `http://127.0.0.1:${info.port}`
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base })
+    page = await context.newPage()
+    page.on('pageerror', (e) => errors.push(e.message))
+    // Every request the page makes stays on our origin.
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) errors.push(`outside request: ${r.url()}`)
+    })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    if (server) {
+      server.closeAllConnections?.()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  })
+
+  interface PreviewState {
+    state?: string
+    etag?: string
+    seq?: string
+    size?: string
+    template?: string
+    errorCode?: string
+    error: string
+  }
+  const preview = (): Promise<PreviewState> =>
+    page.evaluate(() => {
+      const f = document.getElementById('preview')!
+      return { ...f.dataset, error: document.getElementById('error')!.textContent ?? '' }
+    })
+  /** Waits until the preview shows `etag` (or any new render after `afterSeq`) and nothing is in flight. */
+  const previewSettles = async (until: { etag?: string; afterSeq?: number; template?: string }) => {
+    await page.waitForFunction(
+      ({ etag, afterSeq, template }) => {
+        const f = document.getElementById('preview')!
+        if (f.dataset.state !== 'ok' || f.hasAttribute('aria-busy')) return false
+        if (etag !== undefined && f.dataset.etag !== etag) return false
+        if (afterSeq !== undefined && Number(f.dataset.seq) <= afterSeq) return false
+        if (template !== undefined && f.dataset.template !== template) return false
+        return true
+      },
+      until,
+      { timeout: 15_000 },
+    )
+    return preview()
+  }
+  const etagOf = async (template: string, params: Record<string, string>) => (await app.request(`/v1/render/${template}.svg?${q(params)}`)).headers.get('etag')!
+
+  it('loads in Chinese and previews the first template, slogan-banner, from its example', async () => {
+    await page.goto(`${base}/studio`)
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hans')
+    const p = await previewSettles({ template: 'slogan-banner' })
+    expect(p.size).toBe('1920x480')
+    expect(p.etag).toBe(await etagOf('slogan-banner', env.examples['slogan-banner'] as Record<string, string>))
+    expect(await page.locator('label[for="template"]').textContent()).toBe('模板')
+    expect(await page.locator('#report-summary').getAttribute('data-pass')).toBe('true')
+    await page.screenshot({ path: new URL('studio-zh.png', OUT).pathname, fullPage: true })
+  })
+
+  it('labels every control, and shows Mongolian fields vertically in our Mongolian font', async () => {
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea, button')]
+        .filter((el) => {
+          const labels = (el as HTMLInputElement).labels
+          return !(labels && labels.length) && !el.getAttribute('aria-label') && !(el.tagName === 'BUTTON' && el.textContent?.trim())
+        })
+        .map((el) => el.id || el.outerHTML.slice(0, 80)),
+    )
+    expect(unlabelled).toEqual([])
+    const mn = page.locator('#f-mn')
+    expect(await mn.getAttribute('lang')).toBe('mn-Mong')
+    expect(await mn.evaluate((el) => getComputedStyle(el).writingMode)).toBe('vertical-lr')
+    expect(await mn.evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Qoyar Mongolian')
+    expect(await page.evaluate(async () => (await document.fonts.load('20px "Qoyar Mongolian"', 'ᠮᠣᠩᠭᠣᠯ')).length)).toBeGreaterThan(0)
+    expect(await page.locator('#f-zh').getAttribute('lang')).toBe('zh-Hans')
+    // Required fields say so; colours get pickers; enums get selects; numbers keep their limits.
+    expect(await page.locator('label[for="f-mn"] .req').count()).toBe(1)
+    expect(await page.locator('#f-background').getAttribute('type')).toBe('color')
+    expect(await page.locator('#f-background-transparent').count()).toBe(1)
+    expect(await page.locator('#f-order option').allTextContents()).toEqual(['蒙文在前', '汉文在前（违反规定）'])
+    expect(await page.locator('#f-mnScale').evaluate((el: HTMLInputElement) => [el.type, el.min, el.max])).toEqual(['number', '0.3', '3'])
+  })
+
+  it('follows typing in Mongolian and Chinese: the preview SVG changes to the new text', async () => {
+    const before = await preview()
+    const zh = '民族团结'
+    const mn = 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ'
+    await page.locator('#f-zh').fill(zh)
+    await page.locator('#f-mn').fill('')
+    await page.locator('#f-mn').pressSequentially(mn, { delay: 30 })
+    const expected = await etagOf('slogan-banner', { mn, zh, preset: 'screen-1920x480' })
+    expect(expected).not.toBe(before.etag)
+    const after = await previewSettles({ etag: expected })
+    expect(Number(after.seq)).toBeGreaterThan(Number(before.seq))
+    // The image shown is that SVG (the ETag and the picture come from the same response), decoded by the browser.
+    const img = await page.evaluate(() => {
+      const el = document.getElementById('preview-img') as HTMLImageElement
+      return { w: el.naturalWidth, h: el.naturalHeight, src: el.src }
+    })
+    expect(img).toMatchObject({ w: 1920, h: 480 })
+    expect(img.src).toMatch(/^blob:/)
+  })
+
+  it('swapping the order to zh-first makes im.order.horizontal fail in the report, with its text, source and an explanation', async () => {
+    const before = await preview()
+    await page.selectOption('#f-order', 'zh-first')
+    await previewSettles({ afterSeq: Number(before.seq) })
+    const rule = page.locator('#report li[data-rule="im.order.horizontal"]')
+    await rule.waitFor()
+    expect(await rule.getAttribute('data-pass')).toBe('false')
+    const text = (await rule.textContent())!
+    expect(text).toContain('横写的蒙文在上、汉文在下')
+    expect(text).toContain('第三条（一）')
+    expect(text).toContain('蒙古文在汉文下方')
+    expect(await page.locator('#report-summary').getAttribute('data-pass')).toBe('false')
+    // Passing rules still listed, failing ones first.
+    expect(await page.locator('#report li').first().getAttribute('data-rule')).toBe('im.order.horizontal')
+    expect(await page.locator('#report li[data-pass="true"]').count()).toBeGreaterThan(3)
+    await page.screenshot({ path: new URL('studio-zh-first.png', OUT).pathname, fullPage: true })
+  })
+
+  it('a catalogue slogan without Mongolian asks for the user’s own reviewed text, keeping the last good preview', async () => {
+    const before = await preview()
+    await page.selectOption('#slogan', 'unity.family')
+    await page.locator('#slogan-missing-mn').waitFor()
+    expect(await page.locator('#slogan-info dd[data-lang="mn"]').getAttribute('data-status')).toBe('missing')
+    expect(await page.locator('#slogan-info dd[data-lang="zh"]').getAttribute('data-status')).toBe('reviewed')
+    await page.waitForFunction(() => document.getElementById('preview')!.dataset.state === 'error')
+    const failed = await preview()
+    expect(failed.errorCode).toBe('translation_missing')
+    expect(failed.error).toContain('unity.family')
+    expect(failed.etag).toBe(before.etag)
+    expect(await page.locator('#preview-img').isVisible()).toBe(true)
+    // The office's own Mongolian: the catalogue's reviewed Chinese fills the rest.
+    await page.locator('#f-mn').fill('ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ')
+    const ok = await previewSettles({ afterSeq: Number(before.seq) })
+    expect(ok.error).toBe('')
+    expect(await page.locator('#translation').textContent()).toContain('您提供')
+    expect(await page.locator('#dl-png').getAttribute('href')).toContain('slogan=unity.family')
+    await page.selectOption('#slogan', '')
+    await page.locator('#f-zh').fill('民族团结')
+    await previewSettles({ afterSeq: Number(ok.seq) })
+  })
+
+  it('switches to English, keeping the design', async () => {
+    await Promise.all([page.waitForURL(/lang=en/), page.click('#lang-switch')])
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    await previewSettles({ template: 'slogan-banner' })
+    expect(await page.locator('label[for="template"]').textContent()).toBe('Template')
+    expect(await page.locator('label[for="preset"]').textContent()).toBe('Size')
+    expect(await page.locator('#dl-png').textContent()).toBe('Download PNG')
+    expect(await page.locator('#f-order').inputValue()).toBe('zh-first')
+    expect(await page.locator('#f-zh').inputValue()).toBe('民族团结')
+    expect(await page.locator('#report li[data-rule="im.order.horizontal"] .rule-why').textContent()).toContain('Mongolian below Chinese')
+    await page.screenshot({ path: new URL('studio-en.png', OUT).pathname, fullPage: true })
+  })
+
+  it('downloads a PNG of the preset’s size, and copies a cacheable GET link', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#dl-png')])
+    expect(download.suggestedFilename()).toBe('slogan-banner.png')
+    const png = decodePng(readFileSync((await download.path())!))
+    expect([png.width, png.height]).toEqual([1920, 480])
+    expect(await page.locator('#dl-pdf').getAttribute('href')).toMatch(/^\/v1\/render\/slogan-banner\.pdf\?/)
+    await page.locator('summary', { hasText: 'PDF print options' }).click()
+    await page.fill('#pdf-bleed', '3')
+    await page.check('#pdf-marks')
+    expect(await page.locator('#dl-pdf').getAttribute('href')).toMatch(/bleed=3&marks=true$/)
+    await page.click('#copy-link')
+    await page.waitForFunction(() => (document.getElementById('link-status')!.textContent ?? '').length > 0)
+    const link = await page.locator('#link-text').inputValue()
+    expect(link.startsWith(`${base}/v1/render/slogan-banner.png?`)).toBe(true)
+    const res = await fetch(link)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('image/png')
+    expect(res.headers.get('cache-control')).toContain('max-age')
+  })
+
+  it('previews the desk card', async () => {
+    await page.selectOption('#template', 'desk-card')
+    const p = await previewSettles({ template: 'desk-card' })
+    expect(p.size).toBe('2362x2362')
+    expect(await page.locator('#f-name_mn').evaluate((el) => getComputedStyle(el).writingMode)).toBe('vertical-lr')
+    expect(await page.locator('#f-accent').getAttribute('type')).toBe('color')
+    expect(await page.locator('#slogan').isVisible()).toBe(false)
+    expect(await page.evaluate(() => (document.getElementById('preview-img') as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+    await page.screenshot({ path: new URL('studio-desk-card.png', OUT).pathname, fullPage: true })
+  })
+
+  it('sends display-board pictures by POST, and takes new ones from a file input', async () => {
+    const posted = page.waitForRequest((r) => r.url().includes('/v1/render/display-board.svg') && r.method() === 'POST')
+    await page.selectOption('#template', 'display-board')
+    await posted
+    const first = await previewSettles({ template: 'display-board' })
+    const picture = new PNG({ width: 40, height: 30 })
+    for (let i = 0; i < picture.data.length; i += 4) picture.data.set([20, 90, 200, 255], i)
+    await page.setInputFiles('#f-images', { name: 'blue.png', mimeType: 'image/png', buffer: PNG.sync.write(picture) })
+    await page.locator('#f-images-list > li').nth(1).waitFor()
+    const second = await previewSettles({ afterSeq: Number(first.seq) })
+    expect(second.etag).not.toBe(first.etag)
+    expect(await page.locator('#link-status').textContent()).toContain('pictures')
+    await page.screenshot({ path: new URL('studio-display-board.png', OUT).pathname, fullPage: true })
+  })
+
+  it('raised no script errors and fetched nothing from outside', () => {
+    expect(errors).toEqual([])
+  })
+})
