@@ -1,8 +1,10 @@
 /**
  * What the bench renders. A case is one input, rendered by qoyar (through the
  * hono app, per format) and optionally by each baseline with the same design.
- * To add a case (a template, a longer text), push another BenchCase; a runtime
- * such as workerd would be another renderer over the same `qoyar` URLs.
+ * The text cases are here; the template cases (slogan-banner, desk-card) are built
+ * in templates.ts from qoyar's own layout of the same input. To add a case (a
+ * longer text), push another BenchCase; a runtime such as workerd would be another
+ * renderer over the same `qoyar` URLs.
  */
 import type { Node, Renderer } from '@takumi-rs/core'
 import { fontStack } from './fonts.js'
@@ -12,9 +14,12 @@ export type Format = 'svg' | 'png'
 export interface ChromiumScene {
   /** The page, loaded once (page reused across renders); gets the @font-face CSS. */
   html: (fontFaceCss: string) => string
-  /** Element whose textContent is set on every render, and which is screenshotted. */
+  /** The element that is screenshotted. */
   selector: string
-  text: string
+  /** Set on every render: each selector's elements get the text as their textContent. */
+  fields: Record<string, string>
+  /** Viewport while this page is loaded (default 1280×2600): a template's canvas size. */
+  viewport?: { width: number; height: number }
 }
 
 export interface TakumiScene {
@@ -32,6 +37,12 @@ export interface BenchCase {
   chromium?: ChromiumScene
   /** Builds the takumi node tree once per case (fonts already registered; may call measure()). */
   takumi?: (renderer: Renderer) => Promise<TakumiScene>
+  /** Untimed renders before each timed series (default 20 for qoyar and takumi, 10 for Chromium). */
+  warmup?: number
+  /** Stop each timed series of this case after this much wall time (the n actually run is printed). */
+  budgetMs?: number
+  /** Canvas in px, when the case has a fixed one (templates). */
+  size?: { width: number; height: number }
 }
 
 const SIZE = 64
@@ -53,7 +64,7 @@ function textCase(name: string, description: string, text: string, expectedLengt
         `<!doctype html><meta charset="utf-8"><style>${css} body{margin:0;background:#fff}` +
         ` #t{display:inline-block;writing-mode:vertical-lr;font:${SIZE}px ${fontStack()};color:#000;padding:${PADDING}px}</style><div id="t"></div>`,
       selector: '#t',
-      text,
+      fields: { '#t': text },
     },
     takumi: (renderer) => takumiRotatedLine(renderer, text),
   }

@@ -1,6 +1,6 @@
 /**
  * Baseline 1: Debian's headless Chromium through playwright-core, one warm page.
- * A render = set the text + wait for document.fonts.ready + element screenshot (PNG).
+ * A render = set the text(s) + wait for document.fonts.ready + element screenshot (PNG).
  * Playwright's element screenshot (locator.screenshot) adds its own checks and
  * round trips, so the 'clip' mode (boundingBox + page.screenshot({clip})) is timed
  * too, as a floor for what a leaner Chromium integration would pay.
@@ -11,7 +11,17 @@ import type { ChromiumScene } from './cases.js'
 import { fontFaceCss } from './fonts.js'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+const DEFAULT_VIEWPORT = { width: 1280, height: 2600 }
 
 export const chromiumInstalled = (): boolean => existsSync(CHROMIUM_PATH)
 
@@ -23,7 +33,7 @@ export interface ChromiumSession {
   page: Page
   launchMs: number
   version: string
-  /** Load the scene's page if it is not the one loaded; returns the ms it took (0 if already loaded). */
+  /** Load the scene's page (and its viewport) if it is not the one loaded; returns the ms it took (0 if already loaded). */
   load(scene: ChromiumScene): Promise<number>
   /** Render once: returns the PNG. */
   render(scene: ChromiumScene, mode?: ScreenshotMode): Promise<Buffer>
@@ -34,14 +44,21 @@ export async function startChromium(): Promise<ChromiumSession> {
   const t0 = performance.now()
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS })
   const launchMs = performance.now() - t0
-  // Tall enough that the longest column fits without Playwright resizing the viewport per shot.
-  const page = await browser.newPage({ deviceScaleFactor: 1, viewport: { width: 1280, height: 2600 } })
+  // Tall enough that the longest column fits without Playwright resizing the viewport per shot;
+  // a scene with a fixed canvas (a template) sets its own viewport when it is loaded.
+  const page = await browser.newPage({ deviceScaleFactor: 1, viewport: DEFAULT_VIEWPORT })
   const css = fontFaceCss()
   let loaded: string | undefined
+  let viewport = DEFAULT_VIEWPORT
   const load = async (scene: ChromiumScene) => {
     const html = scene.html(css)
     if (html === loaded) return 0
     const t0 = performance.now()
+    const wanted = scene.viewport ?? DEFAULT_VIEWPORT
+    if (wanted.width !== viewport.width || wanted.height !== viewport.height) {
+      await page.setViewportSize(wanted)
+      viewport = wanted
+    }
     await page.setContent(html)
     loaded = html
     return performance.now() - t0
@@ -54,13 +71,10 @@ export async function startChromium(): Promise<ChromiumSession> {
     load,
     async render(scene, mode = 'element') {
       await load(scene)
-      await page.evaluate(
-        ([selector, text]) => {
-          document.querySelector(selector!)!.textContent = text!
-          return document.fonts.ready.then(() => undefined)
-        },
-        [scene.selector, scene.text],
-      )
+      await page.evaluate((fields) => {
+        for (const [selector, text] of fields) for (const el of document.querySelectorAll(selector)) el.textContent = text
+        return document.fonts.ready.then(() => undefined)
+      }, Object.entries(scene.fields))
       const target = page.locator(scene.selector)
       if (mode === 'element') return target.screenshot()
       const clip = await target.boundingBox()

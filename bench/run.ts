@@ -1,7 +1,11 @@
 /**
  * npm run bench — prints figures, asserts nothing. See bench/README.md.
- *   BENCH_N=200          timed renders per case × renderer × format
- *   BENCH_MEMORY_N=1000  renders in each memory loop
+ *   BENCH_N=200                      timed renders per case × renderer × format
+ *   BENCH_MEMORY_N=1000              renders in each memory loop
+ *   BENCH_TEMPLATE_BUDGET_MS=10000   wall-time cap on each timed series of a template case
+ *   BENCH_BULK_ROWS=1000, BENCH_ZIP_ROWS=200, BENCH_ZIP_DPI=300   bulk runs (bulk.ts)
+ *   BENCH_EDGE_N=50                  timed renders per series in the edge section (edge.ts)
+ *   BENCH_SKIP=bulk,edge             sections to leave out (any of templates, chromium, takumi, bulk, edge)
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -10,11 +14,20 @@ import v8 from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { CASES, MEMORY_CASE, type BenchCase, type Format } from './cases.js'
 import { kbToMb, mb, ms, summarize, timeLoop, type Summary } from './stats.js'
+import { TEMPLATE_BUDGET_MS } from './templates.js'
 
 const N = Number(process.env.BENCH_N ?? 200)
 const MEMORY_N = Number(process.env.BENCH_MEMORY_N ?? 1000)
 const OUT = new URL('./out/', import.meta.url)
-const CHROMIUM_BUDGET_MS = 20_000 // per case; the count actually run is printed
+const CHROMIUM_BUDGET_MS = 20_000 // per text case; the count actually run is printed
+const SKIP = new Set(
+  (process.env.BENCH_SKIP ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+)
+/** Text cases, then (unless skipped or failing to build) the template cases. */
+const ALL: BenchCase[] = [...CASES]
 
 type RendererName = 'qoyar' | 'chromium' | 'chromium-clip' | 'takumi'
 interface Row {
@@ -26,10 +39,17 @@ interface Row {
 }
 const rows: Row[] = []
 const benchStart = performance.now()
+const startRss = process.resourceUsage().maxRSS
+/** The Node environment's load (fonts, HarfBuzz, imports), timed once, before anything else uses it. */
+let envLoadMs = NaN
 
 const heading = (title: string) => console.log(`\n== ${title} ==`)
 const maxRssKb = () => process.resourceUsage().maxRSS
 const rss = () => process.memoryUsage.rss()
+const stopped = (c: BenchCase, s: Summary, fallbackBudget?: number) => {
+  const budget = c.budgetMs ?? fallbackBudget
+  return s.n < N && budget !== undefined ? `, stopped at the ${budget / 1000} s budget` : ''
+}
 const save = (c: BenchCase, renderer: RendererName, format: Format, data: Uint8Array | string) =>
   writeFileSync(new URL(`${c.name}.${renderer}.${format}`, OUT), data)
 const sizeOf = (data: Uint8Array | string) => (typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength)
@@ -76,22 +96,45 @@ function machine() {
   console.log(`os:       ${os.type()} ${os.release()} ${os.arch()}`)
   console.log(`node:     ${process.version}`)
   console.log(`chromium: ${chromiumVersion} (${chromiumPath})`)
-  console.log(`packages: satori ${pkgVersion('satori')}, @resvg/resvg-js ${pkgVersion('@resvg/resvg-js')}, hono ${pkgVersion('hono')}, @takumi-rs/core ${pkgVersion('@takumi-rs/core')}, playwright-core ${pkgVersion('playwright-core')}`)
-  console.log(`load avg: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (other work on the machine skews timings)`)
-  console.log(`runs:     ${N} timed renders per series after warm-up; memory loops of ${MEMORY_N}`)
+  console.log(
+    `packages: satori ${pkgVersion('satori')}, @resvg/resvg-js ${pkgVersion('@resvg/resvg-js')}, hono ${pkgVersion('hono')}, @takumi-rs/core ${pkgVersion('@takumi-rs/core')}, playwright-core ${pkgVersion('playwright-core')}`,
+  )
+  console.log(
+    `load avg: ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} (other work on the machine skews timings)`,
+  )
+  console.log(
+    `runs:     ${N} timed renders per series after warm-up (template cases: at most ${TEMPLATE_BUDGET_MS / 1000} s a series); memory loops of ${MEMORY_N}`,
+  )
+}
+
+async function buildCases() {
+  const t0 = performance.now()
+  const { nodeEnv } = await import('../src/node/env.js')
+  await import('../src/app.js')
+  await nodeEnv()
+  envLoadMs = performance.now() - t0
+  if (!SKIP.has('templates')) {
+    try {
+      const { templateCases } = await import('./templates.js')
+      ALL.push(...(await templateCases()))
+    } catch (e) {
+      console.log(`template cases: could not be built: ${errorText(e)}`)
+    }
+  }
   console.log('cases:')
-  for (const c of CASES) console.log(`  ${c.name}: ${c.description}`)
+  for (const c of ALL) console.log(`  ${c.name}: ${c.description}`)
 }
 
 async function qoyar() {
   heading('qoyar (in-process: app.request → validation, layout, satori, resvg, Response body)')
-  const startRss = maxRssKb()
-  let t0 = performance.now()
   const { nodeEnv } = await import('../src/node/env.js')
   const { createApp } = await import('../src/app.js')
   // Render cache off: every timed request must render (nodeEnv() keeps an LRU of rendered bytes).
   const app = createApp({ ...(await nodeEnv()), cache: undefined })
-  console.log(`env load (fonts, HarfBuzz, imports): ${ms(performance.now() - t0)} ms`)
+  console.log(`env load (fonts, HarfBuzz, imports), before the cases were built: ${ms(envLoadMs)} ms`)
 
   let requests = 0
   /** One plain GET, no If-None-Match: must be a 200 with a freshly rendered body. */
@@ -102,9 +145,11 @@ async function qoyar() {
     return new Uint8Array(await res.arrayBuffer())
   }
 
-  t0 = performance.now()
+  let t0 = performance.now()
   await get(CASES[0]!.qoyar.png!)
-  console.log(`first request (${CASES[0]!.name} png, cold satori/resvg): ${ms(performance.now() - t0)} ms`)
+  console.log(
+    `first request (${CASES[0]!.name} png, cold satori/resvg${ALL.length > CASES.length ? "; the template cases' layout already ran" : ''}): ${ms(performance.now() - t0)} ms`,
+  )
 
   // Memory first, right after warm-up, so "before" is not already the timing loops' peak.
   const memCase = CASES.find((c) => c.name === MEMORY_CASE)!
@@ -133,17 +178,23 @@ async function qoyar() {
   const png = await get(memUrl)
   const [w, h] = pngSize(png)
   const pixmap = w * h * 4
-  console.log(`  for scale: one ${w}×${h} RGBA pixmap is ${(pixmap / 1024 / 1024).toFixed(2)} MB; ${MEMORY_N} of them held until GC (resvg-js 2.6.2) would be ≈ ${mb(pixmap * MEMORY_N)}`)
+  console.log(
+    `  for scale: one ${w}×${h} RGBA pixmap is ${(pixmap / 1024 / 1024).toFixed(2)} MB; ${MEMORY_N} of them held until GC (resvg-js 2.6.2) would be ≈ ${mb(pixmap * MEMORY_N)}`,
+  )
 
-  for (const c of CASES) {
+  for (const c of ALL) {
     for (const format of ['svg', 'png'] as const) {
       const url = c.qoyar[format]
       if (!url) continue
+      const t0 = performance.now()
       const out = await get(url)
+      const firstMs = performance.now() - t0
       save(c, 'qoyar', format, out)
-      const summary = summarize(await timeLoop(() => get(url), { warmup: 20, n: N }))
+      const summary = summarize(await timeLoop(() => get(url), { warmup: c.warmup ?? 20, n: N, ...(c.budgetMs ? { budgetMs: c.budgetMs } : {}) }))
       rows.push({ case: c.name, renderer: 'qoyar', format, summary, bytes: out.byteLength })
-      console.log(`${c.name} ${format}: p50 ${ms(summary.p50)} ms, p95 ${ms(summary.p95)} ms (n ${summary.n}, min ${ms(summary.min)}, max ${ms(summary.max)}), ${out.byteLength} bytes`)
+      console.log(
+        `${c.name} ${format}: p50 ${ms(summary.p50)} ms, p95 ${ms(summary.p95)} ms (n ${summary.n}${stopped(c, summary)}, min ${ms(summary.min)}, max ${ms(summary.max)}); first ${ms(firstMs)} ms; ${out.byteLength} bytes`,
+      )
     }
   }
   console.log(`all ${requests} responses were 200 (no If-None-Match sent, so every request rendered)`)
@@ -151,7 +202,7 @@ async function qoyar() {
 }
 
 async function chromiumBaseline() {
-  heading('Chromium baseline (headless, writing-mode: vertical-lr; render = set text + fonts.ready + element screenshot)')
+  heading('Chromium baseline (headless, writing-mode: vertical-lr; render = set the text(s) + fonts.ready + element screenshot)')
   const { chromiumInstalled, startChromium, chromiumMemory, CHROMIUM_PATH } = await import('./chromium.js')
   if (!chromiumInstalled()) {
     console.log(`chromium: not installed (${CHROMIUM_PATH})`)
@@ -170,20 +221,25 @@ async function chromiumBaseline() {
       ['element', 'chromium'],
       ['clip', 'chromium-clip'],
     ] as const
-    for (const c of CASES) {
+    for (const c of ALL) {
       if (!c.chromium) continue
       const scene = c.chromium
       const loadMs = await session.load(scene)
-      if (loadMs > 0) console.log(`page setContent (fonts as data URLs), once: ${ms(loadMs)} ms`)
+      if (loadMs > 0)
+        console.log(
+          `${c.name}: page setContent (fonts as data URLs${scene.viewport ? `, viewport ${scene.viewport.width}×${scene.viewport.height}` : ''}), once: ${ms(loadMs)} ms`,
+        )
       for (const [mode, renderer] of modes) {
         const t0 = performance.now()
         const png = await session.render(scene, mode)
         const firstMs = performance.now() - t0
         save(c, renderer, 'png', png)
-        const summary = summarize(await timeLoop(() => session.render(scene, mode), { warmup: 10, n: N, budgetMs: CHROMIUM_BUDGET_MS }))
+        const summary = summarize(
+          await timeLoop(() => session.render(scene, mode), { warmup: c.warmup ?? 10, n: N, budgetMs: c.budgetMs ?? CHROMIUM_BUDGET_MS }),
+        )
         rows.push({ case: c.name, renderer, format: 'png', summary, bytes: png.byteLength })
         console.log(
-          `${c.name} png, ${mode === 'element' ? 'element screenshot' : 'clip screenshot'}: p50 ${ms(summary.p50)} ms, p95 ${ms(summary.p95)} ms (n ${summary.n}${summary.n < N ? `, stopped at the ${CHROMIUM_BUDGET_MS / 1000} s budget` : ''}, min ${ms(summary.min)}, max ${ms(summary.max)}); first render ${ms(firstMs)} ms; ${png.byteLength} bytes`,
+          `${c.name} png, ${mode === 'element' ? 'element screenshot' : 'clip screenshot'}: p50 ${ms(summary.p50)} ms, p95 ${ms(summary.p95)} ms (n ${summary.n}${stopped(c, summary, CHROMIUM_BUDGET_MS)}, min ${ms(summary.min)}, max ${ms(summary.max)}); first render ${ms(firstMs)} ms; ${png.byteLength} bytes`,
         )
       }
     }
@@ -199,7 +255,7 @@ async function chromiumBaseline() {
 }
 
 async function takumiBaseline() {
-  heading('takumi baseline (horizontal line rotated 90° clockwise; whole line, so Han lie sideways)')
+  heading('takumi baseline (no vertical text: a column is the horizontal line rotated 90° clockwise; in mixed-40 the Han lie sideways)')
   let takumi: typeof import('./takumi.js')
   try {
     takumi = await import('./takumi.js')
@@ -209,9 +265,9 @@ async function takumiBaseline() {
   }
   try {
     const session = await takumi.startTakumi()
-    console.log(`setup (Renderer + registerFont × 3): ${ms(session.setupMs)} ms`)
+    console.log(`setup (Renderer + registerFont × ${(await import('./fonts.js')).benchFonts().length}): ${ms(session.setupMs)} ms`)
     const scenes = new Map<string, Awaited<ReturnType<NonNullable<BenchCase['takumi']>>>>()
-    for (const c of CASES) {
+    for (const c of ALL) {
       if (!c.takumi) continue
       const scene = await c.takumi(session.renderer)
       scenes.set(c.name, scene)
@@ -220,10 +276,12 @@ async function takumiBaseline() {
         const out = await session.render(scene, format)
         const firstMs = performance.now() - t0
         save(c, 'takumi', format, out)
-        const summary = summarize(await timeLoop(() => session.render(scene, format), { warmup: 20, n: N }))
+        const summary = summarize(
+          await timeLoop(() => session.render(scene, format), { warmup: c.warmup ?? 20, n: N, ...(c.budgetMs ? { budgetMs: c.budgetMs } : {}) }),
+        )
         rows.push({ case: c.name, renderer: 'takumi', format, summary, bytes: sizeOf(out) })
         console.log(
-          `${c.name} ${format}: p50 ${ms(summary.p50)} ms, p95 ${ms(summary.p95)} ms (n ${summary.n}, min ${ms(summary.min)}, max ${ms(summary.max)}); first ${ms(firstMs)} ms; ${sizeOf(out)} bytes; ${scene.width}×${scene.height}`,
+          `${c.name} ${format}: p50 ${ms(summary.p50)} ms, p95 ${ms(summary.p95)} ms (n ${summary.n}${stopped(c, summary)}, min ${ms(summary.min)}, max ${ms(summary.max)}); first ${ms(firstMs)} ms; ${sizeOf(out)} bytes; ${scene.width}×${scene.height}`,
         )
       }
     }
@@ -231,7 +289,9 @@ async function takumiBaseline() {
     if (scene) {
       const before = rss()
       for (let i = 0; i < MEMORY_N; i++) await session.render(scene, 'png')
-      console.log(`memory: ${MEMORY_N} PNG renders of ${MEMORY_CASE}: RSS ${mb(before)} → ${mb(rss())} (same process as qoyar; maxRSS ${kbToMb(maxRssKb())} is the process peak)`)
+      console.log(
+        `memory: ${MEMORY_N} PNG renders of ${MEMORY_CASE}: RSS ${mb(before)} → ${mb(rss())} (same process as qoyar; maxRSS ${kbToMb(maxRssKb())} is the process peak)`,
+      )
     }
   } catch (e) {
     console.log(`takumi: error: ${errorText(e)}`)
@@ -252,7 +312,7 @@ function table() {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   for (const b of body) console.log(line(b))
 
-  console.log('\nratios (other renderer ÷ qoyar; above 1× qoyar is faster):')
+  console.log('\nratios (Chromium/qoyar and takumi/qoyar, same case and format; above 1× qoyar is faster):')
   for (const r of rows) {
     if (r.renderer === 'qoyar') continue
     const ours = rows.find((q) => q.renderer === 'qoyar' && q.case === r.case && q.format === r.format)
@@ -265,9 +325,33 @@ function table() {
   }
 }
 
+async function bulk() {
+  const { bulkBench } = await import('./bulk.js')
+  await bulkBench()
+}
+
+/** bench/edge.ts's section: needs wrangler (workerd); a failure is a note, not the end of the bench. */
+async function edge() {
+  console.log('')
+  process.env.BENCH_EDGE_N ??= '50'
+  console.log(
+    `(edge inside npm run bench: ${process.env.BENCH_EDGE_N} renders a series; its Node side is this process, already warm, so its Node "first request" and env load are not cold figures: run npm run bench:edge alone for those)`,
+  )
+  try {
+    const { edgeBench } = await import('./edge.js')
+    await edgeBench()
+  } catch (e) {
+    console.log(`edge section skipped: ${errorText(e)} (it needs wrangler/workerd: npm install, then npm run bench:edge on its own)`)
+  }
+}
+
 mkdirSync(OUT, { recursive: true })
 machine()
-for (const section of [qoyar, chromiumBaseline, takumiBaseline]) {
+await buildCases()
+const sections = [qoyar, chromiumBaseline, takumiBaseline].filter(
+  (s) => !SKIP.has(s === chromiumBaseline ? 'chromium' : s === takumiBaseline ? 'takumi' : 'qoyar'),
+)
+for (const section of sections) {
   try {
     await section()
   } catch (e) {
@@ -276,4 +360,20 @@ for (const section of [qoyar, chromiumBaseline, takumiBaseline]) {
 }
 table()
 console.log(`\nsample outputs: bench/out/<case>.<renderer>.<svg|png>`)
-console.log(`load avg at end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; bench took ${((performance.now() - benchStart) / 1000).toFixed(0)} s`)
+for (const [name, section] of [
+  ['bulk', bulk],
+  ['edge', edge],
+] as const) {
+  if (SKIP.has(name)) continue
+  try {
+    await section()
+  } catch (e) {
+    console.log(`${name}: error: ${errorText(e)}`)
+  }
+}
+console.log(
+  `\nwhole bench: load avg at end: ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}; bench took ${((performance.now() - benchStart) / 1000).toFixed(0)} s`,
+)

@@ -9,7 +9,7 @@ import { benchFonts } from './fonts.js'
 
 export interface TakumiSession {
   renderer: Renderer
-  /** new Renderer() + registerFont for the three faces. */
+  /** new Renderer() + registerFont for every face (three families, regular and bold). */
   setupMs: number
   render(scene: TakumiScene, format: Format): Promise<Buffer | string>
 }
@@ -17,7 +17,7 @@ export interface TakumiSession {
 export async function startTakumi(): Promise<TakumiSession> {
   const t0 = performance.now()
   const renderer = new Renderer()
-  for (const f of benchFonts()) await renderer.registerFont({ name: f.alias, data: f.data })
+  for (const f of benchFonts()) await renderer.registerFont({ name: f.alias, data: f.data, weight: f.weight })
   const setupMs = performance.now() - t0
   return {
     renderer,

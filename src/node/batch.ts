@@ -43,15 +43,24 @@ export interface BatchOptions {
   onProgress?: (p: { done: number; total: number; failed: number; result: RowResult }) => void
 }
 
+export const WORKER_OLD_SPACE_MB = 192
+
+/**
+ * Worker threads for rendering: one fewer than the cores, because the main
+ * thread writes the PDF (≈ 4 ms a page) and streams the ZIP. Measured on 2
+ * cores, 1,000 desk cards to PDF: 0 threads 5.1 s / 304 MB, 1 thread 4.9 s /
+ * 413 MB, 2 threads 5.4 s / 579 MB.
+ */
 export function defaultThreads(): number {
-  return availableParallelism()
+  return Math.max(1, availableParallelism() - 1)
 }
 
 export async function runBatch(o: BatchOptions): Promise<BatchReport> {
   const env = await nodeEnv()
   const template = findTemplate(env, o.template)
   const kind = extname(o.output).toLowerCase()
-  if (kind !== '.pdf' && kind !== '.zip') throw new QoyarError('unsupported_output', 400, `Write to a .pdf or a .zip, not "${o.output}".`, { output: o.output }, { output: o.output })
+  if (kind !== '.pdf' && kind !== '.zip')
+    throw new QoyarError('unsupported_output', 400, `Write to a .pdf or a .zip, not "${o.output}".`, { output: o.output }, { output: o.output })
   const format = kind === '.zip' ? (o.format ?? 'png') : 'pdf'
   inputKind(o.input)
   await assertReadable(o.input)
@@ -67,6 +76,9 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
           maxThreads: threads,
           // The worker is TypeScript: load it through tsx, as the CLI itself is.
           execArgv: ['--import', 'tsx'],
+          // Each worker's live set is small (one row at a time); a modest old space
+          // makes V8 collect instead of letting the heap grow to its default ceiling.
+          resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
         })
       : null
   const work = (row: Row): Promise<RowResult> =>
@@ -79,7 +91,11 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
   const partial = `${o.output}.part`
   const file = createWriteStream(partial)
   const print = { bleed: o.bleed ?? 0, marks: o.marks ?? false, ...(o.sheet ? { sheet: o.sheet } : {}), ...(o.perSheet ? { perSheet: o.perSheet } : {}) }
-  let sink: ResultSink & { pageOf?: (row: number) => number | undefined; fileOf?: (row: number) => string | undefined; addAsync?: (r: RowResult) => Promise<void> }
+  let sink: ResultSink & {
+    pageOf?: (row: number) => number | undefined
+    fileOf?: (row: number) => string | undefined
+    addAsync?: (r: RowResult) => Promise<void>
+  }
   let written: Promise<void>
   if (format === 'pdf' && kind === '.pdf') {
     const pdf = env.engines.openPdf!(`${template.title.zh} ${template.title.en}`)
@@ -99,7 +115,11 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
       },
       format,
       o.name,
-      async (r) => env.engines.pdf!({ title: template.title.zh, sheets: [(await import('../render/print.js')).singlePage(r.svg, r.widthMm, r.heightMm, r.background, print)] }),
+      async (r) =>
+        env.engines.pdf!({
+          title: template.title.zh,
+          sheets: [(await import('../render/print.js')).singlePage(r.svg, r.widthMm, r.heightMm, r.background, print)],
+        }),
     )
   }
 
