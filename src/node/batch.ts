@@ -79,6 +79,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
           // Each worker's live set is small (one row at a time); a modest old space
           // makes V8 collect instead of letting the heap grow to its default ceiling.
           resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
+          // Two rows a worker: resvg rasterizes on libuv threads, so a worker waiting on one PNG can lay out the next.
+          concurrentTasksPerWorker: 2,
         })
       : null
   const work = (row: Row): Promise<RowResult> =>
@@ -125,7 +127,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
 
   const report: BatchReport = { template: template.id, rows: 0, rendered: 0, failed: 0, results: [] }
   try {
-    for await (const result of inOrder(readRows(o.input, o.map ?? {}), work, Math.max(2, threads * 2))) {
+    for await (const result of inOrder(readRows(o.input, o.map ?? {}), work, Math.max(2, threads * 4))) {
       if (sink.addAsync) await sink.addAsync(result)
       else sink.add(result)
       report.rows++
