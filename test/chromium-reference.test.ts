@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser } from 'playwright-core'
-import { CHROMIUM, skipWithout } from './helpers/tools.js'
+import { CHROMIUM, CHROMIUM_ARGS, skipWithout } from './helpers/tools.js'
 import { app, env } from './helpers/env.js'
 import { decodePng, inkOf, inkOverlap, transformInk } from './helpers/image.js'
 
@@ -37,7 +37,7 @@ describe.skipIf(skipWithout('chromium'))('vertical Mongolian matches Chromium ve
     mkdirSync(OUT, { recursive: true })
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     })
     css = fontFace('M', 'mongolian') + fontFace('L', 'latin') + fontFace('S', 'han-sans')
   })

@@ -16,7 +16,7 @@ import { STUDIO_JS } from '../src/studio/client.js'
 import { studioHints } from '../src/studio/hints.js'
 import { app, env } from './helpers/env.js'
 import { decodePng } from './helpers/image.js'
-import { CHROMIUM, skipWithout } from './helpers/tools.js'
+import { CHROMIUM, CHROMIUM_ARGS, skipWithout } from './helpers/tools.js'
 
 const OUT = new URL('./out/', import.meta.url)
 const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
@@ -100,15 +100,7 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     base = `http://127.0.0.1:${info.port}`
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     })
     context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true })
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base })
