@@ -76,8 +76,8 @@ export async function renderRow(env: AppEnv, row: Row, opts: RowOptions): Promis
   } catch (e) {
     if (!(e instanceof QoyarError)) throw e
     const field = fieldOf(e, fields)
-    const message = opts.lang ? env.locales.t(opts.lang, `messages:errors.${e.code}`, { ...e.params, defaultValue: e.message }) : e.message
-    return { ok: false, row: row.row, fields: row.fields, error: { code: e.code, message: /\{\{/.test(message) ? e.message : message, ...(field ? { field } : {}) } }
+    const message = opts.lang ? env.locales.error(opts.lang, e.code, e.params, e.message) : e.message
+    return { ok: false, row: row.row, fields: row.fields, error: { code: e.code, message, ...(field ? { field } : {}) } }
   }
 }
 

@@ -40,11 +40,18 @@ export async function reportPage(env: AppEnv, report: BatchReport, lang: Languag
     const field = r.error?.field ? (zh ? `（${r.error.field}）` : ` (${r.error.field})`) : ''
     return `${where}${field}：${r.error?.message ?? ''}`
   })
-  if (failed.length > MAX_LISTED) lines.push(zh ? `……另有 ${failed.length - MAX_LISTED} 行，见报告文件。` : `…and ${failed.length - MAX_LISTED} more rows: see the report file.`)
+  if (failed.length > MAX_LISTED)
+    lines.push(zh ? `……另有 ${failed.length - MAX_LISTED} 行，见报告文件。` : `…and ${failed.length - MAX_LISTED} more rows: see the report file.`)
   const children: El[] = []
   let y = margin
   for (const [i, text] of [heading, ...lines].entries()) {
-    const layout = layoutText(env.fonts, { text: drawable(env, text), orientation: 'horizontal', fontSize: i === 0 ? 16 : 11, maxLength: w - 2 * margin, lineHeight: 0.95 })
+    const layout = layoutText(env.fonts, {
+      text: drawable(env, text),
+      orientation: 'horizontal',
+      fontSize: i === 0 ? 16 : 11,
+      maxLength: w - 2 * margin,
+      lineHeight: 0.95,
+    })
     children.push(...textElements(layout, { x: margin, y, color: i === 0 ? '#000000' : '#7a0010' }))
     y += layout.height + (i === 0 ? 14 : 4)
     if (y > h - margin) break

@@ -62,7 +62,8 @@ export function rowsFromJsonLines(text: string, map: Readonly<Record<string, str
     } catch {
       throw new QoyarError('invalid_jsonl', 422, `Line ${i + 1} is not JSON.`, { line: i + 1 }, { line: i + 1 })
     }
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new QoyarError('invalid_jsonl', 422, `Line ${i + 1} is not a JSON object.`, { line: i + 1 }, { line: i + 1 })
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      throw new QoyarError('invalid_jsonl', 422, `Line ${i + 1} is not a JSON object.`, { line: i + 1 }, { line: i + 1 })
     rows.push({ row: i + 1, fields: mapColumns(value as Record<string, unknown>, map) })
   })
   return rows

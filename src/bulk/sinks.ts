@@ -4,7 +4,7 @@
  * from the rows, with a report.json trailer.
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate'
-import type { PdfSink } from '../render/engines.js'
+import type { PdfSink, WritePdf } from '../render/engines.js'
 import { gridFor, singlePage, type PrintOptions, type PrintSheet, type SheetSize } from '../render/print.js'
 import type { RenderedRow, RowResult } from './render-row.js'
 import { fileNamer } from './names.js'
@@ -88,7 +88,11 @@ export function imposer(sheet: SheetSize, perSheet: number | undefined, opts: Pr
   }
 }
 
-export function pdfSink(pdf: PdfSink, print: PrintOptions & { sheet?: SheetSize; perSheet?: number }, reportPage?: (report: BatchReport) => Promise<PrintSheet | null>): ResultSink & { pageOf(row: number): number | undefined } {
+export function pdfSink(
+  pdf: PdfSink,
+  print: PrintOptions & { sheet?: SheetSize; perSheet?: number },
+  reportPage?: (report: BatchReport) => Promise<PrintSheet | null>,
+): ResultSink & { pageOf(row: number): number | undefined } {
   const pages = new Map<number, number>()
   let count = 0
   const impose = print.sheet ? imposer(print.sheet, print.perSheet, print) : null
@@ -120,7 +124,12 @@ export function pdfSink(pdf: PdfSink, print: PrintOptions & { sheet?: SheetSize;
   }
 }
 
-export function zipSink(onData: (chunk: Uint8Array, final: boolean) => void, format: 'png' | 'svg' | 'pdf', pattern: string | undefined, pdfOf?: (r: RenderedRow) => Promise<Uint8Array>): ResultSink & { fileOf(row: number): string | undefined; addAsync(result: RowResult): Promise<void> } {
+export function zipSink(
+  onData: (chunk: Uint8Array, final: boolean) => void,
+  format: 'png' | 'svg' | 'pdf',
+  pattern: string | undefined,
+  pdfOf?: (r: RenderedRow) => Promise<Uint8Array>,
+): ResultSink & { fileOf(row: number): string | undefined; addAsync(result: RowResult): Promise<void> } {
   const zip = new Zip((err, chunk, final) => {
     if (err) throw err
     onData(chunk, final)
@@ -160,4 +169,21 @@ export function reportEntry(result: RowResult, where: { file?: string | undefine
   return result.ok
     ? { row: result.row, status: 'ok', ...(where.file ? { file: where.file } : {}), ...(where.page ? { page: where.page } : {}), compliance: result.compliance }
     : { row: result.row, status: 'failed', error: result.error }
+}
+
+export function newReport(template: string): BatchReport {
+  return { template, rows: 0, rendered: 0, failed: 0, results: [] }
+}
+
+/** Counts a row's result into the report, with where it went (ZIP file or PDF page). */
+export function record(report: BatchReport, result: RowResult, where: { file?: string | undefined; page?: number | undefined }): void {
+  report.rows++
+  if (result.ok) report.rendered++
+  else report.failed++
+  report.results.push(reportEntry(result, where))
+}
+
+/** Each sign as its own single-page PDF, for a ZIP of PDFs. */
+export function pagePdf(pdf: WritePdf, title: string, print: PrintOptions) {
+  return (r: RenderedRow) => pdf({ title, sheets: [singlePage(r.svg, r.widthMm, r.heightMm, r.background, print)] })
 }

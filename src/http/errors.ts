@@ -5,7 +5,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ZodError } from 'zod'
-import { QoyarError, type ErrorStatus, type MessageParams } from '../errors.js'
+import { QoyarError, type ErrorStatus } from '../errors.js'
 import { pickLanguage, type Locales } from '../i18n/locales.js'
 import type { Language } from '../i18n/types.js'
 
@@ -23,13 +23,6 @@ export function requestLanguage(c: Context): Language {
   return pickLanguage(c.req.query('lang'), c.req.header('Accept-Language'))
 }
 
-/** A code's message in the request's language, the English text of the error as the fallback. */
-function localized(locales: Locales, lang: Language, code: string, params: MessageParams, english: string): string {
-  const text = locales.t(lang, `messages:errors.${code}`, { ...params, defaultValue: english })
-  // A message whose values were not all supplied reads worse than the English original.
-  return /\{\{/.test(text) ? english : text
-}
-
 export function invalidParameters(error: ZodError, where: string): QoyarError {
   const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }))
   const first = issues[0]
@@ -45,14 +38,14 @@ export function invalidParameters(error: ZodError, where: string): QoyarError {
 export function errorHandler(locales: Locales) {
   return (err: Error, c: Context): Response => {
     const lang = requestLanguage(c)
-    if (err instanceof QoyarError) return errorResponse(c, err.status, err.code, localized(locales, lang, err.code, err.params, err.message), err.details, lang)
+    if (err instanceof QoyarError) return errorResponse(c, err.status, err.code, locales.error(lang, err.code, err.params, err.message), err.details, lang)
     if (err instanceof HTTPException) {
       const status = err.status === 413 ? 413 : err.status === 404 ? 404 : 400
       return errorResponse(c, status, status === 413 ? 'payload_too_large' : 'bad_request', err.message || 'Bad request.', undefined, lang)
     }
     console.error('qoyar: unexpected error', err)
     const english = 'Something went wrong on our side; the error has been logged.'
-    return errorResponse(c, 500, 'internal_error', localized(locales, lang, 'internal_error', {}, english), undefined, lang)
+    return errorResponse(c, 500, 'internal_error', locales.error(lang, 'internal_error', {}, english), undefined, lang)
   }
 }
 
@@ -60,6 +53,6 @@ export function notFoundHandler(locales: Locales) {
   return (c: Context): Response => {
     const lang = requestLanguage(c)
     const params = { method: c.req.method, path: new URL(c.req.url).pathname }
-    return errorResponse(c, 404, 'not_found', localized(locales, lang, 'not_found', params, `No route for ${params.method} ${params.path}.`), undefined, lang)
+    return errorResponse(c, 404, 'not_found', locales.error(lang, 'not_found', params, `No route for ${params.method} ${params.path}.`), undefined, lang)
   }
 }

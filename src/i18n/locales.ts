@@ -11,6 +11,8 @@ export interface Locales {
   i18n: i18n
   t(lang: Language, key: string, params?: Record<string, unknown>): string
   has(lang: Language, key: string, ns: string): boolean
+  /** An error code's message in `lang`, the English text as the fallback (also when values are missing). */
+  error(lang: Language, code: string, params: Record<string, string | number>, english: string): string
 }
 
 export function createLocales(data: LocaleData): Locales {
@@ -31,6 +33,11 @@ export function createLocales(data: LocaleData): Locales {
     i18n: instance,
     t: (lang, key, params = {}) => instance.t(key, { lng: lang, ...params }) as string,
     has: (lang, key, ns) => instance.exists(key, { lng: lang, ns, fallbackLng: false } as never),
+    error: (lang, code, params, english) => {
+      const text = instance.t(`messages:errors.${code}`, { lng: lang, ...params, defaultValue: english }) as string
+      // A message whose values were not all supplied reads worse than the English original.
+      return /\{\{/.test(text) ? english : text
+    },
   }
 }
 

@@ -62,7 +62,13 @@ export function resolveSlogan(locales: Locales, catalogue: readonly SloganEntry[
   if (!entry) throw new QoyarError('unknown_slogan', 422, `No slogan "${key}" in the catalogue; see GET /v1/slogans.`, { key }, { key })
   const absent = entry.variables.filter((v) => !variables[v])
   if (absent.length)
-    throw new QoyarError('missing_variable', 422, `The slogan "${key}" needs ${absent.join(', ')} (pass them as v.name=).`, { key, variables: absent }, { key, variables: absent.join(', ') })
+    throw new QoyarError(
+      'missing_variable',
+      422,
+      `The slogan "${key}" needs ${absent.join(', ')} (pass them as v.name=).`,
+      { key, variables: absent },
+      { key, variables: absent.join(', ') },
+    )
   const texts: Partial<Record<Language, string>> = {}
   for (const l of Object.keys(entry.texts) as Language[]) texts[l] = locales.t(l, `slogans:${key}`, { ...variables, fallbackLng: false })
   return { entry, texts }

@@ -13,7 +13,7 @@ import { pipeline } from 'node:stream/promises'
 import { Piscina } from 'piscina'
 import { QoyarError } from '../errors.js'
 import { inOrder, renderRow, type RowOptions, type RowResult } from '../bulk/render-row.js'
-import { pdfSink, reportEntry, zipSink, type BatchReport, type ResultSink } from '../bulk/sinks.js'
+import { newReport, pagePdf, pdfSink, record, zipSink, type BatchReport, type ResultSink } from '../bulk/sinks.js'
 import type { Row } from '../bulk/rows.js'
 import type { SheetSize } from '../render/print.js'
 import { findTemplate } from '../render/template-render.js'
@@ -117,27 +117,18 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
       },
       format,
       o.name,
-      async (r) =>
-        env.engines.pdf!({
-          title: template.title.zh,
-          sheets: [(await import('../render/print.js')).singlePage(r.svg, r.widthMm, r.heightMm, r.background, print)],
-        }),
+      pagePdf(env.engines.pdf!, template.title.zh, print),
     )
   }
 
-  const report: BatchReport = { template: template.id, rows: 0, rendered: 0, failed: 0, results: [] }
+  const report = newReport(template.id)
   try {
     for await (const result of inOrder(readRows(o.input, o.map ?? {}), work, Math.max(2, threads * 4))) {
       if (sink.addAsync) await sink.addAsync(result)
       else sink.add(result)
-      report.rows++
-      if (result.ok) report.rendered++
-      else report.failed++
-      report.results.push(reportEntry(result, { file: sink.fileOf?.(result.row), page: sink.pageOf?.(result.row) }))
+      record(report, result, { file: sink.fileOf?.(result.row), page: sink.pageOf?.(result.row) })
       o.onProgress?.({ done: report.rows, total, failed: report.failed, result })
     }
-    // Imposed pages are numbered as their sheets close; fill them in now.
-    if (sink.pageOf) for (const e of report.results) if (e.status === 'ok') e.page = sink.pageOf(e.row)
     await sink.finish(report)
     await written
     await rename(partial, o.output)

@@ -11,8 +11,8 @@ import { QoyarError } from '../../errors.js'
 import { renderRow, type RowOptions, type RowResult } from '../../bulk/render-row.js'
 import { reportPage } from '../../bulk/report-page.js'
 import { parseMap, rowsFromCsv, rowsFromJsonLines, type Row } from '../../bulk/rows.js'
-import { pdfSink, reportEntry, zipSink, type BatchReport } from '../../bulk/sinks.js'
-import { singlePage, type SheetSize } from '../../render/print.js'
+import { newReport, pagePdf, pdfSink, record, zipSink } from '../../bulk/sinks.js'
+import type { SheetSize } from '../../render/print.js'
 import { findTemplate } from '../../render/template-render.js'
 import { requestLanguage } from '../errors.js'
 
@@ -34,7 +34,13 @@ export function batchRoutes(env: AppEnv): Hono {
     bodyLimit({
       maxSize: BATCH_LIMITS.maxBodyBytes,
       onError: () => {
-        throw new QoyarError('payload_too_large', 413, `The request body is over ${BATCH_LIMITS.maxBodyBytes / 1024} KB.`, {}, { maxKb: BATCH_LIMITS.maxBodyBytes / 1024 })
+        throw new QoyarError(
+          'payload_too_large',
+          413,
+          `The request body is over ${BATCH_LIMITS.maxBodyBytes / 1024} KB.`,
+          {},
+          { maxKb: BATCH_LIMITS.maxBodyBytes / 1024 },
+        )
       },
     }),
     async (c) => {
@@ -42,7 +48,13 @@ export function batchRoutes(env: AppEnv): Hono {
       const dot = file.lastIndexOf('.')
       const kind = file.slice(dot + 1)
       if (dot < 1 || (kind !== 'pdf' && kind !== 'zip'))
-        throw new QoyarError('unsupported_format', 404, `No batch format "${kind}"; use .pdf or .zip.`, {}, { format: kind, id: file.slice(0, dot), formats: '.pdf, .zip' })
+        throw new QoyarError(
+          'unsupported_format',
+          404,
+          `No batch format "${kind}"; use .pdf or .zip.`,
+          {},
+          { format: kind, id: file.slice(0, dot), formats: '.pdf, .zip' },
+        )
       const template = findTemplate(env, file.slice(0, dot))
       const q = c.req.query()
       const lang = requestLanguage(c)
@@ -50,20 +62,34 @@ export function batchRoutes(env: AppEnv): Hono {
       const rows = rowsOf(c, await c.req.text(), q.map ? parseMap([q.map]) : {})
       if (!rows.length) throw new QoyarError('no_rows', 422, 'The body has a header but no rows.', {}, {})
       if (rows.length > BATCH_LIMITS.maxRows)
-        throw new QoyarError('too_many_rows', 413, `${rows.length} rows; the batch API takes ${BATCH_LIMITS.maxRows} (use the qoyar CLI for more).`, { rows: rows.length, max: BATCH_LIMITS.maxRows }, { rows: rows.length, max: BATCH_LIMITS.maxRows })
+        throw new QoyarError(
+          'too_many_rows',
+          413,
+          `${rows.length} rows; the batch API takes ${BATCH_LIMITS.maxRows} (use the qoyar CLI for more).`,
+          { rows: rows.length, max: BATCH_LIMITS.maxRows },
+          { rows: rows.length, max: BATCH_LIMITS.maxRows },
+        )
       const format = kind === 'zip' ? ((q.format ?? 'png') as 'png' | 'svg' | 'pdf') : 'pdf'
-      if (!['png', 'svg', 'pdf'].includes(format)) throw new QoyarError('unsupported_format', 404, `No format "${format}" inside a ZIP; use png, svg or pdf.`, {}, { format, id: template.id, formats: 'png, svg, pdf' })
-      if (format === 'pdf' && !env.engines.openPdf) throw new QoyarError('format_unavailable', 422, 'This runtime has no PDF writer; ask for a ZIP of PNG or SVG.', {}, { format: 'pdf' })
+      if (!['png', 'svg', 'pdf'].includes(format))
+        throw new QoyarError(
+          'unsupported_format',
+          404,
+          `No format "${format}" inside a ZIP; use png, svg or pdf.`,
+          {},
+          { format, id: template.id, formats: 'png, svg, pdf' },
+        )
+      if (format === 'pdf' && !env.engines.openPdf)
+        throw new QoyarError('format_unavailable', 422, 'This runtime has no PDF writer; ask for a ZIP of PNG or SVG.', {}, { format: 'pdf' })
       const sheet: SheetSize | undefined = q.sheet === 'a4' || q.sheet === 'a3' ? q.sheet : undefined
-      const print = { bleed: Math.min(10, Math.max(0, Number(q.bleed ?? 0) || 0)), marks: q.marks === 'true' || q.marks === '1', ...(sheet ? { sheet } : {}), ...(q.perSheet ? { perSheet: Math.max(1, Number(q.perSheet) || 1) } : {}) }
-      const opts: RowOptions = { template: template.id, png: format === 'png', defaults, lang }
-      const report: BatchReport = { template: template.id, rows: 0, rendered: 0, failed: 0, results: [] }
-      const tally = (r: RowResult, where: { file?: string | undefined; page?: number | undefined }) => {
-        report.rows++
-        if (r.ok) report.rendered++
-        else report.failed++
-        report.results.push(reportEntry(r, where))
+      const print = {
+        bleed: Math.min(10, Math.max(0, Number(q.bleed ?? 0) || 0)),
+        marks: q.marks === 'true' || q.marks === '1',
+        ...(sheet ? { sheet } : {}),
+        ...(q.perSheet ? { perSheet: Math.max(1, Number(q.perSheet) || 1) } : {}),
       }
+      const opts: RowOptions = { template: template.id, png: format === 'png', defaults, lang }
+      const report = newReport(template.id)
+      const tally = (r: RowResult, where: { file?: string | undefined; page?: number | undefined }) => record(report, r, where)
 
       if (c.req.header('accept')?.includes('application/json')) {
         for (const row of rows) tally(await renderRow(env, row, opts), {})
@@ -98,7 +124,7 @@ export function batchRoutes(env: AppEnv): Hono {
         },
         format,
         q.name,
-        (r) => env.engines.pdf!({ title: template.title.zh, sheets: [singlePage(r.svg, r.widthMm, r.heightMm, r.background, print)] }),
+        pagePdf(env.engines.pdf!, template.title.zh, print),
       )
       void (async () => {
         for (const row of rows) {
