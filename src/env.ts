@@ -24,6 +24,8 @@ export interface AppEnv {
   examples: Readonly<Record<string, Record<string, unknown>>>
   /** Where the runtime keeps rendered bytes of GET renders; none = render every time. */
   cache?: RenderCache
+  /** The office data directory merged over the built-in data, if one was given (QOYAR_DATA). */
+  office?: { data: string; files: string[]; brand?: { zh: string; en?: string | undefined; mn?: string | undefined } }
   /** Changes whenever code, fonts or templates change: part of every ETag. */
   version: string
 }

@@ -9,9 +9,11 @@ import { extname } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import { createApp } from '../app.js'
 import { QoyarError } from '../errors.js'
+import { OfficeDataError } from '../office/errors.js'
 import { parseMap } from '../bulk/rows.js'
 import { defaultThreads, runBatch } from '../node/batch.js'
 import { nodeEnv } from '../node/env.js'
+import { useDataDir } from '../node/office-option.js'
 import { progress } from './progress.js'
 
 const collect = (value: string, previous: string[]) => [...previous, value]
@@ -33,7 +35,12 @@ const positiveInt = (v: string) => {
 }
 
 const program = new Command()
-program.name('qoyar').description('Bilingual signage: Traditional Mongolian + Chinese to SVG, PNG and PDF').showHelpAfterError()
+program
+  .name('qoyar')
+  .description('Bilingual signage: Traditional Mongolian + Chinese to SVG, PNG and PDF')
+  .option('--data <dir>', "the office's data directory (slogans, rule packs, brand); same as QOYAR_DATA")
+  .hook('preAction', () => useDataDir(program.opts<{ data?: string }>().data))
+  .showHelpAfterError()
 
 program
   .command('render')
@@ -127,7 +134,7 @@ program
 try {
   await program.parseAsync(process.argv)
 } catch (e) {
-  if (e instanceof QoyarError || e instanceof InvalidArgumentError) {
+  if (e instanceof QoyarError || e instanceof InvalidArgumentError || e instanceof OfficeDataError) {
     console.error(`qoyar: ${e.message}`)
     process.exitCode = 2
   } else if ((e as NodeJS.ErrnoException).code === 'ENOENT') {

@@ -6,7 +6,7 @@
 import { QoyarError } from '../errors.js'
 import type { SignKind } from '../templates/types.js'
 import type { Locales } from './locales.js'
-import type { Language, SloganMeta, Tree } from './types.js'
+import type { Language, SloganMeta, TextOrigin, Tree } from './types.js'
 import { LANGUAGES } from './types.js'
 
 export interface SloganEntry {
@@ -19,6 +19,19 @@ export interface SloganEntry {
   suits: SignKind[]
   variables: string[]
   notes: Partial<Record<Language, string>>
+  /** Whose text each language is: the built-in catalogue's or the office data directory's. */
+  origin: Partial<Record<Language, TextOrigin>>
+  /** Who reviewed each language's text, and when (YYYY-MM-DD), where recorded. */
+  reviewer: Partial<Record<Language, string>>
+  reviewedOn: Partial<Record<Language, string>>
+}
+
+/** How a catalogue text stands, as X-Qoyar-Translation says it. */
+export type TranslationStatus = 'reviewed' | 'office-reviewed' | 'unreviewed'
+
+export function translationStatus(entry: SloganEntry, lang: Language): TranslationStatus {
+  if (!entry.reviewed[lang]) return 'unreviewed'
+  return entry.origin[lang] === 'office' ? 'office-reviewed' : 'reviewed'
 }
 
 function flatten(tree: Tree, prefix = ''): Record<string, string> {
@@ -41,11 +54,17 @@ export function sloganCatalogue(locales: Locales): SloganEntry[] {
       key,
       texts,
       missing: LANGUAGES.filter((l) => !texts[l]),
-      reviewed: Object.fromEntries(LANGUAGES.filter((l) => texts[l]).map((l) => [l, l === 'zh' || l === 'en' ? true : meta?.reviewed?.[l] === true])),
+      // Built-in Chinese and English are the requirement documents' own words; anything else counts only if a reader reviewed it.
+      reviewed: Object.fromEntries(
+        LANGUAGES.filter((l) => texts[l]).map((l) => [l, meta?.origin?.[l] !== 'office' && (l === 'zh' || l === 'en') ? true : meta?.reviewed?.[l] === true]),
+      ),
       source: meta?.source ?? {},
       suits: meta?.suits ?? [],
       variables: meta?.variables ?? [],
       notes: meta?.notes ?? {},
+      origin: Object.fromEntries(LANGUAGES.filter((l) => texts[l]).map((l) => [l, meta?.origin?.[l] ?? 'built-in'])),
+      reviewer: meta?.reviewer ?? {},
+      reviewedOn: meta?.reviewedOn ?? {},
     }
   })
 }

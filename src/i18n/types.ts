@@ -17,7 +17,16 @@ export interface SloganMeta {
   variables?: string[]
   /** Why a language is missing, and where a trustworthy text would come from. */
   notes?: Partial<Record<Language, string>>
+  /** Who reviewed each language's text (required for an office's reviewed text). */
+  reviewer?: Partial<Record<Language, string>>
+  /** When, as YYYY-MM-DD. */
+  reviewedOn?: Partial<Record<Language, string>>
+  /** Whose text each language is: the built-in catalogue's or the office data directory's. */
+  origin?: Partial<Record<Language, TextOrigin>>
 }
+
+/** Where an entry of the catalogue or a rule pack comes from. */
+export type TextOrigin = 'built-in' | 'office'
 
 export interface LocaleData {
   resources: Record<Language, Record<string, Tree>>

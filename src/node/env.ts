@@ -1,7 +1,8 @@
 /**
  * The Node runtime's half of AppEnv: fonts read from fonts/ (once), HarfBuzz
  * from the harfbuzzjs package, satori, resvg-js for PNG, PDFKit for PDF, and
- * an in-memory render cache (QOYAR_CACHE_MB, default 64; 0 turns it off).
+ * an in-memory render cache (QOYAR_CACHE_MB, default 64; 0 turns it off),
+ * and the office's data directory (QOYAR_DATA) merged over the built-in data.
  */
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -15,6 +16,7 @@ import type { HarfBuzz } from '../fonts/harfbuzz.js'
 import type { FontManifest } from '../fonts/manifest.js'
 import type { Engines } from '../render/engines.js'
 import { cacheBytesFromEnv, createNodeCache } from './cache.js'
+import { readOfficeDir } from './office-files.js'
 import { openPdf, writePdf } from './pdf.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -51,10 +53,12 @@ let cached: Promise<AppEnv> | undefined
 /** The process-wide environment: fonts parsed once and shared by every request. */
 export function nodeEnv(): Promise<AppEnv> {
   cached ??= (async () => {
-    const [hb, binaries] = await Promise.all([loadHarfBuzz(), readFontBinaries(MANIFEST)])
+    // QOYAR_DATA (or `--data`, which the entries copy into it, so worker threads see it too): the office's own data.
+    const data = process.env.QOYAR_DATA
+    const [hb, binaries, office] = await Promise.all([loadHarfBuzz(), readFontBinaries(MANIFEST), data ? readOfficeDir(data) : undefined])
     const cacheBytes = cacheBytesFromEnv(process.env.QOYAR_CACHE_MB)
     return {
-      ...bundledData(),
+      ...bundledData(office),
       fonts: loadFontSet(hb, binaries),
       engines: nodeEngines,
       ...(cacheBytes > 0 ? { cache: createNodeCache({ maxBytes: cacheBytes }) } : {}),

@@ -2,6 +2,9 @@
 import { serve } from '@hono/node-server'
 import { createApp } from '../app.js'
 import { nodeEnv } from './env.js'
+import { dataOption } from './office-option.js'
+
+dataOption(process.argv.slice(2))
 
 const port = Number(process.env.PORT ?? 8787)
 const hostname = process.env.HOST ?? '0.0.0.0'

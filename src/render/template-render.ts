@@ -9,7 +9,7 @@ import { createKit } from '../templates/kit.js'
 import { resolveCanvas, sizeFields } from '../templates/sizes.js'
 import type { Canvas, Design, TemplateDefinition } from '../templates/types.js'
 import type { Lang } from '../text/bilingual.js'
-import { resolveSlogan } from '../i18n/slogans.js'
+import { resolveSlogan, translationStatus, type TranslationStatus } from '../i18n/slogans.js'
 import { renderPng } from './png.js'
 import { renderSvg } from './svg.js'
 import { gridFor, impose, singlePage, type PrintSheet } from './print.js'
@@ -52,7 +52,7 @@ export interface Prepared {
   controls: Controls
   print: PrintFields
   /** Where the texts came from when a catalogue slogan was used: per language reviewed, unreviewed or user-supplied. */
-  slogan?: { key: string; translation: Partial<Record<Lang, 'reviewed' | 'unreviewed' | 'user-supplied'>> }
+  slogan?: { key: string; translation: Partial<Record<Lang, TranslationStatus | 'user-supplied'>> }
   /** The normalised input: what an ETag or cache key hashes. */
   key: {
     template: string
@@ -166,7 +166,7 @@ function fillFromSlogan(
     if (fields[field] !== undefined && fields[field] !== '') translation[lang] = 'user-supplied'
     else if (text) {
       fields[field] = text
-      translation[lang] = resolved.entry.reviewed[lang] ? 'reviewed' : 'unreviewed'
+      translation[lang] = translationStatus(resolved.entry, lang)
     } else
       throw new QoyarError(
         'translation_missing',

@@ -62,6 +62,16 @@ export const rulePackSchema = z.object({
     .min(1),
 })
 
-export const RULE_PACKS: readonly RulePack[] = [innerMongolia, yanbian, xinjiang].map((p) => rulePackSchema.parse(p) as RulePack)
+/** A pack as served: where it comes from (built in, or a file of the office's data directory). */
+export type LoadedPack = RulePack & { origin: { from: 'built-in' } | { from: 'office'; data: string; file: string } }
+
+export const RULE_PACKS: readonly LoadedPack[] = [innerMongolia, yanbian, xinjiang].map((p) => ({ ...(rulePackSchema.parse(p) as RulePack), origin: { from: 'built-in' } }))
+
+/** The office's packs over the built-in ones: a pack with a built-in id replaces it, a new id is added. */
+export function mergePacks(builtIn: readonly LoadedPack[], office: readonly { file: string; pack: RulePack }[], data: string): LoadedPack[] {
+  const byId = new Map<string, LoadedPack>(builtIn.map((p) => [p.id, p]))
+  for (const { file, pack } of office) byId.set(pack.id, { ...pack, origin: { from: 'office', data, file } })
+  return [...byId.values()]
+}
 
 export const DEFAULT_REGION = 'inner-mongolia'

@@ -4,11 +4,13 @@
  * script; see README "The edge" for why not bundled), HarfBuzz and satori
  * from precompiled modules, resvg-wasm for PNG within a pixel budget, and the
  * Cache API as the render cache. Everything else is the same bundled data
- * the Node entry hands in.
+ * the Node entry hands in, with the office's data directory (QOYAR_DATA at
+ * build time, bundled by scripts/edge/office.ts) merged over it.
  */
 import { bundledData, MANIFEST } from '../bundled.js'
 import type { AppEnv } from '../env.js'
 import { loadFontSet, type FontBinary } from '../fonts/font-set.js'
+import { OFFICE_FILES } from './generated-office/files.js'
 import { createWorkersCache, type WorkersCache, type WorkersRenderCache } from './cache.js'
 import { workerEngines } from './engines.js'
 import { loadHarfBuzz } from './harfbuzz.js'
@@ -44,7 +46,7 @@ export function rasterBudget(bindings: WorkerBindings): RasterBudget {
 export async function workerEnv(bindings: WorkerBindings, cache: WorkersRenderCache | undefined): Promise<AppEnv> {
   const [hb, binaries, engines] = await Promise.all([loadHarfBuzz(), readFontAssets(bindings.ASSETS), workerEngines(rasterBudget(bindings))])
   return {
-    ...bundledData(),
+    ...bundledData(OFFICE_FILES),
     fonts: loadFontSet(hb, binaries),
     engines,
     ...(cache ? { cache } : {}),

@@ -5,17 +5,34 @@
  * red separator line. The A4 preset is a whole page to print documents on.
  */
 import { z } from 'zod'
+import { QoyarError } from '../../src/errors.js'
+import { inspectImage } from '../../src/render/images.js'
 import { hexColor, signText } from '../../src/schema.js'
 import { mnScale, order, ordered } from '../../src/templates/fields.js'
 import { canvasRoot, rect } from '../../src/templates/kit.js'
 import { DPI } from '../../src/templates/sizes.js'
 import type { TemplateDefinition } from '../../src/templates/types.js'
+import type { El } from '../../src/text/elements.js'
 
 const fields = z.object({
   org_mn: signText(200).describe('issuing authority in Mongolian'),
   org_zh: signText(40).describe('issuing authority in Chinese (e.g. ……人民政府文件)'),
   docNumber: signText(40).optional().describe('document number, e.g. 阿政发〔2026〕12号'),
   color: hexColor.default('#d40000').describe('red of the header and line'),
+  emblem: z
+    .string()
+    .max(5_000_000)
+    .optional()
+    .describe("emblem or logo left of the authority, a data:image/png or jpeg URI (an office's brand sets it)")
+    .transform((src, ctx) => {
+      if (src === undefined) return undefined
+      try {
+        return inspectImage(src, 'emblem')
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: e instanceof QoyarError ? e.message : 'invalid image' })
+        return z.NEVER
+      }
+    }),
   order,
   mnScale,
 })
@@ -24,6 +41,8 @@ const fields = z.object({
 const PAGE = { left: 28, width: 156, top: 37 }
 /** The authority mark's type: up to 22 mm high (GB/T 9704 leaves it to the office; this is the common look). */
 const MARK_MAX_MM = 18
+/** An emblem's square slot left of the mark (mm); the mark keeps the page centre, so the same width is kept free right. */
+const EMBLEM_MM = 24
 
 export const letterhead: TemplateDefinition<typeof fields> = {
   id: 'letterhead',
@@ -48,6 +67,7 @@ export const letterhead: TemplateDefinition<typeof fields> = {
     const left = mm(PAGE.left)
     const right = mm(PAGE.left + PAGE.width)
     const markBottom = top + mm(2 * MARK_MAX_MM + 10)
+    const slot = mm(EMBLEM_MM + 4)
     const mark = kit.pair({
       role: 'authority',
       parts: ordered(
@@ -56,7 +76,7 @@ export const letterhead: TemplateDefinition<typeof fields> = {
         { lang: 'zh' as const, text: f.org_zh, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 1 },
       ),
       arrangement: 'stacked',
-      box: { x0: left, y0: top, x1: right, y1: markBottom },
+      box: { x0: f.emblem ? left + slot : left, y0: top, x1: f.emblem ? right - slot : right, y1: markBottom },
       gap: 0.35,
       mnScale: f.mnScale,
       minInk: mm(5),
@@ -65,6 +85,16 @@ export const letterhead: TemplateDefinition<typeof fields> = {
     })
     const markInkBottom = Math.max(...mark.blocks.map((b) => b.extent.y1))
     const elements = [...mark.elements]
+    if (f.emblem) {
+      // Centred on the mark's ink, scaled to fit the square slot.
+      const inkTop = Math.min(...mark.blocks.map((b) => b.extent.y0))
+      const side = Math.min(mm(EMBLEM_MM), markInkBottom - inkTop)
+      const scale = Math.min(side / f.emblem.width, side / f.emblem.height)
+      const [w, h] = [f.emblem.width * scale, f.emblem.height * scale]
+      const [x, y] = [left + (mm(EMBLEM_MM) - w) / 2, (inkTop + markInkBottom - h) / 2]
+      // El models boxes and text runs; an img is satori's own element, as in display-board.
+      elements.push({ type: 'img', props: { src: f.emblem.src, width: w, height: h, style: { position: 'absolute', left: x, top: y, width: w, height: h } } } as unknown as El)
+    }
     const blocks = [...mark.blocks]
     let lineY = markInkBottom + mm(8)
     if (f.docNumber) {

@@ -1,0 +1,63 @@
+/**
+ * An office's brand: named colours, the template fields they default, and an
+ * emblem that every template with an `emblem` slot places. A brand sets
+ * defaults only: a request's own value still wins.
+ */
+import { z } from 'zod'
+import type { TemplateDefinition } from '../templates/types.js'
+import { OfficeDataError } from './errors.js'
+
+const fieldValue = z.union([z.string(), z.number(), z.boolean()])
+
+export const brandSchema = z
+  .object({
+    name: z.object({ zh: z.string().min(1), en: z.string().min(1).optional(), mn: z.string().min(1).optional() }).optional(),
+    /** Named colours, e.g. { "red": "#b5121b" }. */
+    colors: z.record(z.string().regex(/^[a-z][\w-]*$/), z.string()).default({}),
+    /** Per template id: field → a colour name from `colors`, or the field's own value. */
+    templates: z.record(z.string(), z.record(z.string(), fieldValue)).default({}),
+    /** An image in the data directory (PNG or JPEG). */
+    emblem: z
+      .string()
+      .regex(/^[\w./-]+\.(png|jpe?g)$/i, 'a PNG or JPEG file in the data directory')
+      .optional(),
+  })
+  .strict()
+
+export type Brand = z.output<typeof brandSchema>
+
+/** The field under its default or optional wrapper: what a value must satisfy. */
+function bare(field: z.ZodType): z.ZodType {
+  return field instanceof z.ZodDefault || field instanceof z.ZodOptional || field instanceof z.ZodPrefault ? bare(field.unwrap() as z.ZodType) : field
+}
+
+/** The slot a template names for an emblem. */
+export const EMBLEM_FIELD = 'emblem'
+
+/** Templates with the brand's values as their fields' defaults, each value checked by the field's own schema. */
+export function brandTemplates(templates: readonly TemplateDefinition[], brand: Brand, files: Record<string, string>): TemplateDefinition[] {
+  for (const id of Object.keys(brand.templates))
+    if (!templates.some((t) => t.id === id)) throw new OfficeDataError('brand.json', `templates.${id}`, `no template "${id}" (${templates.map((t) => t.id).join(', ')})`)
+  return templates.map((t) => {
+    const shape = t.fields.shape as Record<string, z.ZodType>
+    const values: Record<string, { value: unknown; path: string }> = {}
+    if (brand.emblem && shape[EMBLEM_FIELD]) values[EMBLEM_FIELD] = { value: files[brand.emblem], path: 'emblem' }
+    for (const [field, v] of Object.entries(brand.templates[t.id] ?? {})) {
+      if (!shape[field]) throw new OfficeDataError('brand.json', `templates.${t.id}.${field}`, `${t.id} has no field "${field}"`)
+      values[field] = { value: typeof v === 'string' && brand.colors[v] !== undefined ? brand.colors[v] : v, path: `templates.${t.id}.${field}` }
+    }
+    if (!Object.keys(values).length) return t
+    const overrides: Record<string, z.ZodType> = {}
+    for (const [field, { value, path }] of Object.entries(values)) {
+      const schema = bare(shape[field]!)
+      const ok = schema.safeParse(value)
+      if (!ok.success) throw new OfficeDataError('brand.json', path, ok.error.issues[0]?.message ?? 'invalid value')
+      // prefault: the brand's value goes through the field's own parsing, as a request's would.
+      const branded = schema.prefault(value as never)
+      const description = shape[field]!.description
+      overrides[field] = description ? branded.describe(description) : branded
+    }
+    // safeExtend keeps the template's own refinements (extend refuses to drop them).
+    return { ...t, fields: t.fields.safeExtend(overrides) }
+  })
+}
