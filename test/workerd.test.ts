@@ -9,6 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEdge, type EdgeServer } from '../scripts/edge/wrangler.js'
 import { createApp } from '../src/app.js'
+import { bundledData } from '../src/bundled.js'
+import { readOfficeDir } from '../src/node/office-files.js'
 import { createNodeCache } from '../src/node/cache.js'
 import { WORKERS_RASTER_BUDGET } from '../src/worker/limits.js'
 import { app, env } from './helpers/env.js'
@@ -199,5 +201,30 @@ describe('limits only the edge has', () => {
     expect(svg.status).toBe(200)
     // Node has the memory for it.
     expect((await app.request(`/v1/render/desk-card.png?${query(fields)}`)).status).toBe(200)
+  })
+})
+
+describe("an office's data directory, bundled at build time", () => {
+  // One wrangler at a time: its [build] writes the bundled office module that both would read.
+  let officeEdge: EdgeServer
+  const fixture = 'test/fixtures/office'
+  beforeAll(async () => {
+    await edge.stop()
+    officeEdge = await startEdge({ timeoutMs: 90_000, data: fixture })
+  }, 120_000)
+  afterAll(async () => {
+    await officeEdge?.stop()
+  }, 30_000)
+
+  it('slogan=<key> renders the same office-reviewed sign as Node with the same directory', async () => {
+    const nodeOffice = createApp({ ...env, ...bundledData(await readOfficeDir(fixture)), cache: undefined })
+    const path = `/v1/render/slogan-banner.svg?${query({ slogan: 'office.language' })}`
+    const [node, edgeRes] = await Promise.all([nodeOffice.request(path), fetch(officeEdge.url + path, { signal: AbortSignal.timeout(TIMEOUT) })])
+    expect(await body(edgeRes)).toBe('200')
+    expect(edgeRes.headers.get('x-qoyar-translation')).toBe('mn=office-reviewed; zh=office-reviewed')
+    expect(edgeRes.headers.get('etag')).toBe(node.headers.get('etag'))
+    expect((await edgeRes.text()) === (await node.text())).toBe(true)
+    const rules = (await (await fetch(`${officeEdge.url}/v1/rules`)).json()) as { packs: { id: string; origin: { from: string } }[] }
+    expect(rules.packs.find((p) => p.id === 'test-office')?.origin.from).toBe('office')
   })
 })

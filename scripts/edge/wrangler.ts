@@ -28,6 +28,8 @@ export interface StartOptions {
   timeoutMs?: number
   /** Extra `--var NAME:VALUE` bindings. */
   vars?: Record<string, string>
+  /** The office data directory to bundle (QOYAR_DATA for wrangler's [build]); none = built-in data only. */
+  data?: string
 }
 
 /** A port the kernel just gave us on 127.0.0.1 (closed again before wrangler takes it). */
@@ -85,7 +87,7 @@ export async function startEdge(options: StartOptions = {}): Promise<EdgeServer>
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Metrics off; no fetch of Request.cf data from Cloudflare (a placeholder is used): nothing leaves the machine.
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1', FORCE_COLOR: '0', QOYAR_DATA: options.data ?? '' },
   })
   let log = ''
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()))
