@@ -9,6 +9,9 @@ import { errorHandler, notFoundHandler } from './http/errors.js'
 import { fontRoutes } from './http/routes/fonts.js'
 import { renderRoutes } from './http/routes/render.js'
 import { batchRoutes } from './http/routes/batch.js'
+import { metricsRoutes } from './http/routes/metrics.js'
+import { openApiRoutes } from './http/routes/openapi.js'
+import { observe } from './http/middleware/observe.js'
 import { ruleRoutes } from './http/routes/rules.js'
 import { sloganRoutes } from './http/routes/slogans.js'
 import { templateRoutes } from './http/routes/templates.js'
@@ -19,6 +22,7 @@ export function createApp(env: AppEnv): Hono {
   const app = new Hono()
   app.onError(errorHandler(env.locales))
   app.notFound(notFoundHandler(env.locales))
+  app.use(observe(env))
   app.get('/healthz', (c) => c.json({ ok: true, version: env.version, fonts: env.fonts.fonts.length }))
   app.route('/v1', fontRoutes(env))
   app.route('/v1', textRoutes(env))
@@ -28,5 +32,7 @@ export function createApp(env: AppEnv): Hono {
   app.route('/v1', batchRoutes(env))
   app.route('/v1', sloganRoutes(env))
   app.route('/studio', studioRoutes(env))
+  app.route('/', openApiRoutes(env))
+  app.route('/', metricsRoutes(env))
   return app
 }

@@ -4,6 +4,7 @@
  */
 import type { FontSet } from './fonts/font-set.js'
 import type { FontManifest } from './fonts/manifest.js'
+import type { MetricsText, RequestObserver } from './http/observe.js'
 import type { RenderCache } from './http/render-cache.js'
 import type { Engines } from './render/engines.js'
 import type { RulePack } from './rules/types.js'
@@ -24,6 +25,10 @@ export interface AppEnv {
   examples: Readonly<Record<string, Record<string, unknown>>>
   /** Where the runtime keeps rendered bytes of GET renders; none = render every time. */
   cache?: RenderCache
+  /** Told about every request (access log, metrics); the runtime entry decides where each goes. */
+  observers?: readonly RequestObserver[]
+  /** Served at /metrics when present (Node; Workers have their own analytics). */
+  metrics?: MetricsText
   /** The office data directory merged over the built-in data, if one was given (QOYAR_DATA). */
   office?: { data: string; files: string[]; brand?: { zh: string; en?: string | undefined; mn?: string | undefined } }
   /** Changes whenever code, fonts or templates change: part of every ETag. */

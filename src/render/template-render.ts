@@ -27,7 +27,7 @@ export const CONTROL_KEYS = ['region', 'strict', 'lang', 'slogan'] as const
 /** Slogan variables: v.years=75 fills {{years}}. */
 const VARIABLE_PREFIX = 'v.'
 
-const printFields = z.object({
+export const printFields = z.object({
   bleed: z.coerce.number().min(0).max(10).default(0).describe('bleed around the trim, mm (3 is usual)'),
   marks: booleanish.default(false).describe('crop marks'),
   sheet: z.enum(['a4', 'a3']).optional().describe('impose several copies on A4/A3 sheets'),
@@ -36,7 +36,7 @@ const printFields = z.object({
 
 export type PrintFields = z.output<typeof printFields>
 
-const controls = z.object({
+export const controls = z.object({
   slogan: z.string().max(64).optional(),
   region: z.string().max(64).default(DEFAULT_REGION),
   strict: booleanish.default(false),

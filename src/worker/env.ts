@@ -10,6 +10,7 @@
 import { bundledData, MANIFEST } from '../bundled.js'
 import type { AppEnv } from '../env.js'
 import { loadFontSet, type FontBinary } from '../fonts/font-set.js'
+import { workersAccessLog } from './access-log.js'
 import { OFFICE_FILES } from './generated-office/files.js'
 import { createWorkersCache, type WorkersCache, type WorkersRenderCache } from './cache.js'
 import { workerEngines } from './engines.js'
@@ -49,6 +50,7 @@ export async function workerEnv(bindings: WorkerBindings, cache: WorkersRenderCa
     ...bundledData(OFFICE_FILES),
     fonts: loadFontSet(hb, binaries),
     engines,
+    observers: [workersAccessLog],
     ...(cache ? { cache } : {}),
   }
 }

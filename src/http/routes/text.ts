@@ -17,7 +17,7 @@ import { boundedNumber, colorOrTransparent, hexColor } from '../../schema.js'
 
 export const MAX_TEXT_LENGTH = 2000
 
-const textQuery = z.object({
+export const textQuery = z.object({
   text: z.string({ message: 'text is required' }).min(1, 'text must not be empty'),
   orientation: z.enum(['vertical', 'horizontal']).optional(),
   size: boundedNumber(8, 512).default(64),

@@ -1,0 +1,173 @@
+/**
+ * The OpenAPI 3.1 document of the app, built from the zod schemas the routes
+ * validate with (text query, template fields, sizes, print options,
+ * controls), one render/check/batch path per template so that each
+ * template's fields are spelled out.
+ */
+import type { AppEnv } from '../../env.js'
+import { controls, printFields } from '../../render/template-render.js'
+import { sizeFields } from '../../templates/sizes.js'
+import { textQuery } from '../routes/text.js'
+import { mergeObjects, queryParameters, schemaOf, type JsonSchema } from './schemas.js'
+
+type Operation = Record<string, unknown>
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } })
+const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [String(s), { $ref: `#/components/responses/Error${s}` }]))
+const ERROR_TEXT: Record<number, string> = {
+  304: 'Not modified (If-None-Match matched the ETag)',
+  400: 'Bad parameter',
+  404: 'Unknown route, template or format',
+  413: 'Text, body, rows or image over a limit',
+  422: 'Invalid fields, uncovered character, text does not fit, or a rule broken under strict=true',
+}
+const IMAGE_HEADERS = {
+  ETag: { description: 'strong: the normalised input and the build version', schema: { type: 'string' } },
+  'X-Qoyar-Cache': { description: 'hit or miss (GET renders)', schema: { type: 'string', enum: ['hit', 'miss'] } },
+}
+const RENDER_HEADERS = {
+  ...IMAGE_HEADERS,
+  'X-Qoyar-Compliance': { description: 'pass, or fail; rules=<ids>', schema: { type: 'string' } },
+  'X-Qoyar-Region': { description: 'the rule pack judged by', schema: { type: 'string' } },
+  'X-Qoyar-Size': { description: 'width x height, px', schema: { type: 'string' } },
+  'X-Qoyar-Dpi': { schema: { type: 'string' } },
+  'X-Qoyar-Translation': { description: 'with slogan=: per language reviewed, office-reviewed, unreviewed or user-supplied', schema: { type: 'string' } },
+}
+const imageContent = (types: string[]) => Object.fromEntries(types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]))
+const lang = { name: 'lang', in: 'query', required: false, description: 'language of error messages: zh (default), en', schema: { type: 'string' } }
+
+function page(summary: string, type: string, tag: string): Operation {
+  return { get: { tags: [tag], summary, responses: { 200: { description: summary, content: { [type]: { schema: { type: 'string' } } } } } } }
+}
+
+function templatePaths(env: AppEnv): Record<string, Operation> {
+  const paths: Record<string, Operation> = {}
+  for (const t of env.templates) {
+    const input = ref(`Render.${t.id}`)
+    const query = queryParameters(mergeObjects(t.fields, sizeFields, printFields, controls))
+    const title = `${t.title.en} (${t.title.zh})`
+    const format = { name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['svg', 'png', 'pdf'] } }
+    const rendered = {
+      200: { description: 'the sign', headers: RENDER_HEADERS, content: imageContent(['image/svg+xml', 'image/png', 'application/pdf']) },
+      ...errors(304, 400, 404, 413, 422),
+    }
+    paths[`/v1/render/${t.id}.{format}`] = {
+      get: { tags: ['render'], operationId: `render-${t.id}-get`, summary: `Render ${title}`, description: t.description.en, parameters: [format, ...query], responses: rendered },
+      post: {
+        tags: ['render'],
+        operationId: `render-${t.id}-post`,
+        summary: `Render ${title} from a JSON body`,
+        parameters: [format, lang],
+        requestBody: { required: true, content: { 'application/json': { schema: input } } },
+        responses: rendered,
+      },
+    }
+    const report = { 200: json(ref('ComplianceReport'), 'the compliance report'), ...errors(400, 404, 413, 422) }
+    paths[`/v1/check/${t.id}`] = {
+      get: { tags: ['rules'], operationId: `check-${t.id}-get`, summary: `Check ${title} against a region's rules`, parameters: query, responses: report },
+      post: {
+        tags: ['rules'],
+        operationId: `check-${t.id}-post`,
+        summary: `Check ${title} from a JSON body`,
+        parameters: [lang],
+        requestBody: { required: true, content: { 'application/json': { schema: input } } },
+        responses: report,
+      },
+    }
+    paths[`/v1/batch/${t.id}.{kind}`] = {
+      post: {
+        tags: ['bulk'],
+        operationId: `batch-${t.id}`,
+        summary: `One ${t.title.en} per row: CSV or JSON lines in, PDF or ZIP out`,
+        description: 'Other query keys are fields every row gets. At most 2 MB and 500 rows; Accept: application/json returns the per-row report alone.',
+        parameters: [
+          { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: ['pdf', 'zip'] } },
+          { name: 'format', in: 'query', description: 'file type inside a ZIP', schema: { type: 'string', enum: ['png', 'svg', 'pdf'], default: 'png' } },
+          { name: 'name', in: 'query', description: 'ZIP entry names from columns, e.g. {name_zh}', schema: { type: 'string' } },
+          { name: 'map', in: 'query', description: 'column=field pairs, comma-separated', schema: { type: 'string' } },
+          { name: 'sheet', in: 'query', schema: { type: 'string', enum: ['a4', 'a3'] } },
+          { name: 'perSheet', in: 'query', schema: { type: 'integer', minimum: 1 } },
+          { name: 'bleed', in: 'query', schema: { type: 'number', minimum: 0 } },
+          { name: 'marks', in: 'query', schema: { type: 'boolean' } },
+          lang,
+        ],
+        requestBody: {
+          required: true,
+          description: `rows whose header names ${t.id}'s fields (see Render.${t.id})`,
+          content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } },
+        },
+        responses: {
+          200: { description: 'the PDF or ZIP, streamed; or the report', content: { ...imageContent(['application/pdf', 'application/zip']), 'application/json': { schema: { type: 'object' } } } },
+          ...errors(400, 404, 413, 422),
+        },
+      },
+    }
+  }
+  return paths
+}
+
+export function openApiDocument(env: AppEnv): Record<string, unknown> {
+  const text = schemaOf(textQuery)
+  const textOp = (type: string) => ({
+    get: {
+      tags: ['text'],
+      operationId: `text-${type.split('/')[1]!.replace('+xml', '')}`,
+      summary: 'A piece of text as an image cropped to its ink',
+      parameters: [...queryParameters(text), lang],
+      responses: { 200: { description: 'the image', headers: IMAGE_HEADERS, content: imageContent([type]) }, ...errors(304, 400, 413, 422) },
+    },
+  })
+  const list = (summary: string, tag: string, schema: unknown = { type: 'object' }) => ({ get: { tags: [tag], summary, responses: { 200: json(schema, summary) } } })
+  const renderSchemas = Object.fromEntries(env.templates.map((t) => [`Render.${t.id}`, { ...mergeObjects(t.fields, sizeFields, printFields, controls), title: t.title.en, description: t.description.en }]))
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'qoyar',
+      version: env.version,
+      summary: 'Bilingual public signage (Traditional Mongolian + Chinese) to SVG, PNG and PDF, checked against regional rules',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    tags: ['text', 'render', 'rules', 'bulk', 'catalogue', 'service', 'studio'].map((name) => ({ name })),
+    paths: {
+      '/healthz': list('Health check', 'service'),
+      '/v1/fonts': list('The font manifest', 'catalogue'),
+      '/v1/text.svg': textOp('image/svg+xml'),
+      '/v1/text.png': textOp('image/png'),
+      '/v1/templates': list('Templates with presets, fields (JSON Schema) and examples', 'catalogue'),
+      ...templatePaths(env),
+      '/v1/rules': list('Rule packs, each with its origin (built-in or office)', 'rules'),
+      '/v1/slogans': list('The slogan catalogue: texts, sources, review status and origin per language', 'catalogue'),
+      '/v1/openapi.json': list('This document', 'service'),
+      '/docs': page('API reference (this document as HTML)', 'text/html', 'service'),
+      ...(env.metrics ? { '/metrics': page('Prometheus metrics', 'text/plain', 'service') } : {}),
+      '/studio': page('The studio: design a sign in the browser', 'text/html', 'studio'),
+      '/studio/studio.css': page("The studio's stylesheet", 'text/css', 'studio'),
+      '/studio/studio.js': page("The studio's script", 'text/javascript', 'studio'),
+      '/studio/fonts/mongolian.ttf': page("The studio's Mongolian font", 'font/ttf', 'studio'),
+    },
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } } },
+        },
+        ComplianceReport: {
+          type: 'object',
+          properties: {
+            region: { type: 'string' },
+            pass: { type: 'boolean' },
+            rules: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, pass: { type: 'boolean' }, measured: {}, expected: {}, text: { type: 'string' }, source: { type: 'object' } } } },
+          },
+        },
+        TextQuery: text,
+        ...renderSchemas,
+      } satisfies Record<string, JsonSchema>,
+      responses: {
+        ...Object.fromEntries([400, 404, 413, 422].map((s) => [`Error${s}`, json(ref('Error'), ERROR_TEXT[s]!)])),
+        Error304: { description: ERROR_TEXT[304] },
+      },
+    },
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * What the Node server does with each request's record: one JSON access-log
+ * line through pino, and Prometheus metrics through prom-client (served at
+ * /metrics): requests and their latency by route, renders by template and
+ * format, render-cache hits, requests in flight, and the process's own
+ * figures (resident memory, heap, event-loop lag).
+ */
+import { pino, type DestinationStream } from 'pino'
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import type { MetricsText, RequestObserver } from '../http/observe.js'
+
+/** One line per request on stdout (or `destination`), e.g. {"level":30,"time":…,"msg":"request","method":"GET",…}. */
+export function accessLog(destination?: DestinationStream): RequestObserver {
+  const log = pino({ base: null, timestamp: pino.stdTimeFunctions.isoTime }, destination)
+  return { end: (record) => log.info(record, 'request') }
+}
+
+export function nodeMetrics(): RequestObserver & MetricsText {
+  // A registry per app, so that tests (and several apps in one process) do not share series.
+  const registry = new Registry()
+  collectDefaultMetrics({ register: registry, prefix: 'qoyar_' })
+  const requests = new Counter({ name: 'qoyar_http_requests_total', help: 'HTTP requests by method, route and status', labelNames: ['method', 'route', 'status'], registers: [registry] })
+  const latency = new Histogram({
+    name: 'qoyar_http_request_duration_seconds',
+    help: 'Time from request to response headers, by route',
+    labelNames: ['method', 'route'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [registry],
+  })
+  const renders = new Counter({ name: 'qoyar_renders_total', help: 'Renders, checks, batches and text images by template, format and status', labelNames: ['template', 'format', 'status'], registers: [registry] })
+  const cache = new Counter({ name: 'qoyar_render_cache_total', help: 'GET renders answered from the render cache (hit) or drawn (miss)', labelNames: ['result'], registers: [registry] })
+  const inFlight = new Gauge({ name: 'qoyar_http_requests_in_flight', help: 'Requests being served (renders run on the event loop and resvg threads; there is no queue)', registers: [registry] })
+  return {
+    contentType: registry.contentType,
+    text: () => registry.metrics(),
+    begin: () => inFlight.inc(),
+    end(r) {
+      inFlight.dec()
+      const route = r.route ?? 'unmatched'
+      requests.inc({ method: r.method, route, status: String(r.status) })
+      latency.observe({ method: r.method, route }, r.ms / 1000)
+      if (r.template) renders.inc({ template: r.template, format: r.format ?? 'none', status: String(r.status) })
+      if (r.cache === 'hit' || r.cache === 'miss') cache.inc({ result: r.cache })
+    },
+  }
+}
