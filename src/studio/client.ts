@@ -233,6 +233,9 @@ function renderSloganInfo() {
     if (s.texts[l]) dd.append(h('span', { lang: HTML_LANG[l] || l, class: l === 'mn' ? 'mongol' : null, text: s.texts[l] }), ' ')
     dd.append(h('span', { class: 'status-' + st, text: '[' + t('slogan.' + st) + ']' }))
     if (s.source && s.source[l]) dd.append(h('span', { class: 'hint', lang: langOfText(s.source[l]), text: t('slogan.source', { source: s.source[l] }) }))
+    // The office's own text (QOYAR_DATA), with who reviewed it and when.
+    if (s.origin && s.origin[l] === 'office')
+      dd.append(h('span', { class: 'hint', 'data-origin': 'office', text: t(s.reviewer && s.reviewer[l] ? 'slogan.officeReviewed' : 'slogan.office', { reviewer: (s.reviewer || {})[l] || '', date: (s.reviewedOn || {})[l] || '' }) }))
     if (st === 'missing' && s.notes && s.notes[l]) dd.append(h('span', { class: 'hint', lang: 'en', text: s.notes[l] }))
     dl.append(h('dt', { text: scriptName(l) }), dd)
   }
