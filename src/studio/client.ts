@@ -585,7 +585,7 @@ async function update() {
 function translationText(header) {
   return header.split(';').map((part) => {
     const [lang, status] = part.trim().split('=')
-    const word = status === 'user-supplied' ? t('slogan.userSupplied') : t('slogan.' + status)
+    const word = status === 'user-supplied' ? t('slogan.userSupplied') : status === 'office-reviewed' ? t('slogan.officeReviewedShort') : t('slogan.' + status)
     return t('slogan.statusLine', { lang: scriptName(lang), status: word })
   }).join(LANG === 'zh' ? '；' : '; ')
 }
