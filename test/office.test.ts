@@ -136,6 +136,18 @@ describe('office brand', () => {
     expect(plain).not.toMatch(/<image/)
   })
 
+  it('refuses an emblem that is not a PNG or JPEG data: URI, naming the field', async () => {
+    const res = await builtIn.request('/v1/render/letterhead.svg', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ org_mn: MN, org_zh: '蒙古语言文字委员会', emblem: 'https://example.com/logo.png' }),
+    })
+    expect(res.status).toBe(422)
+    const { error } = (await res.json()) as { error: { code: string; details: { issues: { path: string }[] } } }
+    expect(error.code).toBe('invalid_fields')
+    expect(error.details.issues[0]!.path).toBe('emblem')
+  })
+
   it('shows the brand in the templates’ JSON Schema defaults', async () => {
     const body = (await (await office.request('/v1/templates')).json()) as { templates: { id: string; fields: { properties: Record<string, { default?: unknown }> } }[] }
     const card = body.templates.find((t) => t.id === 'desk-card')!

@@ -1,11 +1,11 @@
 /**
  * Bundles the office's data directory (QOYAR_DATA) into the Workers script:
  * writes src/worker/generated-office/files.ts, which the Workers entry hands
- * to the app as the Node entry hands it the directory it reads. Run by
- * wrangler's [build] (dev and deploy, with the environment wrangler got),
- * and at install and before tests so that the type check finds the module.
- * Writes only when the content changes, so `wrangler dev` does not rebuild
- * in a loop.
+ * to the app as the Node entry hands it the directory it reads. Run before
+ * dev:edge, build:edge and deploy:edge, by the test harness
+ * (scripts/edge/wrangler.ts), and at install and before tests so that the
+ * type check finds the module. Writes only when the content changes, so a
+ * running `wrangler dev` does not reload for nothing.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

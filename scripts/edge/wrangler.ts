@@ -4,7 +4,7 @@
  * bench/edge.ts. The process runs in its own process group so that stopping
  * it also stops the workerd and esbuild processes wrangler started.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -28,7 +28,7 @@ export interface StartOptions {
   timeoutMs?: number
   /** Extra `--var NAME:VALUE` bindings. */
   vars?: Record<string, string>
-  /** The office data directory to bundle (QOYAR_DATA for wrangler's [build]); none = built-in data only. */
+  /** The office data directory to bundle (as QOYAR_DATA does for dev:edge); none = built-in data only. */
   data?: string
 }
 
@@ -61,6 +61,11 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** Writes src/worker/generated-office/ for a data directory (scripts/edge/office.ts), before wrangler bundles. */
+function bundleOffice(data: string | undefined): void {
+  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'edge', 'office.ts')], { cwd: root, env: { ...process.env, QOYAR_DATA: data ?? '' }, stdio: 'ignore' })
+}
+
 export async function startEdge(options: StartOptions = {}): Promise<EdgeServer> {
   const timeoutMs = options.timeoutMs ?? 90_000
   const [port, inspectorPort] = [await freePort(), await freePort()]
@@ -81,13 +86,15 @@ export async function startEdge(options: StartOptions = {}): Promise<EdgeServer>
     '--show-interactive-dev-session=false',
     ...vars,
   ]
+  // The office module the bundle imports: this run's data directory, or none.
+  bundleOffice(options.data)
   const started = performance.now()
   const child = spawn(process.execPath, args, {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Metrics off; no fetch of Request.cf data from Cloudflare (a placeholder is used): nothing leaves the machine.
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1', FORCE_COLOR: '0', QOYAR_DATA: options.data ?? '' },
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1', FORCE_COLOR: '0' },
   })
   let log = ''
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()))
@@ -104,6 +111,8 @@ export async function startEdge(options: StartOptions = {}): Promise<EdgeServer>
     killGroup(child, 'SIGKILL')
     if (!done) await Promise.race([exited(child), new Promise((r) => setTimeout(r, 2000))])
     rmSync(state, { recursive: true, force: true })
+    // Leave no test data behind for the next `wrangler deploy`.
+    if (options.data) bundleOffice(undefined)
   }
 
   // wrangler says "Ready on …" once workerd listens; wait for that line, bounded.
