@@ -6,6 +6,7 @@ import { z } from 'zod'
 import innerMongolia from './packs/inner-mongolia.json' with { type: 'json' }
 import xinjiang from './packs/xinjiang.json' with { type: 'json' }
 import yanbian from './packs/yanbian.json' with { type: 'json' }
+import { SIGN_KINDS } from '../templates/types.js'
 import type { RulePack } from './types.js'
 
 const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) })
@@ -17,7 +18,7 @@ const source = z.object({
   article: z.string().optional(),
   note: z.string().optional(),
 })
-const kinds = z.enum(['slogan', 'banner', 'desk-card', 'meeting-banner', 'letterhead', 'window-sign', 'door-plaque', 'display-board'])
+const kinds = z.enum(SIGN_KINDS)
 const orientation = z.enum(['horizontal', 'vertical'])
 const check = z.discriminatedUnion('type', [
   z.object({ type: z.literal('languages-present'), languages: z.array(z.string()).min(1) }),
