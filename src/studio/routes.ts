@@ -7,6 +7,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../env.js'
 import { fnv1a } from '../hash.js'
+import { matchesIfNoneMatch } from '../http/etag.js'
 import type { Tree } from '../i18n/types.js'
 import { STUDIO_JS } from './client.js'
 import { studioHints } from './hints.js'
@@ -81,7 +82,7 @@ export function studioRoutes(env: AppEnv): Hono {
     const font = env.fonts.fonts.find((f) => f.role === 'mongolian')
     if (!font) return c.notFound()
     const etag = `"${font.entry.sha256.slice(0, 32)}"`
-    if (c.req.header('If-None-Match') === etag) return c.body(null, 304, { ETag: etag })
+    if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return c.body(null, 304, { ETag: etag })
     return c.body(new Uint8Array(font.data), 200, {
       'Content-Type': 'font/ttf',
       'Cache-Control': 'public, max-age=86400',
