@@ -39,7 +39,8 @@ describe('matchesIfNoneMatch', () => {
   it('is what the studio font route answers with: a list or a weak tag is a 304 too', async () => {
     const etag = (await app.request('/studio/fonts/mongolian.ttf')).headers.get('etag')
     expect(etag).toMatch(/^"[0-9a-f]{32}"$/)
-    for (const header of [`"other", ${etag}`, `W/${etag}`]) expect((await app.request('/studio/fonts/mongolian.ttf', { headers: { 'If-None-Match': header } })).status, header).toBe(304)
+    for (const header of [`"other", ${etag}`, `W/${etag}`])
+      expect((await app.request('/studio/fonts/mongolian.ttf', { headers: { 'If-None-Match': header } })).status, header).toBe(304)
     expect((await app.request('/studio/fonts/mongolian.ttf', { headers: { 'If-None-Match': '"other"' } })).status).toBe(200)
   })
 
