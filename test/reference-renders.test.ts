@@ -31,6 +31,8 @@ import {
 const cases = referenceCases(env)
 const stored = readManifest()
 const rewritten: Manifest = {}
+/** Cases whose PNG an update rewrote, with their diff image: what to review. */
+const changed: string[] = []
 
 function bumpAdvice(c: ReferenceCase, entry: ReferenceEntry): string {
   const template = c.template ? ` (or, if only ${c.template} changed, its version ${entry.templateVersion} in templates/${c.template}/template.ts)` : ''
@@ -74,6 +76,7 @@ describe(`reference renders (test/reference/; ${UPDATE_COMMAND} rewrites them)`,
     const merged: Manifest = Object.fromEntries(Object.entries(stored).filter(([name]) => names.has(name)))
     writeManifest({ ...merged, ...rewritten })
     for (const file of readdirSync(REFERENCE_DIR)) if (file.endsWith('.png') && !names.has(file.slice(0, -4))) rmSync(new URL(file, REFERENCE_DIR))
+    console.log(changed.length ? `Rewrote ${changed.length} reference PNGs:\n  ${changed.join('\n  ')}` : 'No reference PNG changed.')
   })
 
   for (const c of cases)
@@ -96,7 +99,10 @@ describe(`reference renders (test/reference/; ${UPDATE_COMMAND} rewrites them)`,
 
       if (updating) {
         if (before && expected && sameEtag && (!looksSame || before.svg !== entry.svg)) throw new Error(staleEtag(c, entry, what, diff))
-        if (!expected || !looksSame || before?.svg !== entry.svg) writeFileSync(referencePng(c.name), png)
+        if (!expected || !looksSame || before?.svg !== entry.svg) {
+          writeFileSync(referencePng(c.name), png)
+          changed.push(diff ? `${c.name} (${diff})` : c.name)
+        }
         rewritten[c.name] = entry
         return
       }
