@@ -132,3 +132,20 @@ describe(`reference renders (test/reference/; ${UPDATE_COMMAND} rewrites them)`,
     expect(orphans, `references without a case: run \`${UPDATE_COMMAND}\` to remove them`).toEqual([])
   })
 })
+
+describe('the pixel comparison (negative controls)', () => {
+  const base = readReference('desk-card.example')
+  const shifted = (r: NonNullable<typeof base>, dx: number) => {
+    const data = new Uint8Array(r.data.length).fill(255)
+    for (let y = 0; y < r.height; y++) data.set(r.data.subarray(y * r.width * 4, (y * r.width + r.width - dx) * 4), (y * r.width + dx) * 4)
+    return { ...r, data }
+  }
+
+  it.skipIf(!base)('passes the same image and anti-aliasing noise, fails a 2 px shift of the type', () => {
+    const r = base!
+    expect(comparePixels(r, r).differing).toBe(0)
+    const noisy = { ...r, data: r.data.map((v, i) => (i % 4 === 3 ? v : Math.max(0, Math.min(255, v + (i % 7) * 5 - 15)))) }
+    expect(comparePixels(r, noisy).differing).toBe(0)
+    expect(comparePixels(r, shifted(r, 2)).fraction).toBeGreaterThan(ALLOWED_FRACTION * 5)
+  })
+})
