@@ -36,7 +36,12 @@ const check = z.discriminatedUnion('type', [
   /** In each pair, `lang`'s ink size across the script is at least minRatio × `than`'s. */
   z.object({ type: z.literal('relative-size'), lang, than: lang, minRatio: z.number().positive(), maxRatio: z.number().positive().optional() }),
   /** `lang` is set only in the allowed orientations for this sign kind (and vertical Mongolian runs its columns left to right). */
-  z.object({ type: z.literal('orientation'), lang, allowed: z.partialRecord(z.enum(SIGN_KINDS), z.array(orientation)), progression: z.enum(['ltr', 'rtl']).optional() }),
+  z.object({
+    type: z.literal('orientation'),
+    lang,
+    allowed: z.partialRecord(z.enum(SIGN_KINDS), z.array(orientation)),
+    progression: z.enum(['ltr', 'rtl']).optional(),
+  }),
   /** No text outside its area or the canvas, no unbreakable word running over. */
   z.object({ type: z.literal('within-bounds') }),
   /** Every drawn code point is covered by the font drawing it. */
