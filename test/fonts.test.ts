@@ -37,8 +37,8 @@ describe('fonts/manifest.json', () => {
       })
 
       it('loads, and covers every code point of the charsets it claims', () => {
+        expect(env.fonts.byId.has(entry.id), `${entry.id} loaded`).toBe(true)
         const font = env.fonts.byId.get(entry.id)!
-        expect(font).toBeDefined()
         expect(font.codepoints.size).toBe(entry.codepoints)
         for (const name of entry.covers) {
           const missing = new Set((entry.missing?.[name] ?? []).map((s) => parseInt(s.slice(2), 16)))

@@ -57,11 +57,13 @@ const HAN = /\p{Script=Han}/u
 describe('every preset of the new templates', () => {
   for (const id of ['meeting-banner', 'window-sign', 'door-plaque']) {
     const t = env.templates.find((x) => x.id === id)!
-    it(`${id}: registered with an example, kind ${id}, both languages`, () => {
-      expect(t).toBeDefined()
+    it(`${id}: listed by the API with its example, kind ${id}, both languages`, async () => {
+      const { templates } = (await (await app.request('/v1/templates')).json()) as { templates: { id: string; example: unknown }[] }
+      const listed = templates.find((x) => x.id === id)
+      expect(listed?.example, 'GET /v1/templates lists it with its example.json').toEqual(env.examples[id])
+      expect(Object.keys(env.examples[id] ?? {}).length).toBeGreaterThan(0)
       expect(t.kind).toBe(id)
       expect(t.languages).toEqual(['mn', 'zh'])
-      expect(env.examples[id]).toBeDefined()
       expect(t.presets.map((p) => p.id)).toContain(t.defaultPreset)
     })
     for (const preset of t.presets)
@@ -387,10 +389,12 @@ describe('tracking (the spacing plaques and banners give Chinese)', () => {
     const spaced = layoutText(env.fonts, { text: EMNELGE, orientation: 'vertical', fontSize: 100, tracking: 30 })
     expect(spaced.height).toBeCloseTo(plain.height, 6)
     expect(spaced.lines[0]!.pieces).toEqual(plain.lines[0]!.pieces)
+    // Untracked text keeps its runs whole (one piece, shaped as one); tracked, only 年 gains space: digits never, 月 ends the line.
     const mixed = layoutText(env.fonts, { text: '2024年5月', orientation: 'horizontal', fontSize: 100 })
-    expect(mixed.lines[0]!.pieces.map((p) => p.text)).toEqual(
-      layoutText(env.fonts, { text: '2024年5月', orientation: 'horizontal', fontSize: 100, tracking: 0 }).lines[0]!.pieces.map((p) => p.text),
-    )
+    expect(mixed.lines[0]!.pieces.map((p) => p.text)).toEqual(['2024年5月'])
+    const tracked = layoutText(env.fonts, { text: '2024年5月', orientation: 'horizontal', fontSize: 100, tracking: 20 })
+    expect(tracked.lines[0]!.pieces.map((p) => p.text)).toEqual(['2024', '年', '5', '月'])
+    expect(tracked.width - mixed.width).toBeCloseTo(20, 6)
   })
 
   it('wraps tracked text by its tracked length', () => {

@@ -7,7 +7,7 @@
 import { z, type ZodError } from 'zod'
 import type { Language, SloganMeta, Tree } from '../i18n/types.js'
 import { LANGUAGES } from '../i18n/types.js'
-import { rulePackSchema } from '../rules/packs.js'
+import { rulePackSchema } from '../rules/types.js'
 import type { RulePack } from '../rules/types.js'
 import { brandSchema, type Brand } from './brand.js'
 import { OfficeDataError } from './errors.js'

@@ -2,70 +2,15 @@
  * The built-in rule packs, bundled as data (JSON), validated once at load so a
  * malformed pack fails loudly at start-up rather than mid-render.
  */
-import { z } from 'zod'
 import innerMongolia from './packs/inner-mongolia.json' with { type: 'json' }
 import xinjiang from './packs/xinjiang.json' with { type: 'json' }
 import yanbian from './packs/yanbian.json' with { type: 'json' }
-import type { RulePack } from './types.js'
-
-const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) })
-const source = z.object({
-  title: z.string().min(1),
-  number: z.string().optional(),
-  issuer: z.string().optional(),
-  date: z.string().optional(),
-  article: z.string().optional(),
-  note: z.string().optional(),
-})
-const kinds = z.enum(['slogan', 'banner', 'desk-card', 'meeting-banner', 'letterhead', 'window-sign', 'door-plaque', 'display-board'])
-const orientation = z.enum(['horizontal', 'vertical'])
-const check = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('languages-present'), languages: z.array(z.string()).min(1) }),
-  z.object({ type: z.literal('order'), first: z.string(), orientation: z.enum(['horizontal', 'vertical', 'any']) }),
-  z.object({
-    type: z.literal('relative-size'),
-    lang: z.string(),
-    than: z.string(),
-    minRatio: z.number().positive(),
-    maxRatio: z.number().positive().optional(),
-  }),
-  z.object({
-    type: z.literal('orientation'),
-    lang: z.string(),
-    allowed: z.partialRecord(kinds, z.array(orientation)),
-    progression: z.enum(['ltr', 'rtl']).optional(),
-  }),
-  z.object({ type: z.literal('within-bounds') }),
-  z.object({ type: z.literal('glyph-coverage') }),
-])
-
-export const rulePackSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  name: localized,
-  region: localized,
-  version: z.string().min(1),
-  effective: z.string().optional(),
-  status: z.enum(['verified', 'unverified']),
-  languages: z.array(z.object({ lang: z.string().min(2), script: z.string().length(4), name: localized })).min(2),
-  sources: z.array(source).min(1),
-  rules: z
-    .array(
-      z.object({
-        id: z.string().min(1),
-        text: z.string().min(1),
-        gloss: z.string().optional(),
-        source,
-        appliesTo: z.array(kinds).optional(),
-        check,
-      }),
-    )
-    .min(1),
-})
+import { rulePackSchema, type RulePack } from './types.js'
 
 /** A pack as served: where it comes from (built in, or a file of the office's data directory). */
 export type LoadedPack = RulePack & { origin: { from: 'built-in' } | { from: 'office'; data: string; file: string } }
 
-export const RULE_PACKS: readonly LoadedPack[] = [innerMongolia, yanbian, xinjiang].map((p) => ({ ...(rulePackSchema.parse(p) as RulePack), origin: { from: 'built-in' } }))
+export const RULE_PACKS: readonly LoadedPack[] = [innerMongolia, yanbian, xinjiang].map((p) => ({ ...rulePackSchema.parse(p), origin: { from: 'built-in' } }))
 
 /** The office's packs over the built-in ones: a pack with a built-in id replaces it, a new id is added. */
 export function mergePacks(builtIn: readonly LoadedPack[], office: readonly { file: string; pack: RulePack }[], data: string): LoadedPack[] {

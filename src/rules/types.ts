@@ -2,69 +2,86 @@
  * Regional signage rules as data: a pack names its region, languages and
  * scripts, the legal text it encodes (with version and date), and rules that
  * each quote their source and carry a machine check. Checks read the
- * laid-out design, never the request.
+ * laid-out design, never the request. The zod schema is the one definition:
+ * the pack types are inferred from it.
  */
+import { z } from 'zod'
 import type { Script } from '../text/script.js'
-import type { Lang } from '../text/bilingual.js'
-import type { Localized, SignKind } from '../templates/types.js'
+import { SIGN_KINDS, type SignKind } from '../templates/types.js'
 
-export interface Source {
+const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) })
+
+const source = z.object({
   /** Law, regulation, standard or document, as titled. */
-  title: string
-  number?: string
-  issuer?: string
+  title: z.string().min(1),
+  number: z.string().optional(),
+  issuer: z.string().optional(),
   /** Date of issue (YYYY-MM-DD) where known. */
-  date?: string
-  article?: string
+  date: z.string().optional(),
+  article: z.string().optional(),
   /** Where the text was read, and how sure we are of it. */
-  note?: string
-}
+  note: z.string().optional(),
+})
+export type Source = z.infer<typeof source>
 
-export type Check =
+const orientation = z.enum(['horizontal', 'vertical'])
+/** A pack's language code ('mn', 'zh', 'ko', 'ug'…): packs name languages no template writes yet. */
+const lang = z.string().min(2)
+
+const check = z.discriminatedUnion('type', [
   /** Every listed language has non-empty text on the sign. */
-  | { type: 'languages-present'; languages: Lang[] }
+  z.object({ type: z.literal('languages-present'), languages: z.array(lang).min(1) }),
   /** In each bilingual pair, `first` comes above (stacked) or left (side by side). */
-  | { type: 'order'; first: Lang; orientation: 'horizontal' | 'vertical' | 'any' }
+  z.object({ type: z.literal('order'), first: lang, orientation: z.enum(['horizontal', 'vertical', 'any']) }),
   /** In each pair, `lang`'s ink size across the script is at least minRatio × `than`'s. */
-  | { type: 'relative-size'; lang: Lang; than: Lang; minRatio: number; maxRatio?: number }
+  z.object({ type: z.literal('relative-size'), lang, than: lang, minRatio: z.number().positive(), maxRatio: z.number().positive().optional() }),
   /** `lang` is set only in the allowed orientations for this sign kind (and vertical Mongolian runs its columns left to right). */
-  | { type: 'orientation'; lang: Lang; allowed: Partial<Record<SignKind, ('horizontal' | 'vertical')[]>>; progression?: 'ltr' | 'rtl' }
+  z.object({
+    type: z.literal('orientation'),
+    lang,
+    allowed: z.partialRecord(z.enum(SIGN_KINDS), z.array(orientation)),
+    progression: z.enum(['ltr', 'rtl']).optional(),
+  }),
   /** No text outside its area or the canvas, no unbreakable word running over. */
-  | { type: 'within-bounds' }
+  z.object({ type: z.literal('within-bounds') }),
   /** Every drawn code point is covered by the font drawing it. */
-  | { type: 'glyph-coverage' }
+  z.object({ type: z.literal('glyph-coverage') }),
+])
+export type Check = z.infer<typeof check>
 
-export interface Rule {
-  id: string
+const rule = z.object({
+  id: z.string().min(1),
   /** The rule's own words, quoted. */
-  text: string
+  text: z.string().min(1),
   /** An English gloss, for people who do not read the original. */
-  gloss?: string
-  source: Source
+  gloss: z.string().optional(),
+  source,
   /** Sign kinds it applies to; absent = every kind. */
-  appliesTo?: SignKind[]
-  check: Check
-}
+  appliesTo: z.array(z.enum(SIGN_KINDS)).optional(),
+  check,
+})
+export type Rule = z.infer<typeof rule>
 
-export interface PackLanguage {
-  lang: string
-  script: Script
-  name: Localized
-}
+// ISO 15924 codes are four letters; which of them a font draws is checked at render time.
+const script = z.custom<Script>((v) => typeof v === 'string' && /^[A-Z][a-z]{3}$/.test(v), 'an ISO 15924 script code')
 
-export interface RulePack {
-  id: string
-  name: Localized
-  region: Localized
+const packLanguage = z.object({ lang, script, name: localized })
+export type PackLanguage = z.infer<typeof packLanguage>
+
+export const rulePackSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: localized,
+  region: localized,
   /** Which text of the law this pack encodes: its version and date. */
-  version: string
-  effective?: string
+  version: z.string().min(1),
+  effective: z.string().optional(),
   /** verified: read from a primary source; unverified: as reported, to be confirmed. */
-  status: 'verified' | 'unverified'
-  languages: PackLanguage[]
-  sources: Source[]
-  rules: Rule[]
-}
+  status: z.enum(['verified', 'unverified']),
+  languages: z.array(packLanguage).min(2),
+  sources: z.array(source).min(1),
+  rules: z.array(rule).min(1),
+})
+export type RulePack = z.infer<typeof rulePackSchema>
 
 export interface RuleResult {
   id: string

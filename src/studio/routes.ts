@@ -6,21 +6,16 @@
  */
 import { Hono } from 'hono'
 import type { AppEnv } from '../env.js'
+import { fnv1a } from '../hash.js'
+import { matchesIfNoneMatch } from '../http/etag.js'
 import type { Tree } from '../i18n/types.js'
 import { STUDIO_JS } from './client.js'
 import { studioHints } from './hints.js'
 import { HTML_LANG, studioPage, type StudioLang } from './page.js'
 import { STUDIO_CSS } from './styles.js'
 
-/** FNV-1a, enough to name a version of an asset. */
-function shortHash(s: string): string {
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return (h >>> 0).toString(36)
-}
+/** Enough to name a version of an asset. */
+const shortHash = (s: string): string => fnv1a(s).toString(36)
 
 /** The page may load only from this origin; previews are blob: URLs, picture thumbnails data: URLs. */
 export const STUDIO_CSP = [
@@ -87,7 +82,7 @@ export function studioRoutes(env: AppEnv): Hono {
     const font = env.fonts.fonts.find((f) => f.role === 'mongolian')
     if (!font) return c.notFound()
     const etag = `"${font.entry.sha256.slice(0, 32)}"`
-    if (c.req.header('If-None-Match') === etag) return c.body(null, 304, { ETag: etag })
+    if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return c.body(null, 304, { ETag: etag })
     return c.body(new Uint8Array(font.data), 200, {
       'Content-Type': 'font/ttf',
       'Cache-Control': 'public, max-age=86400',

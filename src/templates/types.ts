@@ -61,7 +61,9 @@ export interface Design {
   areas: { id: string; box: Box }[]
 }
 
-export type SignKind = 'slogan' | 'banner' | 'desk-card' | 'meeting-banner' | 'letterhead' | 'window-sign' | 'door-plaque' | 'display-board'
+/** The kinds of sign the rules and the slogan catalogue tell apart: one list, read by the types and the pack schema. */
+export const SIGN_KINDS = ['slogan', 'banner', 'desk-card', 'meeting-banner', 'letterhead', 'window-sign', 'door-plaque', 'display-board'] as const
+export type SignKind = (typeof SIGN_KINDS)[number]
 
 export interface TemplateDefinition<S extends z.ZodObject = z.ZodObject> {
   id: string

@@ -1,0 +1,54 @@
+/**
+ * What the reference renders cover: every template's example and the gallery's
+ * variants, the /v1/text cases of the README, and typesetting cases (mixed
+ * scripts, breaking, joining controls) drawn through /v1/text.
+ */
+import type { AppEnv } from '../../src/env.js'
+import { variantsOf } from '../../scripts/variants.js'
+
+export interface ReferenceCase {
+  /** File name in test/reference/ (without .png); template cases use the gallery's names. */
+  name: string
+  /** The template whose version the render is under; absent for /v1/text. */
+  template?: string
+  request: { path: string; init?: RequestInit }
+}
+
+const EMNELGE = 'ᠡᠮᠨᠡᠯᠭ\u180eᠡ' // hospital, MVS before the final e
+
+/** /v1/text parameters: the README's examples first, then typesetting cases. */
+const TEXT_CASES: Record<string, Record<string, string>> = {
+  'text.mongol': { text: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ' },
+  'text.mixed-red': { text: 'ᠮᠣᠩᠭᠣᠯ 2024 民族团结', size: '96', color: 'c8102e' },
+  'text.zh-vertical': { text: '民族团结，共同进步。', orientation: 'vertical' },
+  'text.zh-horizontal': { text: '民族团结，共同进步。' },
+  'text.transparent': { text: 'ᠮᠣᠩᠭᠣᠯ', background: 'transparent', color: '#1f4e9c' },
+  // Digits and Latin turn sideways in a column, Han stays upright with its vert punctuation.
+  'typeset.vertical-mixed': { text: 'ᠮᠣᠩᠭᠣᠯ 2024 ABC 内蒙古「草原」。', size: '48' },
+  // The Mongolian variation selector picks the final form; NNBSP keeps the suffix attached.
+  'typeset.mvs-nnbsp': { text: `${EMNELGE} ᠪᠢᠴᠢᠭ\u202Fᠦᠨ`, size: '64' },
+  // Columns wrap at spaces and after ᠂ ᠃, left to right.
+  'typeset.wrap-columns': { text: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ᠃ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ᠂ ᠡᠮᠨᠡᠯᠭ\u180eᠡ᠂ ᠨᠣᠮ᠃', size: '40', maxLength: '240' },
+  'typeset.newline-columns': { text: 'ᠮᠣᠩᠭᠣᠯ\nᠪᠢᠴᠢᠭ', size: '64' },
+  'typeset.mongolian-horizontal': { text: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ', orientation: 'horizontal', size: '48' },
+  // Chinese lines break between ideographs, never before closing punctuation.
+  'typeset.wrap-lines-zh': { text: '设立宣传民族团结进步的展示墙和活动宣传栏，做到主题突出、构图严谨。', size: '32', maxLength: '400' },
+  'typeset.wrap-columns-zh': { text: '民族团结是各族人民的生命线，共同进步。', orientation: 'vertical', size: '32', maxLength: '260' },
+  'typeset.latin': { text: 'Hohhot 2024 – Ulaanbaatar', size: '40' },
+}
+
+export function referenceCases(env: AppEnv): ReferenceCase[] {
+  const variants = variantsOf(env.examples)
+  const cases: ReferenceCase[] = []
+  for (const t of env.templates) {
+    const inputs = [env.examples[t.id] ?? {}, ...(variants[t.id] ?? [])]
+    for (const [i, fields] of inputs.entries())
+      cases.push({
+        name: i === 0 ? `${t.id}.example` : `${t.id}.${i}`,
+        template: t.id,
+        request: { path: `/v1/render/${t.id}.svg`, init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) } },
+      })
+  }
+  for (const [name, params] of Object.entries(TEXT_CASES)) cases.push({ name, request: { path: `/v1/text.svg?${new URLSearchParams(params)}` } })
+  return cases
+}
