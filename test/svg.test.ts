@@ -70,6 +70,16 @@ describe('leanSvg, rule by rule (exact pixels)', () => {
     expect(refs(after)).toEqual(['c'])
   })
 
+  it('fills the ring a clipped square-cornered border leaves, when its edges are on whole pixels', () => {
+    const border = (w: number) =>
+      `<path width="30" height="30" fill="none" stroke="#c8102e" stroke-width="${w}" clip-path="url(#c)" d="M5,5 A0,0 0 0 1 5,5 h30 a0,0 0 0 1 0,0 v30 a0,0 0 0 1 0,0 h-30 a0,0 0 0 1 0,0 v-30 A0,0 0 0 1 5,5"/>`
+    const ring = same(svgOf(border(6), clip))
+    expect(ring).toContain('d="M5,5h30v30h-30zM8,8h24v24h-24z"')
+    expect(refs(ring)).toEqual([])
+    // Half of 5 is no whole pixel: the inner edge would be anti-aliased, so the stroke and its clip stay.
+    expect(refs(same(svgOf(border(5), clip)))).toEqual(['c'])
+  })
+
   it('keeps a clip whose edge falls inside a pixel the element covers', () => {
     const after = same(
       svgOf(

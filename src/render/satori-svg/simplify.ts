@@ -8,7 +8,10 @@
  *   anti-aliased edge pixel changes);
  * - `opacity="1"`, groups left without attributes (their children take their
  *   place), empty groups, and shapes wholly off the canvas;
- * - clips, masks and filters nothing refers to any more, and empty `<defs>`.
+ * - clips, masks and filters nothing refers to any more, and empty `<defs>`;
+ * - the clip of a square-cornered border: satori strokes the border box's
+ *   outline and clips away the outer half of the stroke; when every edge is on
+ *   a whole pixel, filling the ring it leaves is the same picture without a layer.
  * What it cannot prove harmless it keeps.
  */
 import { disjoint, IDENTITY, inside, mapBounds, multiply, parseTransform, shapeOf, union, type Bounds, type Matrix } from './geometry.js'
@@ -91,6 +94,7 @@ function visit(el: SvgElement, parentCtm: Matrix, regions: Regions, canvas: Boun
     if (clip && covers(regions.clip(clip), drawn, ctm, canvas)) delete el.attrs['clip-path']
     const mask = urlRef(el.attrs.mask)
     if (mask && bbox && covers(regions.mask(mask, bbox), drawn, ctm, canvas)) delete el.attrs.mask
+    if (el.name === 'path') borderRing(el, regions, ctm)
     // What still clips this element bounds it for its parent.
     const clipLeft = urlRef(el.attrs['clip-path'])
     if (clipLeft) {
@@ -102,6 +106,32 @@ function visit(el: SvgElement, parentCtm: Matrix, regions: Regions, canvas: Boun
   const extent = { drawn: toParent(drawn), bbox: toParent(bbox) }
   if (el.name === 'g' && Object.keys(el.attrs).length === 0) return { out: el.children, extent }
   return { out: [el], extent }
+}
+
+/** satori's outline of a border box with square corners (zero-radius arcs at the corners). */
+const BORDER = /^M(-?[\d.]+),(-?[\d.]+) A0,0 0 0 1 \1,\2 h([\d.]+) a0,0 0 0 1 0,0 v([\d.]+) a0,0 0 0 1 0,0 h-\3 a0,0 0 0 1 0,0 v-\4 A0,0 0 0 1 \1,\2$/
+/** Attributes that would make the border anything but a plain opaque stroke. */
+const NOT_PLAIN_STROKE = ['mask', 'filter', 'opacity', 'stroke-opacity', 'stroke-dasharray', 'stroke-linecap', 'stroke-linejoin', 'fill-rule'] as const
+
+/** A clipped square-cornered border stroke becomes the filled ring the clip leaves, when that is exact (see above). */
+function borderRing(el: SvgElement, regions: Regions, ctm: Matrix): void {
+  const a = el.attrs
+  const clip = urlRef(a['clip-path'])
+  if (!clip || a.fill !== 'none' || !a.stroke || a.stroke === 'none' || NOT_PLAIN_STROKE.some((k) => a[k] !== undefined) || !onPixelGrid(ctm)) return
+  const m = BORDER.exec(a.d ?? '')
+  const r = regions.clip(clip)
+  if (!m || !r) return
+  const [x, y, w, h] = m.slice(1, 5).map(Number) as [number, number, number, number]
+  const inset = Number(a['stroke-width'] ?? 1) / 2
+  if (r.x0 !== x || r.y0 !== y || r.x1 !== x + w || r.y1 !== y + h) return
+  if (![x, y, w, h, inset].every(Number.isInteger) || !(inset > 0) || 2 * inset >= Math.min(w, h)) return
+  const { stroke } = a
+  delete a['clip-path']
+  delete a.stroke
+  delete a['stroke-width']
+  a.fill = stroke
+  a['fill-rule'] = 'evenodd'
+  a.d = `M${x},${y}h${w}v${h}h${-w}z` + `M${x + inset},${y + inset}h${w - 2 * inset}v${h - 2 * inset}h${-(w - 2 * inset)}z`
 }
 
 const REF = /url\(#([^)]+)\)/g
