@@ -45,8 +45,11 @@ function tokenize(d: string): (string | number)[] | null {
       i++
       continue
     }
-    const ch = d[i]!
-    if (ARITY[ch.toLowerCase()] !== undefined) {
+    // A letter other than e/E (exponents belong to numbers) is a command.
+    const lower = c | 32
+    if (lower >= 97 && lower <= 122 && lower !== 101) {
+      const ch = d[i]!
+      if (ARITY[ch.toLowerCase()] === undefined) return null
       out.push(ch)
       i++
       continue
@@ -85,6 +88,8 @@ export function pathBounds(d: string): PathBounds | null {
   let ctrlY = 0
   let lastCmd = ''
   let i = 0
+  // The current segment's numbers, reused.
+  const a: number[] = [0, 0, 0, 0, 0, 0, 0]
   while (i < tokens.length) {
     const head = tokens[i]
     if (typeof head !== 'string') return null
@@ -101,9 +106,11 @@ export function pathBounds(d: string): PathBounds | null {
     let first = true
     do {
       if (i + n > tokens.length) return null
-      for (let k = i; k < i + n; k++) if (typeof tokens[k] !== 'number') return null
-      // Checked just above: these n tokens are numbers.
-      const a = tokens.slice(i, i + n) as number[]
+      for (let k = 0; k < n; k++) {
+        const v = tokens[i + k]
+        if (typeof v !== 'number') return null
+        a[k] = v
+      }
       i += n
       const ox = rel ? x : 0
       const oy = rel ? y : 0
@@ -162,7 +169,7 @@ export function pathBounds(d: string): PathBounds | null {
         nx = a[2]! + ox
         ny = a[3]! + oy
       } else {
-        const [rx, ry, , large, sweep] = a.map(Math.abs)
+        const [rx, ry, , large, sweep] = a.slice(0, 5).map(Math.abs)
         if ((large !== 0 && large !== 1) || (sweep !== 0 && sweep !== 1)) return null
         nx = a[5]! + ox
         ny = a[6]! + oy
