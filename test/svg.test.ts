@@ -125,6 +125,12 @@ describe('leanSvg, rule by rule (exact pixels)', () => {
     expect(same(before)).toBe(svgOf('<rect x="1" y="1" width="9" height="9" fill="#123"/>'))
   })
 
+  it('keeps what a blur could bring onto the canvas from past its edge', () => {
+    const defs = '<filter id="f"><feGaussianBlur stdDeviation="4"/></filter>'
+    const after = same(svgOf('<g filter="url(#f)"><rect x="41" y="10" width="10" height="10" fill="#000"/></g>', defs))
+    expect(after).toContain('<rect x="41"')
+  })
+
   it('keeps a definition another kept one refers to', () => {
     const defs =
       '<clipPath id="outer"><rect x="0" y="0" width="12" height="40"/></clipPath><clipPath id="c" clip-path="url(#outer)"><rect x="5" y="5" width="30" height="30"/></clipPath>'

@@ -30,6 +30,8 @@ interface Extent {
   bbox: Bounds | null
 }
 
+const EVERYWHERE: Bounds = { x0: -Infinity, y0: -Infinity, x1: Infinity, y1: Infinity }
+
 /** A transform that maps whole pixels to whole pixels (quarter turns, mirrors, whole-pixel shifts). */
 function onPixelGrid([a, b, c, d, e, f]: Matrix): boolean {
   const unit = (v: number) => v === 0 || v === 1 || v === -1
@@ -72,7 +74,9 @@ function visit(el: SvgElement, parentCtm: Matrix, regions: Regions, canvas: Boun
   let bbox: Bounds | null = null
   let empty = false
   if (el.name === 'g') {
-    const parts = el.children.map((c) => visit(c, ctm, regions, canvas))
+    // A filter (a blur) can bring paint from past the canvas edge onto it: inside one, nothing counts as off-canvas.
+    const within = el.attrs.filter === undefined ? canvas : EVERYWHERE
+    const parts = el.children.map((c) => visit(c, ctm, regions, within))
     el.children = parts.flatMap((p) => p.out)
     empty = el.children.length === 0
     const kept = parts.filter((p) => p.out.length)
