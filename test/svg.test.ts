@@ -165,6 +165,16 @@ describe('pathBounds', () => {
     expect(pathBounds('M35,35 A0,0 0 0 1 35,35 h10 a0,0 0 0 1 0,0 v10')!.outer).toEqual({ x0: 35, y0: 35, x1: 45, y1: 45 })
   })
 
+  it('reads numbers to the same doubles as Number()', () => {
+    expect(pathBounds('M0.1 0.3L-.5 1e2L1.5e-3 123456789.0123456789L+7.25,0.30000000000000004')!.inner).toEqual({
+      x0: -0.5,
+      y0: 0.3,
+      x1: 7.25,
+      y1: 123456789.0123456789,
+    })
+    expect(pathBounds('M0.7 0.1L0.2 0.3')!.inner).toEqual({ x0: Number('0.2'), y0: Number('0.1'), x1: Number('0.7'), y1: Number('0.3') })
+  })
+
   it('bounds an arc by its ellipse, and refuses what it cannot read', () => {
     const arc = pathBounds('M0 0A5 5 0 0 1 10 0')!
     expect(arc.outer.y0).toBeLessThanOrEqual(-5)

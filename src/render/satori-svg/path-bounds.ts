@@ -11,32 +11,67 @@ import type { Bounds } from './geometry.js'
 const ARITY: Record<string, number> = { m: 2, l: 2, h: 1, v: 1, c: 6, s: 4, q: 4, t: 2, a: 7, z: 0 }
 const isDigit = (c: number) => c >= 48 && c <= 57
 
-/** The end of the number that starts at i (sign, digits, one dot, exponent), or i when there is none. */
-function numberEnd(d: string, i: number): number {
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k)
+
+/** Where the last number read ended. */
+let numberEnd = 0
+
+/**
+ * The number that starts at i (sign, digits, one dot, exponent), NaN when there is none; `numberEnd` says where it
+ * ended. Up to 15 digits without an exponent, the digits as an integer divided by a power of ten is exact and
+ * correctly rounded, the same double as Number(); anything longer goes through Number().
+ */
+function readNumber(d: string, i: number): number {
   let j = i
-  if (d.charCodeAt(j) === 43 || d.charCodeAt(j) === 45) j++
-  const digits = j
-  while (isDigit(d.charCodeAt(j))) j++
+  let sign = 1
+  const s = d.charCodeAt(j)
+  if (s === 43 || s === 45) {
+    if (s === 45) sign = -1
+    j++
+  }
+  let mantissa = 0
+  let digits = 0
+  let fraction = 0
+  while (isDigit(d.charCodeAt(j))) {
+    mantissa = mantissa * 10 + (d.charCodeAt(j) - 48)
+    digits++
+    j++
+  }
   if (d.charCodeAt(j) === 46) {
     j++
-    while (isDigit(d.charCodeAt(j))) j++
+    while (isDigit(d.charCodeAt(j))) {
+      mantissa = mantissa * 10 + (d.charCodeAt(j) - 48)
+      digits++
+      fraction++
+      j++
+    }
   }
-  if (j === digits || (j === digits + 1 && d.charCodeAt(digits) === 46)) return i
+  if (digits === 0) return NaN
   const e = d.charCodeAt(j)
+  let exponent = false
   if (e === 101 || e === 69) {
     let k = j + 1
     if (d.charCodeAt(k) === 43 || d.charCodeAt(k) === 45) k++
     if (isDigit(d.charCodeAt(k))) {
       while (isDigit(d.charCodeAt(k))) k++
       j = k
+      exponent = true
     }
   }
-  return j
+  numberEnd = j
+  return exponent || digits > 15 ? Number(d.slice(i, j)) : (sign * mantissa) / POW10[fraction]!
 }
 
-/** Commands (strings) and numbers, or null on anything else; a char loop, as regex iteration cost 4× more here. */
-function tokenize(d: string): (string | number)[] | null {
-  const out: (string | number)[] = []
+/** A path's commands, where each one's numbers start, and the numbers (kept apart so they stay unboxed doubles). */
+interface Tokens {
+  cmds: string[]
+  at: number[]
+  nums: number[]
+}
+
+/** Tokens, or null on anything else; a char loop, as regex iteration cost 4× more here. */
+function tokenize(d: string): Tokens | null {
+  const t: Tokens = { cmds: [], at: [], nums: [] }
   let i = 0
   while (i < d.length) {
     const c = d.charCodeAt(i)
@@ -50,16 +85,18 @@ function tokenize(d: string): (string | number)[] | null {
     if (lower >= 97 && lower <= 122 && lower !== 101) {
       const ch = d[i]!
       if (ARITY[ch.toLowerCase()] === undefined) return null
-      out.push(ch)
+      t.cmds.push(ch)
+      t.at.push(t.nums.length)
       i++
       continue
     }
-    const j = numberEnd(d, i)
-    if (j === i) return null
-    out.push(Number(d.slice(i, j)))
-    i = j
+    const v = readNumber(d, i)
+    if (Number.isNaN(v) || !t.cmds.length) return null
+    t.nums.push(v)
+    i = numberEnd
   }
-  return out
+  t.at.push(t.nums.length)
+  return t
 }
 
 export interface PathBounds {
@@ -90,27 +127,24 @@ export function pathBounds(d: string): PathBounds | null {
   let i = 0
   // The current segment's numbers, reused.
   const a: number[] = [0, 0, 0, 0, 0, 0, 0]
-  while (i < tokens.length) {
-    const head = tokens[i]
-    if (typeof head !== 'string') return null
-    i++
+  for (let c = 0; c < tokens.cmds.length; c++) {
+    const head = tokens.cmds[c]!
+    const end = tokens.at[c + 1]!
+    i = tokens.at[c]!
     const lower = head.toLowerCase()
     const rel = head !== head.toUpperCase()
     const n = ARITY[lower]!
     if (n === 0) {
+      if (i !== end) return null
       x = startX
       y = startY
       lastCmd = 'z'
       continue
     }
+    if (i === end || (end - i) % n) return null
     let first = true
     do {
-      if (i + n > tokens.length) return null
-      for (let k = 0; k < n; k++) {
-        const v = tokens[i + k]
-        if (typeof v !== 'number') return null
-        a[k] = v
-      }
+      for (let k = 0; k < n; k++) a[k] = tokens.nums[i + k]!
       i += n
       const ox = rel ? x : 0
       const oy = rel ? y : 0
@@ -187,7 +221,7 @@ export function pathBounds(d: string): PathBounds | null {
       ctrlX = cx
       ctrlY = cy
       lastCmd = lower === 'm' ? 'l' : lower
-    } while (i < tokens.length && typeof tokens[i] === 'number')
+    } while (i < end)
   }
   return Number.isFinite(inner.x0) ? { inner, outer } : null
 }
