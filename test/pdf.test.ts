@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { app, env } from './helpers/env.js'
+import { compileSatoriSvg } from '../src/node/pdf-fast.js'
+import { designOf, prepare, svgOf } from '../src/render/template-render.js'
+import { parseSvg, type SvgElement } from '../src/render/satori-svg/index.js'
 import { decodePng, inkOf, inkOverlap } from './helpers/image.js'
 import { skipWithout } from './helpers/tools.js'
 
@@ -136,4 +139,55 @@ describe.skipIf(skipWithout('poppler'))('every template example: the PDF page sh
           for (let ch = 0; ch < 3; ch++) diff += Math.abs(fromPdf.data[(y * fromPdf.width + x) * 4 + ch]! - png.data[(y * png.width + x) * 4 + ch]!)
       expect(diff / (w * h * 3)).toBeLessThan(6)
     })
+})
+
+/**
+ * Template examples that may go through svg-to-pdfkit instead of the fast path, and why.
+ * Empty: every template's SVG is in the fast path's subset (display-board's box-shadow included).
+ */
+const FALLBACK: Record<string, string> = {}
+
+describe('the PDF fast path', () => {
+  for (const t of env.templates)
+    it(`draws the ${t.id} example${FALLBACK[t.id] ? ' (listed fallback)' : ''}`, async () => {
+      const p = prepare(env, t.id, { ...(env.examples[t.id] as Record<string, unknown>), dpi: '30' })
+      const result = compileSatoriSvg(await svgOf(env, p, designOf(env, p)))
+      if (FALLBACK[t.id]) expect(result).toHaveProperty('refused')
+      else {
+        expect(result).not.toHaveProperty('refused')
+        if ('compiled' in result) expect(result.compiled.ops.length).toBeGreaterThan(2)
+      }
+    })
+
+  it('refuses what it does not know, with the reason', () => {
+    expect(compileSatoriSvg('<svg width="10" height="10"><text>hi</text></svg>')).toEqual({ refused: 'not element-only SVG' })
+    expect(compileSatoriSvg('<svg width="10" height="10"><circle r="4"/></svg>')).toEqual({ refused: 'a <circle> element' })
+    const blur = '<svg width="10" height="10"><filter id="f"><feGaussianBlur stdDeviation="2"/></filter><g filter="url(#f)"><rect width="5" height="5"/></g></svg>'
+    expect(compileSatoriSvg(blur)).toEqual({ refused: 'a filter other than satori’s box-shadow' })
+  })
+
+  it.skipIf(skipWithout('poppler'))('draws display-board’s box-shadow: a soft edge below the picture frame, as resvg does', async () => {
+    const dpi = 30
+    const p = prepare(env, 'display-board', { ...(env.examples['display-board'] as Record<string, unknown>), dpi: String(dpi) })
+    const svg = await svgOf(env, p, designOf(env, p))
+    const find = (e: SvgElement): SvgElement | undefined => (e.attrs.filter ? e : e.children.map(find).find(Boolean))
+    const frame = find(parseSvg(svg)!)!.children[0]!
+    const x = Math.round(Number(frame.attrs.x) + Number(frame.attrs.width) / 2)
+    const bottom = Number(frame.attrs.y) + Number(frame.attrs.height) // the bottom of the shadow’s shape, 2 px below the frame
+    const body = JSON.stringify({ ...(env.examples['display-board'] as Record<string, unknown>), dpi })
+    const render = (format: string) => app.request(`/v1/render/display-board.${format}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    const file = join(dir, 'shadow.pdf')
+    writeFileSync(file, new Uint8Array(await (await render('pdf')).arrayBuffer()))
+    execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', file, join(dir, 'shadow')])
+    const fromPdf = decodePng(readFileSync(join(dir, 'shadow.png')))
+    const png = decodePng(new Uint8Array(await (await render('png')).arrayBuffer()))
+    const grey = (img: { data: Uint8Array; width: number }, y: number) => img.data[(Math.round(y) * img.width + x) * 4 + 1]!
+    for (const img of [png, fromPdf]) {
+      const ground = grey(img, bottom + 20)
+      // Just below the frame the shadow darkens the ground; well below, it is gone.
+      expect(grey(img, bottom + 1)).toBeLessThan(ground - 8)
+      expect(grey(img, bottom + 12)).toBeGreaterThanOrEqual(ground - 2)
+    }
+    expect(Math.abs(grey(fromPdf, bottom + 1) - grey(png, bottom + 1))).toBeLessThan(20)
+  })
 })

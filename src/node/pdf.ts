@@ -1,6 +1,7 @@
 /**
- * The PDF writer on Node: PDFKit draws the pages, svg-to-pdfkit turns satori's
- * SVG (text already as paths) into PDF vector paths. Pages stream out as they
+ * The PDF writer on Node: PDFKit draws the pages; satori's SVG (text already
+ * as paths) becomes PDF vector paths through the fast path (pdf-fast.ts), and
+ * through svg-to-pdfkit for whatever the fast path refuses. Pages stream out as they
  * are added, so a batch of a thousand signs never sits in memory.
  * Deterministic: fixed dates and document ID, so the same input gives the same bytes.
  */
@@ -26,7 +27,7 @@ function drawSheet(doc: PDFKit.PDFDocument, sheet: PrintSheet): void {
     if (item.bleedColor && item.bleed > 0)
       doc.rect(pt(item.x - item.bleed), pt(item.y - item.bleed), pt(item.width + 2 * item.bleed), pt(item.height + 2 * item.bleed)).fill(item.bleedColor)
     // Satori's own SVG goes through the fast path; anything it does not know, through svg-to-pdfkit.
-    if (!drawSatoriSvg(doc, item.svg, pt(item.x), pt(item.y), pt(item.width), pt(item.height)))
+    if (drawSatoriSvg(doc, item.svg, pt(item.x), pt(item.y), pt(item.width), pt(item.height)))
       SVGtoPDF(doc, item.svg, pt(item.x), pt(item.y), { width: pt(item.width), height: pt(item.height), preserveAspectRatio: 'none' })
   }
   if (sheet.marks.length) {

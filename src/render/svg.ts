@@ -2,6 +2,7 @@ import type { FontSet } from '../fonts/font-set.js'
 import type { El } from '../text/elements.js'
 import type { Engines } from './engines.js'
 import { assertVectorSize } from './limits.js'
+import { parseSvg, serializeSvg, simplifySvg } from './satori-svg/index.js'
 
 export interface Canvas {
   width: number
@@ -17,23 +18,16 @@ export async function renderSvg(engines: Engines, fonts: FontSet, root: El, canv
     fonts: fonts.satoriFonts as never,
     embedFont: true,
   })
-  return dropCanvasClips(svg, canvas)
+  return leanSvg(svg)
 }
 
 /**
- * Satori wraps every element in a mask and a clip that are just the whole
- * canvas. They change nothing (drawing stops at the canvas edge anyway), but
- * resvg gives each masked group a canvas-sized layer of its own: dropping the
- * references halves the time of a 300 dpi sheet's PNG. Only masks and clips
- * that are exactly the full canvas are dropped.
+ * satori's SVG with what changes no pixel taken out (see satori-svg/simplify):
+ * resvg gives every clipped or masked element a layer of its own, and satori
+ * clips and masks every element, mostly to the whole canvas. SVG that is not
+ * satori's element-only output is returned as it came.
  */
-export function dropCanvasClips(svg: string, canvas: Canvas): string {
-  const full = `<rect x="0" y="0" width="${canvas.width}" height="${canvas.height}"`
-  const ids: string[] = []
-  for (const m of svg.matchAll(/<mask id="([^"]+)">(<rect [^>]*\/>)<\/mask>/g))
-    if (m[2]!.startsWith(full) && / fill="#fff"\/>$/.test(m[2]!) && !m[2]!.includes(' mask=')) ids.push(m[1]!)
-  for (const m of svg.matchAll(/<clipPath id="([^"]+)">(<rect [^>]*\/>)<\/clipPath>/g)) if (m[2] === `${full}/>`) ids.push(m[1]!)
-  let out = svg
-  for (const id of ids) out = out.replaceAll(` mask="url(#${id})"`, '').replaceAll(` clip-path="url(#${id})"`, '')
-  return out
+export function leanSvg(svg: string): string {
+  const tree = parseSvg(svg)
+  return tree ? serializeSvg(simplifySvg(tree)) : svg
 }
