@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import innerMongolia from './packs/inner-mongolia.json' with { type: 'json' }
 import xinjiang from './packs/xinjiang.json' with { type: 'json' }
+import tibet from './packs/tibet.json' with { type: 'json' }
 import yanbian from './packs/yanbian.json' with { type: 'json' }
 import type { RulePack } from './types.js'
 
@@ -21,7 +22,12 @@ const kinds = z.enum(['slogan', 'banner', 'desk-card', 'meeting-banner', 'letter
 const orientation = z.enum(['horizontal', 'vertical'])
 const check = z.discriminatedUnion('type', [
   z.object({ type: z.literal('languages-present'), languages: z.array(z.string()).min(1) }),
-  z.object({ type: z.literal('order'), first: z.string(), orientation: z.enum(['horizontal', 'vertical', 'any']) }),
+  z.object({
+    type: z.literal('order'),
+    first: z.string(),
+    orientation: z.enum(['horizontal', 'vertical', 'any']),
+    arrangement: z.enum(['stacked', 'side-by-side']).optional(),
+  }),
   z.object({
     type: z.literal('relative-size'),
     lang: z.string(),
@@ -39,14 +45,32 @@ const check = z.discriminatedUnion('type', [
   z.object({ type: z.literal('glyph-coverage') }),
 ])
 
+/**
+ * Where the two scripts go, as the sources say: the minority language, the
+ * language that comes first (above or before) in horizontal writing, the sides
+ * of a vertical pair, and the size relation. null = not regulated in the
+ * sources found.
+ */
+export const placementSchema = z.object({
+  minority: z.string().min(2),
+  horizontalFirst: z.string().nullable(),
+  verticalSides: z.object({ left: z.string(), right: z.string() }).nullable(),
+  size: z.enum(['equal', 'proportionate']).nullable(),
+  note: z.string().optional(),
+})
+
 export const rulePackSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: localized,
   region: localized,
   version: z.string().min(1),
   effective: z.string().optional(),
-  status: z.enum(['verified', 'unverified']),
-  languages: z.array(z.object({ lang: z.string().min(2), script: z.string().length(4), name: localized })).min(2),
+  status: z.enum(['verified', 'secondary', 'unverified']),
+  statusNote: z.string().optional(),
+  languages: z
+    .array(z.object({ lang: z.string().min(2), script: z.string().length(4), name: localized, fonts: z.array(z.string()).optional() }))
+    .min(2),
+  placement: placementSchema.optional(),
   sources: z.array(source).min(1),
   rules: z
     .array(
@@ -62,6 +86,6 @@ export const rulePackSchema = z.object({
     .min(1),
 })
 
-export const RULE_PACKS: readonly RulePack[] = [innerMongolia, yanbian, xinjiang].map((p) => rulePackSchema.parse(p) as RulePack)
+export const RULE_PACKS: readonly RulePack[] = [innerMongolia, yanbian, xinjiang, tibet].map((p) => rulePackSchema.parse(p) as RulePack)
 
 export const DEFAULT_REGION = 'inner-mongolia'

@@ -23,8 +23,8 @@ export interface Source {
 export type Check =
   /** Every listed language has non-empty text on the sign. */
   | { type: 'languages-present'; languages: Lang[] }
-  /** In each bilingual pair, `first` comes above (stacked) or left (side by side). */
-  | { type: 'order'; first: Lang; orientation: 'horizontal' | 'vertical' | 'any' }
+  /** In each bilingual pair, `first` comes above (stacked) or left (side by side); `arrangement` limits the rule to one of the two. */
+  | { type: 'order'; first: Lang; orientation: 'horizontal' | 'vertical' | 'any'; arrangement?: 'stacked' | 'side-by-side' }
   /** In each pair, `lang`'s ink size across the script is at least minRatio × `than`'s. */
   | { type: 'relative-size'; lang: Lang; than: Lang; minRatio: number; maxRatio?: number }
   /** `lang` is set only in the allowed orientations for this sign kind (and vertical Mongolian runs its columns left to right). */
@@ -50,6 +50,8 @@ export interface PackLanguage {
   lang: string
   script: Script
   name: Localized
+  /** Font roles (fonts/manifest.json) that draw the language. */
+  fonts?: string[]
 }
 
 export interface RulePack {
@@ -59,12 +61,17 @@ export interface RulePack {
   /** Which text of the law this pack encodes: its version and date. */
   version: string
   effective?: string
-  /** verified: read from a primary source; unverified: as reported, to be confirmed. */
-  status: 'verified' | 'unverified'
+  /** verified: read from a primary source; secondary: as a named secondary source reports it; unverified: as reported, to be confirmed. */
+  status: 'verified' | 'secondary' | 'unverified'
+  /** Where the status comes from, in words: the secondary source named, what was not found. */
+  statusNote?: string
   languages: PackLanguage[]
+  placement?: Placement
   sources: Source[]
   rules: Rule[]
 }
+
+export type Placement = import('zod').infer<typeof import('./packs.js').placementSchema>
 
 export interface RuleResult {
   id: string
