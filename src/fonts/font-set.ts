@@ -60,6 +60,11 @@ export interface FontSet {
   fonts: readonly LoadedFont[]
   byId: ReadonlyMap<string, LoadedFont>
   satoriFonts: readonly SatoriFont[]
+  /**
+   * The list to hand satori for a render drawing with these font ids: the always-loaded fonts, or every
+   * font once an on-use one is drawn. Two fixed arrays, so satori keeps one parsed loader for each.
+   */
+  satoriFontsFor(fontIds: ReadonlySet<string>): readonly SatoriFont[]
   hb: HarfBuzz
   /** The font that draws `cp` in a run of `script`, or undefined when none covers it. */
   resolve(cp: number, script: Script, style: TextStyle): LoadedFont | undefined
@@ -135,10 +140,17 @@ export function loadFontSet(hb: HarfBuzz, binaries: readonly FontBinary[]): Font
     return list
   }
 
+  const alwaysFonts = satoriFonts.filter((_, i) => ROLES[fonts[i]!.role].satori === 'always')
+  const onUse = new Set(fonts.filter((f) => ROLES[f.role].satori === 'on-use').map((f) => f.id))
+
   return {
     fonts,
     byId,
     satoriFonts,
+    satoriFontsFor(fontIds) {
+      for (const id of fontIds) if (onUse.has(id)) return satoriFonts
+      return alwaysFonts
+    },
     hb,
     resolve(cp, script, style) {
       return order(script, style).find((f) => f.codepoints.has(cp))
