@@ -40,6 +40,7 @@ const SCRIPT_CASES: Case[] = [
   { name: 'ug-words', text: 'شىنجاڭ ئۇيغۇر ئاپتونوم رايونى', lang: 'ug', dir: 'rtl', family: 'N,L,S' },
   { name: 'ug-han', text: 'شىنجاڭ 新疆 ئۇنىۋېرسىتېتى', lang: 'ug', dir: 'rtl', family: 'N,L,S' },
   { name: 'ug-digits', text: 'مەكتەپ 2026 يىلى', lang: 'ug', dir: 'rtl', family: 'N,L,S' },
+  { name: 'ug-brackets', text: 'شىنجاڭ (ئۈرۈمچى) 2026', lang: 'ug', dir: 'rtl', family: 'N,L,S' },
   { name: 'kk-words', text: 'قازاق تىلى', lang: 'kk', dir: 'rtl', family: 'N,L,S' },
   { name: 'bo-horizontal', text: 'བོད་ཡིག་ སྒྲིག་འཛུགས།', lang: 'bo', dir: 'ltr', family: 'T,L,S' },
 ]

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { QoyarError } from '../src/errors.js'
-import { embeddingLevels, visualOrder } from '../src/text/bidi.js'
+import { embeddingLevels, mirrored, shapesRightToLeft, visualOrder } from '../src/text/bidi.js'
 import { layoutText } from '../src/text/layout.js'
 import { shape } from '../src/text/shape.js'
 import type { Piece, TextLayout } from '../src/text/types.js'
@@ -89,6 +89,13 @@ describe('Uyghur and Kazakh', () => {
     // In visual order the closing bracket of the logical text is drawn first, as "(" mirrored.
     expect(brackets.indexOf('(')).toBeLessThan(brackets.indexOf(')'))
     expect(pieces(l).find((p) => p.text.includes(')'))!.origin.x).toBeGreaterThan(pieces(l).find((p) => p.text.includes('('))!.origin.x)
+  })
+
+  it('mirrors a bracket once: alone it takes the mirrored character; a run HarfBuzz shapes right to left is mirrored by HarfBuzz', () => {
+    expect(mirrored('(')).toBe(')')
+    expect(shapesRightToLeft('(')).toBe(false)
+    expect(shapesRightToLeft('(ب')).toBe(true)
+    expect(shapesRightToLeft('2026')).toBe(false)
   })
 
   it('shapes the same glyphs with language ug or kk as satori does without one (the font has no UGH/KAZ forms)', () => {

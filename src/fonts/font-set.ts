@@ -123,14 +123,16 @@ export function loadFontSet(hb: HarfBuzz, binaries: readonly FontBinary[]): Font
   }))
 
   // Preference order for a (script, genre, weight): fonts made for the script,
-  // in the asked genre, nearest weight first; then every other font as fallback.
+  // in the asked genre, nearest weight first; then fonts for Common characters
+  // (Latin, Han: a bracket inside Uyghur is drawn by Noto Sans, as browsers do,
+  // not by the Mongolian face); then every other font as fallback.
   const orderCache = new Map<string, LoadedFont[]>()
   function order(script: Script, style: TextStyle): LoadedFont[] {
     const key = `${script}|${style.genre}|${style.weight}`
     let list = orderCache.get(key)
     if (!list) {
       const rank = (f: LoadedFont): number => {
-        const scriptRank = f.scripts[0] === script ? 0 : f.scripts.includes(script) ? 1 : 2
+        const scriptRank = f.scripts[0] === script ? 0 : f.scripts.includes(script) ? 1 : f.scripts.includes('Zyyy') ? 2 : 3
         const genreRank = f.genre === null || f.genre === style.genre ? 0 : 1
         return scriptRank * 100_000 + genreRank * 10_000 + Math.abs(f.weight - style.weight)
       }

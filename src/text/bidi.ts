@@ -57,6 +57,19 @@ export function visualOrder<T extends { level: number }>(items: readonly T[]): T
   return out
 }
 
+/**
+ * Whether HarfBuzz (and satori) will shape this run right to left: it has a
+ * right-to-left letter (R or AL). Such runs are mirrored by HarfBuzz itself;
+ * a run of neutrals only is shaped left to right and needs mirrored() first.
+ */
+export function shapesRightToLeft(text: string): boolean {
+  for (const ch of text) {
+    const t = bidi.getBidiCharTypeName(ch)
+    if (t === 'R' || t === 'AL') return true
+  }
+  return false
+}
+
 /** L4: characters with a mirrored form (brackets, ‹›, «») take it in a right-to-left run. */
 export function mirrored(text: string): string {
   let out = ''

@@ -10,7 +10,7 @@
 import type { FontSet, LoadedFont, TextStyle } from '../fonts/font-set.js'
 import { UncoveredCodePointsError, formatCodePoint, type UncoveredCodePoint } from '../errors.js'
 import { QoyarError } from '../errors.js'
-import { embeddingLevels, mirrored, needsBidi, visualOrder } from './bidi.js'
+import { embeddingLevels, mirrored, needsBidi, shapesRightToLeft, visualOrder } from './bidi.js'
 import { chunksOf } from './breaks.js'
 import { isDefaultIgnorable, isUprightInVertical, itemizeScripts, type Script } from './script.js'
 import { SCRIPT_PROFILES, defaultLanguage, languageProfile, primaryLanguage } from './scripts/profiles.js'
@@ -130,7 +130,8 @@ interface Measured extends RawPiece {
  */
 function measure(fonts: FontSet, text: string, raw: RawPiece, fontSize: number, tracking = 0, lang?: LangOf): Measured {
   const logical = text.slice(raw.start, raw.end)
-  const t = raw.level % 2 === 1 ? mirrored(logical) : logical
+  // HarfBuzz mirrors the brackets of a run it shapes right to left; a bracket standing alone is shaped left to right.
+  const t = raw.level % 2 === 1 && !shapesRightToLeft(logical) ? mirrored(logical) : logical
   const vertical = raw.mode === 'upright'
   const tag = lang?.(raw.script)
   const language = tag ? { language: tag, script: raw.script } : undefined
