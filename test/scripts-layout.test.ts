@@ -148,3 +148,21 @@ describe('Tibetan', () => {
     expect(l.height).toBeGreaterThan(l.width * 2)
   })
 })
+
+describe('script ink from each script’s own metrics', () => {
+  it('measures Arabic ascenders and descenders and Tibetan stacks, not the em', async () => {
+    const { scriptInk } = await import('../src/text/scripts/metrics.js')
+    const han = scriptInk(fonts, 'Hani')!
+    const hangul = scriptInk(fonts, 'Hang')!
+    const arabic = scriptInk(fonts, 'Arab')!
+    const tibetan = scriptInk(fonts, 'Tibt')!
+    // Han and Hangul: a body a little under the em, almost nothing below the baseline.
+    expect(han.across).toBeGreaterThan(0.8)
+    expect(han.across).toBeLessThan(1)
+    expect(hangul.below).toBeLessThan(0.15)
+    // Arabic: descenders well below the baseline; Tibetan: stacks reach far below it.
+    expect(arabic.below).toBeGreaterThan(0.25)
+    expect(tibetan.below).toBeGreaterThan(arabic.below)
+    expect(tibetan.across).toBeGreaterThan(han.across)
+  })
+})

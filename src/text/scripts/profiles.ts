@@ -24,15 +24,21 @@ export interface ScriptProfile {
   lang: string
   direction: 'ltr' | 'rtl'
   vertical: VerticalSetting
+  /**
+   * Letters whose ink spans the script's usual extent across the line: tall and deep letters
+   * (Arabic alef, lam and the descending ی ر; Tibetan stacks with vowels above and below). The pair
+   * layer sizes scripts against each other by it (see metrics.ts).
+   */
+  sample: string
 }
 
 export const SCRIPT_PROFILES: Partial<Record<Script, ScriptProfile>> = {
-  Mong: { lang: 'mn', direction: 'ltr', vertical: 'rotated' },
-  Hani: { lang: 'zh', direction: 'ltr', vertical: 'upright' },
-  Hang: { lang: 'ko', direction: 'ltr', vertical: 'upright' },
-  Arab: { lang: 'ug', direction: 'rtl', vertical: 'refused' },
-  Tibt: { lang: 'bo', direction: 'ltr', vertical: 'rotated' },
-  Latn: { lang: 'en', direction: 'ltr', vertical: 'rotated' },
+  Mong: { lang: 'mn', direction: 'ltr', vertical: 'rotated', sample: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ' },
+  Hani: { lang: 'zh', direction: 'ltr', vertical: 'upright', sample: '国民族' },
+  Hang: { lang: 'ko', direction: 'ltr', vertical: 'upright', sample: '한국어' },
+  Arab: { lang: 'ug', direction: 'rtl', vertical: 'refused', sample: 'ئالىي مەكتەپ' },
+  Tibt: { lang: 'bo', direction: 'ltr', vertical: 'rotated', sample: 'བོད་སྒྲིག་ཀྱི' },
+  Latn: { lang: 'en', direction: 'ltr', vertical: 'rotated', sample: 'Hxgp' },
 }
 
 export interface LanguageProfile {
