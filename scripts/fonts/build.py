@@ -850,6 +850,8 @@ def main():
     head.append("")
     head.append("The Noto*SC-*.otf and NotoSans-*.ttf files are Modified Versions (subsets) of")
     head.append("the original fonts; NotoSansMongolian-Regular.ttf is unmodified. See README.md.")
+    head.append("NotoSansKR-*.otf, NotoNaskhArabic-*.ttf and NotoSerifTibetan-*.ttf are Modified Versions")
+    head.append("(subsets) too.")
     head.append("")
     head.append("This Font Software is licensed under the SIL Open Font License, Version 1.1.")
     head.append("This license is copied below, and is also available with a FAQ at:")
@@ -1025,6 +1027,8 @@ def write_readme(specs, entries, charsets, mong_uncovered):
     L.append("* `NotoSansSC-*.otf`, `NotoSerifSC-Bold.otf` (the Simplified Chinese member of the "
              "Noto CJK collections, found by name \"Noto Sans CJK SC\" / \"Noto Serif CJK SC\"): "
              + entries[3]["source"]["subset"] + ".")
+    for e in entries[6:]:
+        L.append("* `%s` (%s): %s." % (e["file"], e["family"], e["source"]["subset"]))
     L.append("")
     L.append("Subsetting keeps outlines, hinting, advance widths, vertical metrics (vmtx/vhea/VORG),")
     L.append("the complete name table (the family names are unchanged: \"Noto Sans\", \"Noto Sans CJK SC\",")
