@@ -5,7 +5,7 @@
  *   BENCH_TEMPLATE_BUDGET_MS=10000   wall-time cap on each timed series of a template case
  *   BENCH_BULK_ROWS=1000, BENCH_ZIP_ROWS=200, BENCH_ZIP_DPI=300   bulk runs (bulk.ts)
  *   BENCH_EDGE_N=50                  timed renders per series in the edge section (edge.ts)
- *   BENCH_SKIP=bulk,edge             sections to leave out (any of templates, chromium, takumi, svg-read, bulk, edge)
+ *   BENCH_SKIP=bulk,edge             sections to leave out (any of templates, chromium, takumi, svg-read, bulk, edge, scripts)
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -364,6 +364,7 @@ for (const [name, section] of [
   ['svg-read', async () => (await import('./svg-read.js')).svgReadBench()],
   ['bulk', bulk],
   ['edge', edge],
+  ['scripts', async () => (await import('./scripts.js')).scriptsBench()],
 ] as const) {
   if (SKIP.has(name)) continue
   try {

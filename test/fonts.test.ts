@@ -21,6 +21,23 @@ describe('fonts/manifest.json', () => {
     expect(has('han-sans', 400)).toBe(true)
     expect(has('han-sans', 700)).toBe(true)
     expect(has('han-serif', 700)).toBe(true)
+    for (const role of ['hangul', 'arabic', 'tibetan']) {
+      expect(has(role, 400), role).toBe(true)
+      expect(has(role, 700), role).toBe(true)
+    }
+  })
+
+  it('covers all 11,172 Hangul syllables and the jamo, the Uyghur and Kazakh letters, and the Tibetan block', () => {
+    expect(charset('hangul-syllables')).toHaveLength(11172)
+    expect(charset('hangul-jamo').length).toBeGreaterThan(300)
+    // Uyghur's 32 letters (with ئ) and Kazakh's extra ones; ، ؛ ؟ among the punctuation.
+    expect(charset('uyghur-kazakh')).toEqual(expect.arrayContaining([0x0626, 0x06ad, 0x06c7, 0x06c6, 0x06c8, 0x06cb, 0x06d0, 0x06d5, 0x0674, 0x0675]))
+    expect(charset('arabic-punctuation')).toEqual(expect.arrayContaining([0x060c, 0x061b, 0x061f]))
+    expect(charset('tibetan')).toEqual(expect.arrayContaining([0x0f0b, 0x0f0d, 0x0f40, 0x0f90, 0x0fb2]))
+    const claims = (role: string, name: string) => env.manifest.fonts.filter((f) => f.role === role).every((f) => f.covers.includes(name))
+    expect(claims('hangul', 'hangul-syllables') && claims('hangul', 'hangul-jamo')).toBe(true)
+    expect(claims('arabic', 'uyghur-kazakh') && claims('arabic', 'arabic-punctuation')).toBe(true)
+    expect(claims('tibetan', 'tibetan')).toBe(true)
   })
 
   for (const entry of env.manifest.fonts) {
@@ -55,7 +72,15 @@ describe('fonts/manifest.json', () => {
   })
 
   it('draws every shipped font through satori (text as paths)', async () => {
-    const samples: Record<string, string> = { mongolian: 'ᠮᠣᠩᠭᠣᠯ', latin: 'Abc 2024', 'han-sans': '民族团结', 'han-serif': '民族团结' }
+    const samples: Record<string, string> = {
+      mongolian: 'ᠮᠣᠩᠭᠣᠯ',
+      latin: 'Abc 2024',
+      'han-sans': '民族团结',
+      'han-serif': '民族团结',
+      hangul: '연변',
+      arabic: 'ئۇيغۇر',
+      tibetan: 'བོད་ཡིག',
+    }
     for (const f of env.fonts.fonts) {
       const svg = await env.engines.satori(
         { type: 'div', props: { style: { display: 'flex', fontFamily: f.id, fontWeight: f.weight, fontSize: 32 }, children: samples[f.role] } } as never,

@@ -106,29 +106,108 @@ describe('inner-mongolia: each rule passes on a right design and fails on a wron
   }
 })
 
-describe('packs for scripts not yet rendered (yanbian, xinjiang)', () => {
-  for (const pack of RULE_PACKS.filter((p) => p.id !== 'inner-mongolia')) {
-    const first = pack.languages[0]!.lang
-    it(`${pack.id}: states its version and status; its rules pass and fail on designs in its languages`, () => {
-      expect(pack.status).toBe('unverified')
-      const good = report(pack, 'slogan-banner', BANNER, relabel(first))
-      expect([good.region, good.packVersion, good.packStatus]).toEqual([pack.id, pack.version, 'unverified'])
-      const bad = report(pack, 'slogan-banner', { ...BANNER, order: 'zh-first' }, (d) => relabel(first)(editBlocks((b) => ({ ...b, extent: { ...b.extent, y1: b.extent.y1 + 9999 } }))(d)))
-      for (const rule of pack.rules) expect(ruleOf(good, rule.id).pass, rule.id).toBe(true)
-      const missing = report(pack, 'slogan-banner', BANNER)
-      expect(ruleOf(missing, pack.rules[0]!.id).pass).toBe(false)
-      expect(bad.pass).toBe(false)
-      for (const rule of pack.rules.filter((r) => r.check.type === 'order' || r.check.type === 'within-bounds')) expect(ruleOf(bad, rule.id).pass, rule.id).toBe(false)
-    })
+/** A side-by-side pair: the relabelled block moved to the other side of the Chinese one (templates stack horizontal pairs). */
+const sideBySide = (lang: string, minorityRight: boolean) => (d: Design): Design => {
+  const zh = d.blocks.find((b) => b.lang === 'zh')!
+  return editBlocks((b) => {
+    if (b.lang !== lang) return b
+    const w = b.extent.x1 - b.extent.x0
+    const x0 = minorityRight ? zh.extent.x1 + 10 : zh.extent.x0 - 10 - w
+    return { ...b, extent: { x0, x1: x0 + w, y0: zh.extent.y0, y1: zh.extent.y1 } }
+  })(d)
+}
 
-    it(`${pack.id}: a render for it fails clearly`, async () => {
-      const res = await app.request(`/v1/render/slogan-banner.png?${q({ ...BANNER, region: pack.id })}`)
-      expect(res.status).toBe(422)
-      const body = (await res.json()) as { error: { code: string; message: string } }
-      expect(body.error.code).toBe('region_not_supported')
-      expect(body.error.message).toContain(pack.languages[0]!.script)
+describe('yanbian, xinjiang, tibet: each rule passes on a right design and fails on a wrong one', () => {
+  const pack = (id: string) => RULE_PACKS.find((p) => p.id === id)!
+  const YB = pack('yanbian')
+  const XJ = pack('xinjiang')
+  const BO = pack('tibet')
+  type R = ReturnType<typeof report>
+  const cases: Record<string, { pack: RulePack; pass: () => R; fail: () => R }> = {
+    'yb.both-scripts': { pack: YB, pass: () => report(YB, 'slogan-banner', BANNER, relabel('ko')), fail: () => report(YB, 'slogan-banner', BANNER) },
+    // 2022 rules: Chinese above Korean.
+    'yb.order.horizontal': {
+      pack: YB,
+      pass: () => report(YB, 'slogan-banner', { ...BANNER, order: 'zh-first' }, relabel('ko')),
+      fail: () => report(YB, 'slogan-banner', BANNER, relabel('ko')),
+    },
+    // Vertical: Chinese right, Korean left.
+    'yb.order.vertical': {
+      pack: YB,
+      pass: () => report(YB, 'slogan-banner', STANDING, relabel('ko')),
+      fail: () => report(YB, 'slogan-banner', { ...STANDING, order: 'zh-first' }, relabel('ko')),
+    },
+    'yb.complete': {
+      pack: YB,
+      pass: () => report(YB, 'slogan-banner', BANNER, relabel('ko')),
+      fail: () => report(YB, 'slogan-banner', BANNER, (d) => relabel('ko')(editBlocks((b) => ({ ...b, extent: { ...b.extent, y1: b.extent.y1 + 9999 } }))(d))),
+    },
+    'xj.both-scripts': { pack: XJ, pass: () => report(XJ, 'slogan-banner', BANNER, relabel('ug')), fail: () => report(XJ, 'slogan-banner', BANNER) },
+    'xj.size.proportionate': {
+      pack: XJ,
+      pass: () => report(XJ, 'desk-card', { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图' }, relabel('ug')),
+      fail: () => report(XJ, 'desk-card', { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图', mnScale: 0.6 }, relabel('ug')),
+    },
+    'xj.barkol.order.stacked': {
+      pack: XJ,
+      pass: () => report(XJ, 'slogan-banner', BANNER, relabel('kk')),
+      fail: () => report(XJ, 'slogan-banner', { ...BANNER, order: 'zh-first' }, relabel('kk')),
+    },
+    'xj.barkol.order.side-by-side': {
+      pack: XJ,
+      pass: () => report(XJ, 'slogan-banner', BANNER, (d) => sideBySide('kk', true)(relabel('kk')(d))),
+      fail: () => report(XJ, 'slogan-banner', BANNER, (d) => sideBySide('kk', false)(relabel('kk')(d))),
+    },
+    'xj.complete': {
+      pack: XJ,
+      pass: () => report(XJ, 'slogan-banner', BANNER, relabel('ug')),
+      fail: () => report(XJ, 'slogan-banner', BANNER, (d) => relabel('ug')(editBlocks((b) => ({ ...b, extent: { ...b.extent, x1: b.extent.x1 + 9999 } }))(d))),
+    },
+    'bo.both-scripts': { pack: BO, pass: () => report(BO, 'slogan-banner', BANNER, relabel('bo')), fail: () => report(BO, 'slogan-banner', BANNER) },
+    'bo.complete': {
+      pack: BO,
+      pass: () => report(BO, 'slogan-banner', BANNER, relabel('bo')),
+      fail: () => report(BO, 'slogan-banner', BANNER, (d) => relabel('bo')(editBlocks((b) => ({ ...b, extent: { ...b.extent, y1: b.extent.y1 + 9999 } }))(d))),
+    },
+  }
+
+  it('covers every rule of the three packs', () => {
+    expect(Object.keys(cases).sort()).toEqual([YB, XJ, BO].flatMap((p) => p.rules.map((r) => r.id)).sort())
+  })
+
+  for (const [id, c] of Object.entries(cases)) {
+    it(id, () => {
+      const ok = ruleOf(c.pass(), id)
+      expect(ok.pass, JSON.stringify(ok.measured)).toBe(true)
+      const failed = ruleOf(c.fail(), id)
+      expect(failed.pass, JSON.stringify(failed.measured)).toBe(false)
     })
   }
+
+  it('the Korean-first design of the old yanbian pack now fails: Chinese comes first', () => {
+    const r = report(YB, 'slogan-banner', BANNER, relabel('ko'))
+    expect(JSON.stringify(ruleOf(r, 'yb.order.horizontal').measured)).toContain('zh below ko')
+  })
+
+  it('packs say where their status comes from: yanbian names its secondary source, tibet what it does not regulate', () => {
+    expect(YB.status).toBe('secondary')
+    expect(YB.statusNote).toContain('延州政办发〔2022〕16号')
+    expect(YB.placement).toMatchObject({ minority: 'ko', horizontalFirst: 'zh', verticalSides: { left: 'ko', right: 'zh' } })
+    expect(XJ.placement).toMatchObject({ minority: 'ug', horizontalFirst: null, size: 'proportionate' })
+    expect(BO.placement).toMatchObject({ minority: 'bo', horizontalFirst: null, verticalSides: null, size: null })
+    expect(BO.statusNote).toMatch(/not regulated in the sources found/)
+    expect(IM.placement).toMatchObject({ minority: 'mn', horizontalFirst: 'mn', verticalSides: { left: 'mn', right: 'zh' }, size: 'equal' })
+  })
+
+  for (const p of [YB, XJ, BO])
+    it(`${p.id}: a render with a Mongolian template fails clearly (the templates write mn + zh until the pair layer is generalised)`, async () => {
+      const res = await app.request(`/v1/render/slogan-banner.png?${q({ ...BANNER, region: p.id })}`)
+      expect(res.status).toBe(422)
+      const body = (await res.json()) as { error: { code: string; details: { languagesNotWritten: string[]; scriptsWithoutFont: string[] } } }
+      expect(body.error.code).toBe('region_not_supported')
+      expect(body.error.details.scriptsWithoutFont).toEqual([])
+      expect(body.error.details.languagesNotWritten).toContain(p.languages[0]!.lang)
+    })
 })
 
 describe('every template example passes its default pack', () => {
@@ -180,7 +259,12 @@ describe('compliance over HTTP', () => {
   it('GET /v1/rules lists the packs; an unknown region is a 422', async () => {
     const body = (await (await app.request('/v1/rules')).json()) as { default: string; packs: { id: string; rules: unknown[] }[] }
     expect(body.default).toBe('inner-mongolia')
-    expect(body.packs.map((p) => p.id)).toEqual(['inner-mongolia', 'yanbian', 'xinjiang'])
+    expect(body.packs.map((p) => p.id)).toEqual(['inner-mongolia', 'yanbian', 'xinjiang', 'tibet'])
+    const all = (await (await app.request('/v1/rules')).json()) as { packs: { id: string; status: string; sources: { title: string }[] }[] }
+    for (const p of all.packs) {
+      expect(['verified', 'secondary', 'unverified']).toContain(p.status)
+      expect(p.sources.length).toBeGreaterThan(0)
+    }
     const res = await app.request(`/v1/check/slogan-banner?${q({ ...BANNER, region: 'atlantis' })}`)
     expect(res.status).toBe(422)
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unknown_region')

@@ -370,6 +370,42 @@ VHEA_FIELDS = ["ascent", "descent", "lineGap"]
 HEAD_FIELDS = ["unitsPerEm", "created", "modified", "fontRevision", "macStyle"]
 
 
+def gdef_classifies_none(src, out, cmap, src_cmap):
+    """Whether the source GDEF gives no class to any glyph the subset kept, so
+    the subsetter may drop it (the Hangul-only subset of Noto Sans CJK KR)."""
+    retained = set(out.getGlyphOrder()) if "CFF " in out else {src_cmap[cp] for cp in cmap}
+    gdef = src["GDEF"].table
+    classed = set()
+    for cd in (gdef.GlyphClassDef, getattr(gdef, "MarkAttachClassDef", None)):
+        if cd is not None:
+            classed.update(cd.classDefs)
+    return not (classed & retained)
+
+
+def gpos_feature_touches(font, feature, retained):
+    """Whether any subtable of GPOS `feature` covers a glyph in `retained`
+    (a feature may vanish from a subset only if it positions none of them)."""
+    t = font["GPOS"].table
+    for fr in t.FeatureList.FeatureRecord:
+        if fr.FeatureTag != feature:
+            continue
+        for i in fr.Feature.LookupListIndex:
+            lk = t.LookupList.Lookup[i]
+            for st in lk.SubTable:
+                if lk.LookupType == 9:
+                    st = st.ExtSubTable
+                for attr in ("Coverage", "MarkCoverage", "BaseCoverage", "LigatureCoverage",
+                             "Mark1Coverage", "Mark2Coverage"):
+                    cov = getattr(st, attr, None)
+                    if cov is not None and set(cov.glyphs) & retained:
+                        return True
+                for attr in ("BacktrackCoverage", "InputCoverage", "LookAheadCoverage"):
+                    for cov in getattr(st, attr, None) or []:
+                        if set(cov.glyphs) & retained:
+                            return True
+    return False
+
+
 def verify_font(spec, charsets, src_cmap):
     """Check every claim about one output font; return facts for the manifest."""
     path = OUT / spec["file"]
@@ -433,7 +469,7 @@ def verify_font(spec, charsets, src_cmap):
 
     # Tables and metrics that must be unchanged.
     for tag in ("GSUB", "GPOS", "GDEF", "BASE", "vhea", "vmtx", "VORG"):
-        if (tag in src) and (tag not in out):
+        if (tag in src) and (tag not in out) and not (tag == "GDEF" and gdef_classifies_none(src, out, cmap, src_cmap)):
             die("%s: table %s dropped" % (path, tag))
     for tag, fields in (("OS/2", OS2_FIELDS), ("hhea", HHEA_FIELDS),
                         ("vhea", VHEA_FIELDS), ("head", HEAD_FIELDS)):
@@ -459,7 +495,7 @@ def verify_font(spec, charsets, src_cmap):
             die("%s: glyph names not from source" % path)
     else:
         retained_src = {src_cmap[cp] for cp in cmap}
-    lost_features = []
+    lost_features, lost_gpos = [], []
     if "GSUB" in src:
         sf = {fr.FeatureTag for fr in src["GSUB"].table.FeatureList.FeatureRecord}
         of = {fr.FeatureTag for fr in out["GSUB"].table.FeatureList.FeatureRecord}
@@ -473,8 +509,10 @@ def verify_font(spec, charsets, src_cmap):
     if "GPOS" in src:
         sf = {fr.FeatureTag for fr in src["GPOS"].table.FeatureList.FeatureRecord}
         of = {fr.FeatureTag for fr in out["GPOS"].table.FeatureList.FeatureRecord}
-        if sf != of:
-            die("%s: GPOS features %s lost" % (path, sorted(sf - of)))
+        touching = sorted(f for f in sf - of if gpos_feature_touches(src, f, retained_src))
+        if touching:
+            die("%s: GPOS features %s lost" % (path, touching))
+        lost_gpos = sorted(sf - of)
 
     weight = out["OS/2"].usWeightClass
     if weight != spec["weight"]:
@@ -488,6 +526,7 @@ def verify_font(spec, charsets, src_cmap):
         "fontVersion": out["name"].getDebugName(5),
         "missing": missing,
         "lostFeatures": lost_features,
+        "lostGposFeatures": lost_gpos,
         "gsubFeatures": sorted({fr.FeatureTag for fr in out["GSUB"].table.FeatureList.FeatureRecord}) if "GSUB" in out else [],
         "tables": sorted(t for t in out.keys() if t != "GlyphOrder"),
         "copyright": out["name"].getDebugName(0),
@@ -719,6 +758,10 @@ def main():
              fontNumber=n_serif_b, format="opentype-cff", weight=700, role="han-serif",
              covers=sc_covers, cmap="sc_serif_b", unicodes=sc_unicodes, subset=sc_desc, cjk=True),
     ]
+    extra_charsets, extra_cmaps, extra_specs = script_fonts(assigned)
+    charsets.update(extra_charsets)
+    cmaps.update(extra_cmaps)
+    specs += extra_specs
 
     # ---- charsets to disk -------------------------------------------------
     for name in sorted(charsets):
@@ -750,6 +793,9 @@ def main():
         if spec["subset"] is not None and facts["lostFeatures"]:
             source["subset"] += ("; GSUB features %s dropped (they only act on characters "
                                  "outside the subset, verified)" % "/".join(facts["lostFeatures"]))
+        if spec["subset"] is not None and facts["lostGposFeatures"]:
+            source["subset"] += ("; GPOS features %s dropped (they position no kept glyph, verified)"
+                                 % "/".join(facts["lostGposFeatures"]))
         entry = {
             "id": spec["id"],
             "family": facts["family"],
@@ -804,6 +850,8 @@ def main():
     head.append("")
     head.append("The Noto*SC-*.otf and NotoSans-*.ttf files are Modified Versions (subsets) of")
     head.append("the original fonts; NotoSansMongolian-Regular.ttf is unmodified. See README.md.")
+    head.append("NotoSansKR-*.otf, NotoNaskhArabic-*.ttf and NotoSerifTibetan-*.ttf are Modified Versions")
+    head.append("(subsets) too.")
     head.append("")
     head.append("This Font Software is licensed under the SIL Open Font License, Version 1.1.")
     head.append("This license is copied below, and is also available with a FAQ at:")
@@ -815,6 +863,115 @@ def main():
     # ---- README ---------------------------------------------------------------
     write_readme(specs, entries, charsets, mong_uncovered)
     print("done")
+
+
+# --------------------------------------------------------------------------
+# Korean, Uyghur/Kazakh (Arabic script) and Tibetan faces (issue 17).
+# Self-contained: main() only adds what this returns to its charsets, cmaps
+# and specs, after the Mongolian/Latin/Han ones (write_readme indexes those).
+# --------------------------------------------------------------------------
+
+# Uyghur (UEY, 32 letters with hamza-on-yeh) and Kazakh Arabic-script letters,
+# incl. the high hamza U+0674 and the hamza ligatures U+0675-0678 Kazakh uses.
+UYGHUR_LETTERS = "ئاەبپتجچخدرزژسشغفقكگڭلمنھوۇۆۈۋېىي"
+KAZAKH_EXTRA = "\u0674\u0675\u0676\u0677\u0678\u062d\u0639\u0647"
+ARABIC_PUNCTUATION = "\u060c\u061b\u061f\u066a\u066b\u066c\u06d4\u0640\u00ab\u00bb"
+
+
+def script_font_sources():
+    return {
+        "kr_r": (NOTO_OT / "NotoSansCJK-Regular.ttc", "Noto Sans CJK KR"),
+        "kr_b": (NOTO_OT / "NotoSansCJK-Bold.ttc", "Noto Sans CJK KR"),
+        "naskh_r": (NOTO_TT / "NotoNaskhArabic-Regular.ttf", None),
+        "naskh_b": (NOTO_TT / "NotoNaskhArabic-Bold.ttf", None),
+        "tibt_r": (NOTO_TT / "NotoSerifTibetan-Regular.ttf", None),
+        "tibt_b": (NOTO_TT / "NotoSerifTibetan-Bold.ttf", None),
+    }
+
+
+def script_fonts(assigned):
+    """(charsets, cmaps, specs) for the Korean, Arabic-script and Tibetan faces."""
+    sources = script_font_sources()
+    numbers, cmaps = {}, {}
+    for key, (path, family) in sources.items():
+        if not path.exists():
+            die("missing input %s (install fonts-noto-core, fonts-noto-cjk)" % path)
+        numbers[key] = find_ttc_member(path, family) if family else None
+        f = open_font(path, numbers[key], lazy=True)
+        cmaps[key] = dict(f.getBestCmap())
+        f.close()
+
+    def mapped(cps, key):
+        return {cp for cp in cps if cp in cmaps[key]}
+
+    syllables = ranges((0xAC00, 0xD7A3))
+    jamo = {cp for cp in ranges((0x1100, 0x11FF), (0x3131, 0x318E), (0xA960, 0xA97F), (0xD7B0, 0xD7FF))
+            if cp in assigned}
+    uyghur_kazakh = {ord(c) for c in UYGHUR_LETTERS + KAZAKH_EXTRA}
+    arabic_punct = {ord(c) for c in ARABIC_PUNCTUATION}
+    tibetan = {cp for cp in ranges((0x0F00, 0x0FFF)) if cp in assigned}
+    if len(syllables) != 11172:
+        die("hangul-syllables must have 11172 code points")
+
+    charsets = {
+        "hangul-syllables": dict(cps=syllables, desc="U+AC00-D7A3, all 11172 precomposed Hangul syllables", header=[
+            "charset: hangul-syllables", "Hangul Syllables U+AC00-D7A3: all 11172 precomposed syllables"]),
+        "hangul-jamo": dict(cps=jamo, desc="Hangul Jamo U+1100-11FF, Compatibility Jamo U+3131-318E, Jamo Extended-A/B (assigned)", header=[
+            "charset: hangul-jamo",
+            "Hangul Jamo U+1100-11FF, Hangul Compatibility Jamo U+3131-318E,",
+            "Hangul Jamo Extended-A U+A960-A97F and Extended-B U+D7B0-D7FF: assigned code points (UnicodeData.txt)"]),
+        "uyghur-kazakh": dict(cps=uyghur_kazakh, desc="the letters of the Uyghur (UEY) and Kazakh Arabic-script alphabets", header=[
+            "charset: uyghur-kazakh",
+            "Uyghur Ereb Yéziqi (UEY) letters, incl. U+0626 hamza-on-yeh as a letter, and the",
+            "Kazakh Arabic-script letters beyond them: U+0674 high hamza, U+0675-0678, U+062D, U+0639, U+0647"]),
+        "arabic-punctuation": dict(cps=arabic_punct, desc="، ؛ ؟ ٪ ٫ ٬ ۔ ـ « »", header=[
+            "charset: arabic-punctuation",
+            "Arabic comma, semicolon, question mark, percent, decimal and thousands separators,",
+            "full stop U+06D4, tatweel U+0640, guillemets U+00AB/U+00BB"]),
+        "tibetan": dict(cps=tibetan, desc="Tibetan block U+0F00-0FFF (assigned)", header=[
+            "charset: tibetan", "Tibetan U+0F00-0FFF: every assigned code point (UnicodeData.txt)"]),
+    }
+
+    common = ranges((0x0020, 0x007E), (0x00A0, 0x00A0), (0x00AB, 0x00AB), (0x00B7, 0x00B7), (0x00BB, 0x00BB),
+                    (0x200B, 0x200F), (0x2010, 0x2027), (0x2039, 0x203A), (0x25CC, 0x25CC))
+    kr_unicodes = (syllables | jamo | common | ranges((0x3000, 0x303F), (0xFF00, 0xFFEF), (0xFE10, 0xFE1F),
+                                                        (0xFE30, 0xFE4F), (0x3200, 0x321E), (0x3260, 0x327F)))
+    kr_desc = ("Hangul Syllables U+AC00-D7A3 (11172) ∪ Hangul Jamo, Compatibility Jamo, Jamo Extended-A/B ∪ "
+               "U+3000-303F ∪ U+FF00-FFEF ∪ U+FE10-FE1F ∪ U+FE30-FE4F ∪ parenthesized/circled Hangul "
+               "U+3200-321E/U+3260-327F ∪ ASCII, NBSP, «·», ZWSP-RLM, dashes/quotes U+2010-2027, ‹›, U+25CC "
+               "(no Han: Chinese inside Korean text is drawn by the Noto Sans CJK SC subset); "
+               "all layout features, vhea/vmtx/VORG/BASE kept")
+    naskh_unicodes = ranges((0x0600, 0x06FF), (0x0750, 0x077F), (0xFD3E, 0xFD3F)) | common
+    naskh_desc = ("Arabic U+0600-06FF ∪ Arabic Supplement U+0750-077F ∪ ornate parentheses U+FD3E-FD3F ∪ "
+                  "ASCII, NBSP, «·», ZWSP-RLM, dashes/quotes U+2010-2027, ‹›, U+25CC (only what the source "
+                  "maps); all layout features; hinting kept")
+    tibt_unicodes = ranges((0x0F00, 0x0FFF)) | common
+    tibt_desc = ("Tibetan U+0F00-0FFF ∪ ASCII, NBSP, «·», ZWSP-RLM, dashes/quotes U+2010-2027, ‹›, U+25CC "
+                 "(only what the source maps); all layout features; hinting kept")
+
+    def spec(id_, file, key, fmt, weight, role, covers, unicodes, desc):
+        s = dict(id=id_, file=file, src=sources[key][0], format=fmt, weight=weight, role=role,
+                 covers=covers, cmap=key, unicodes=unicodes, subset=desc)
+        if numbers[key] is not None:
+            s["fontNumber"] = numbers[key]
+        return s
+
+    kr_covers = ["hangul-syllables", "hangul-jamo", "cjk-punctuation", "fullwidth-forms", "ascii"]
+    specs = [
+        spec("noto-sans-kr-regular", "NotoSansKR-Regular.otf", "kr_r", "opentype-cff", 400, "hangul",
+             kr_covers, kr_unicodes, kr_desc),
+        spec("noto-sans-kr-bold", "NotoSansKR-Bold.otf", "kr_b", "opentype-cff", 700, "hangul",
+             kr_covers, kr_unicodes, kr_desc),
+        spec("noto-naskh-arabic-regular", "NotoNaskhArabic-Regular.ttf", "naskh_r", "truetype", 400, "arabic",
+             ["uyghur-kazakh", "arabic-punctuation"], naskh_unicodes, naskh_desc),
+        spec("noto-naskh-arabic-bold", "NotoNaskhArabic-Bold.ttf", "naskh_b", "truetype", 700, "arabic",
+             ["uyghur-kazakh", "arabic-punctuation"], naskh_unicodes, naskh_desc),
+        spec("noto-serif-tibetan-regular", "NotoSerifTibetan-Regular.ttf", "tibt_r", "truetype", 400, "tibetan",
+             ["tibetan"], tibt_unicodes, tibt_desc),
+        spec("noto-serif-tibetan-bold", "NotoSerifTibetan-Bold.ttf", "tibt_b", "truetype", 700, "tibetan",
+             ["tibetan"], tibt_unicodes, tibt_desc),
+    ]
+    return charsets, cmaps, specs
 
 
 def mongolian_note(path, uncovered):
@@ -870,6 +1027,8 @@ def write_readme(specs, entries, charsets, mong_uncovered):
     L.append("* `NotoSansSC-*.otf`, `NotoSerifSC-Bold.otf` (the Simplified Chinese member of the "
              "Noto CJK collections, found by name \"Noto Sans CJK SC\" / \"Noto Serif CJK SC\"): "
              + entries[3]["source"]["subset"] + ".")
+    for e in entries[6:]:
+        L.append("* `%s` (%s): %s." % (e["file"], e["family"], e["source"]["subset"]))
     L.append("")
     L.append("Subsetting keeps outlines, hinting, advance widths, vertical metrics (vmtx/vhea/VORG),")
     L.append("the complete name table (the family names are unchanged: \"Noto Sans\", \"Noto Sans CJK SC\",")

@@ -60,6 +60,11 @@ export interface FontSet {
   fonts: readonly LoadedFont[]
   byId: ReadonlyMap<string, LoadedFont>
   satoriFonts: readonly SatoriFont[]
+  /**
+   * The list to hand satori for a render drawing with these font ids: the always-loaded fonts, or every
+   * font once an on-use one is drawn. Two fixed arrays, so satori keeps one parsed loader for each.
+   */
+  satoriFontsFor(fontIds: ReadonlySet<string>): readonly SatoriFont[]
   hb: HarfBuzz
   /** The font that draws `cp` in a run of `script`, or undefined when none covers it. */
   resolve(cp: number, script: Script, style: TextStyle): LoadedFont | undefined
@@ -118,14 +123,16 @@ export function loadFontSet(hb: HarfBuzz, binaries: readonly FontBinary[]): Font
   }))
 
   // Preference order for a (script, genre, weight): fonts made for the script,
-  // in the asked genre, nearest weight first; then every other font as fallback.
+  // in the asked genre, nearest weight first; then fonts for Common characters
+  // (Latin, Han: a bracket inside Uyghur is drawn by Noto Sans, as browsers do,
+  // not by the Mongolian face); then every other font as fallback.
   const orderCache = new Map<string, LoadedFont[]>()
   function order(script: Script, style: TextStyle): LoadedFont[] {
     const key = `${script}|${style.genre}|${style.weight}`
     let list = orderCache.get(key)
     if (!list) {
       const rank = (f: LoadedFont): number => {
-        const scriptRank = f.scripts[0] === script ? 0 : f.scripts.includes(script) ? 1 : 2
+        const scriptRank = f.scripts[0] === script ? 0 : f.scripts.includes(script) ? 1 : f.scripts.includes('Zyyy') ? 2 : 3
         const genreRank = f.genre === null || f.genre === style.genre ? 0 : 1
         return scriptRank * 100_000 + genreRank * 10_000 + Math.abs(f.weight - style.weight)
       }
@@ -135,10 +142,17 @@ export function loadFontSet(hb: HarfBuzz, binaries: readonly FontBinary[]): Font
     return list
   }
 
+  const alwaysFonts = satoriFonts.filter((_, i) => ROLES[fonts[i]!.role].satori === 'always')
+  const onUse = new Set(fonts.filter((f) => ROLES[f.role].satori === 'on-use').map((f) => f.id))
+
   return {
     fonts,
     byId,
     satoriFonts,
+    satoriFontsFor(fontIds) {
+      for (const id of fontIds) if (onUse.has(id)) return satoriFonts
+      return alwaysFonts
+    },
     hb,
     resolve(cp, script, style) {
       return order(script, style).find((f) => f.codepoints.has(cp))

@@ -37,6 +37,10 @@ export interface HbGlyph {
 export interface HbBuffer {
   addText(text: string): void
   guessSegmentProperties(): void
+  /** BCP 47 tag; HarfBuzz maps it to the OpenType language system. */
+  setLanguage(language: string): void
+  /** ISO 15924 code (`Hang`); a run of spaces alone would otherwise be guessed Common. */
+  setScript(script: string): void
   setDirection(dir: 'ltr' | 'rtl' | 'ttb' | 'btt'): void
   setScript(script: string): void
   json(): HbGlyph[]

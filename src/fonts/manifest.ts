@@ -1,5 +1,5 @@
 /** The shape of fonts/manifest.json: what ships, where it came from, what it covers. */
-export type FontRole = 'mongolian' | 'latin' | 'han-sans' | 'han-serif'
+export type FontRole = 'mongolian' | 'latin' | 'han-sans' | 'han-serif' | 'hangul' | 'arabic' | 'tibetan'
 
 export interface FontManifestEntry {
   id: string

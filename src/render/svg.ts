@@ -15,10 +15,19 @@ export async function renderSvg(engines: Engines, fonts: FontSet, root: El, canv
   const svg = await engines.satori(root as never, {
     width: canvas.width,
     height: canvas.height,
-    fonts: fonts.satoriFonts as never,
+    fonts: fonts.satoriFontsFor(fontFamilies(root)) as never,
     embedFont: true,
   })
   return leanSvg(svg)
+}
+
+/** The font ids an element tree draws with (every piece names its font as its family). */
+function fontFamilies(root: El, into = new Set<string>()): Set<string> {
+  const family = root.props.style?.fontFamily
+  if (typeof family === 'string') into.add(family)
+  const kids = root.props.children
+  for (const kid of Array.isArray(kids) ? kids : kids === undefined ? [] : [kids]) if (typeof kid !== 'string') fontFamilies(kid, into)
+  return into
 }
 
 /**

@@ -16,6 +16,8 @@ export interface TextImageSpec {
   background: string
   padding: number
   maxLength?: number
+  /** BCP 47; default from the text's script. */
+  lang?: string
 }
 
 export interface TextImage {
@@ -31,6 +33,7 @@ export function textImage(fonts: FontSet, spec: TextImageSpec): TextImage {
     orientation: spec.orientation,
     fontSize: spec.size,
     ...(spec.maxLength !== undefined ? { maxLength: spec.maxLength } : {}),
+    ...(spec.lang !== undefined ? { lang: spec.lang } : {}),
   })
   // Crop to the ink; blank text falls back to its line boxes.
   const box = layout.ink ?? extentOf(layout)

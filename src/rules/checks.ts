@@ -73,15 +73,25 @@ export function runCheck(check: Check, ctx: CheckContext): CheckOutcome {
             const orientation = a.layout.orientation === 'vertical' && b.layout.orientation === 'vertical' ? 'vertical' : 'horizontal'
             if (check.orientation !== 'any' && check.orientation !== orientation) continue
             const rel = relation(readingBox(a), readingBox(b))
+            // A rule for one arrangement (stacked or side by side) says nothing about the other.
+            const stacked = rel === 'above' || rel === 'below'
+            if (check.arrangement === 'stacked' && !stacked) continue
+            if (check.arrangement === 'side-by-side' && (stacked || rel === 'overlapping')) continue
             // Vertical writing: first on the left only; horizontal: above, or before (left).
             const pass = orientation === 'vertical' && check.orientation !== 'any' ? rel === 'left of' : rel === 'above' || rel === 'left of'
             findings.push({ text: key, orientation, arrangement: `${a.lang} ${rel} ${b.lang}`, pass })
           }
       }
+      const expected =
+        check.arrangement === 'stacked'
+          ? `${check.first} above the other script`
+          : check.arrangement === 'side-by-side' || check.orientation === 'vertical'
+            ? `${check.first} left of the other script`
+            : `${check.first} above or before (left of) the other script`
       return {
         pass: findings.every((f) => f.pass),
         measured: findings.length ? findings : 'no pair written this way on this sign',
-        expected: check.orientation === 'vertical' ? `${check.first} left of the other script` : `${check.first} above or before (left of) the other script`,
+        expected,
       }
     }
     case 'relative-size': {

@@ -31,8 +31,13 @@ const lang = z.string().min(2)
 const check = z.discriminatedUnion('type', [
   /** Every listed language has non-empty text on the sign. */
   z.object({ type: z.literal('languages-present'), languages: z.array(lang).min(1) }),
-  /** In each bilingual pair, `first` comes above (stacked) or left (side by side). */
-  z.object({ type: z.literal('order'), first: lang, orientation: z.enum(['horizontal', 'vertical', 'any']) }),
+  /** In each bilingual pair, `first` comes above (stacked) or left (side by side); `arrangement` limits the rule to one of the two. */
+  z.object({
+    type: z.literal('order'),
+    first: lang,
+    orientation: z.enum(['horizontal', 'vertical', 'any']),
+    arrangement: z.enum(['stacked', 'side-by-side']).optional(),
+  }),
   /** In each pair, `lang`'s ink size across the script is at least minRatio × `than`'s. */
   z.object({ type: z.literal('relative-size'), lang, than: lang, minRatio: z.number().positive(), maxRatio: z.number().positive().optional() }),
   /** `lang` is set only in the allowed orientations for this sign kind (and vertical Mongolian runs its columns left to right). */
@@ -65,7 +70,23 @@ export type Rule = z.infer<typeof rule>
 // ISO 15924 codes are four letters; which of them a font draws is checked at render time.
 const script = z.custom<Script>((v) => typeof v === 'string' && /^[A-Z][a-z]{3}$/.test(v), 'an ISO 15924 script code')
 
-const packLanguage = z.object({ lang, script, name: localized })
+/**
+ * Where the two scripts go, as the sources say: the minority language, the
+ * language that comes first (above or before) in horizontal writing, the sides
+ * of a vertical pair, and the size relation. null = not regulated in the
+ * sources found.
+ */
+export const placementSchema = z.object({
+  minority: z.string().min(2),
+  horizontalFirst: z.string().nullable(),
+  verticalSides: z.object({ left: z.string(), right: z.string() }).nullable(),
+  size: z.enum(['equal', 'proportionate']).nullable(),
+  note: z.string().optional(),
+})
+export type Placement = z.infer<typeof placementSchema>
+
+/** Font roles (fonts/manifest.json) that draw the language, where a pack names them. */
+const packLanguage = z.object({ lang, script, name: localized, fonts: z.array(z.string()).optional() })
 export type PackLanguage = z.infer<typeof packLanguage>
 
 export const rulePackSchema = z.object({
@@ -75,13 +96,17 @@ export const rulePackSchema = z.object({
   /** Which text of the law this pack encodes: its version and date. */
   version: z.string().min(1),
   effective: z.string().optional(),
-  /** verified: read from a primary source; unverified: as reported, to be confirmed. */
-  status: z.enum(['verified', 'unverified']),
+  /** verified: read from a primary source; secondary: as a named secondary source reports it; unverified: as reported, to be confirmed. */
+  status: z.enum(['verified', 'secondary', 'unverified']),
+  /** Where the status comes from, in words: the secondary source named, what was not found. */
+  statusNote: z.string().optional(),
   languages: z.array(packLanguage).min(2),
+  placement: placementSchema.optional(),
   sources: z.array(source).min(1),
   rules: z.array(rule).min(1),
 })
 export type RulePack = z.infer<typeof rulePackSchema>
+
 
 export interface RuleResult {
   id: string

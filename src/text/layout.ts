@@ -9,9 +9,13 @@
  */
 import type { FontSet, LoadedFont, TextStyle } from '../fonts/font-set.js'
 import { UncoveredCodePointsError, formatCodePoint, type UncoveredCodePoint } from '../errors.js'
+import { QoyarError } from '../errors.js'
+import { embeddingLevels, mirrored, needsBidi, shapesRightToLeft, visualOrder } from './bidi.js'
 import { chunksOf } from './breaks.js'
 import { isDefaultIgnorable, isUprightInVertical, itemizeScripts, type Script } from './script.js'
+import { SCRIPT_PROFILES, defaultLanguage, languageProfile, primaryLanguage } from './scripts/profiles.js'
 import { shape, unionBox, type Box } from './shape.js'
+import { keepAll } from './word-breaks.js'
 import type { Line, Piece, Progression, TextLayout, TextSpec } from './types.js'
 
 const DEFAULT_STYLE: TextStyle = { genre: 'sans', weight: 400 }
@@ -27,6 +31,10 @@ interface Atom {
   mode: Mode
   /** A CJK character (one that stands upright in vertical text): what tracking spaces. */
   cjk: boolean
+  /** Bidi embedding level (UAX #9); 0 outside horizontal right-to-left text. */
+  level: number
+  /** A space: right-to-left runs are cut at spaces so that each drawn run is one word. */
+  space: boolean
 }
 
 /** Newlines normalised, tabs as spaces, trailing line ends dropped. */
@@ -56,7 +64,7 @@ export function atomize(fonts: FontSet, text: string, vertical: boolean, style: 
       } else {
         const font = fonts.resolve(cp, run.script, style)
         if (!font) uncovered.push({ codePoint: formatCodePoint(cp), char: String.fromCodePoint(cp), index: i })
-        else atoms.push({ start: i, end, script: run.script, font, mode: modeOf(cp, vertical), cjk: isUprightInVertical(cp) })
+        else atoms.push({ start: i, end, script: run.script, font, mode: modeOf(cp, vertical), cjk: isUprightInVertical(cp), level: 0, space: cp === 0x20 || cp === 0xa0 })
       }
       i = end
     }
@@ -82,21 +90,27 @@ interface RawPiece {
   script: Script
   mode: Mode
   cjk: boolean
+  level: number
 }
 
 /**
  * Groups atoms of [start, end) into drawable runs: same font and mode; upright
  * characters one each, and with tracking every CJK character one each.
  */
-function piecesIn(atoms: readonly Atom[], start: number, end: number, tracked = false): RawPiece[] {
+function piecesIn(atoms: readonly Atom[], start: number, end: number, tracked = false, wordsApart = false): RawPiece[] {
   const out: RawPiece[] = []
+  let prev: Atom | undefined
   for (const a of atoms) {
     if (a.end <= start || a.start >= end) continue
     const last = out[out.length - 1]
     const alone = a.mode === 'upright' || (tracked && a.cjk)
-    if (last && !alone && !(tracked && last.cjk) && last.mode === a.mode && last.font === a.font && last.script === a.script && last.end === a.start) {
+    // Right-to-left runs (and languages whose spaces satori cannot shape) are drawn one word at a time.
+    const cut = (a.level % 2 === 1 || wordsApart) && prev !== undefined && prev.space !== a.space
+    prev = a
+    const sameDirection = last !== undefined && last.level === a.level && !cut
+    if (last && !alone && !(tracked && last.cjk) && sameDirection && last.mode === a.mode && last.font === a.font && last.script === a.script && last.end === a.start) {
       last.end = a.end
-    } else out.push({ start: a.start, end: a.end, font: a.font, script: a.script, mode: a.mode, cjk: a.cjk })
+    } else out.push({ start: a.start, end: a.end, font: a.font, script: a.script, mode: a.mode, cjk: a.cjk, level: a.level })
   }
   return out
 }
@@ -109,10 +123,25 @@ interface Measured extends RawPiece {
   shaped: ReturnType<typeof shape>
 }
 
-/** A piece's advance includes the tracking after it (CJK characters only). */
-function measure(fonts: FontSet, text: string, raw: RawPiece, fontSize: number, tracking = 0): Measured {
-  const t = text.slice(raw.start, raw.end)
-  const shaped = shape(fonts.hb, raw.font, t, raw.mode === 'upright')
+/**
+ * A piece's advance includes the tracking after it (CJK characters only).
+ * Right-to-left pieces carry their mirrored brackets; the language reaches
+ * HarfBuzz for pieces in the language's own script.
+ */
+function measure(fonts: FontSet, text: string, raw: RawPiece, fontSize: number, tracking = 0, lang?: LangOf): Measured {
+  const logical = text.slice(raw.start, raw.end)
+  // HarfBuzz mirrors the brackets of a run it shapes right to left; a bracket standing alone is shaped left to right.
+  const t = raw.level % 2 === 1 && !shapesRightToLeft(logical) ? mirrored(logical) : logical
+  const vertical = raw.mode === 'upright'
+  const tag = lang?.(raw.script)
+  const language = tag ? { language: tag, script: raw.script } : undefined
+  let shaped = shape(fonts.hb, raw.font, t, vertical, language)
+  if (language && shaped.ink) {
+    // satori 0.63 passes no language to HarfBuzz: where the language's forms differ
+    // (Noto Sans CJK KR's Korean punctuation), measure what satori will draw.
+    const plain = shape(fonts.hb, raw.font, t, vertical)
+    if (plain.signature !== shaped.signature) shaped = plain
+  }
   const scale = fontSize / raw.font.upem
   return { ...raw, text: t, shaped, scale, advance: shaped.advance * scale + (raw.cjk ? tracking : 0) }
 }
@@ -126,20 +155,34 @@ function crossExtent(m: Measured): { ascent: number; descent: number } {
   return { ascent: m.font.hhea.ascender * m.scale, descent: -m.font.hhea.descender * m.scale }
 }
 
+/** The HarfBuzz language for a piece of a script, if any. */
+type LangOf = (script: Script) => string | undefined
+
 interface LineRange {
   start: number
   end: number
   overflows: boolean
 }
 
-function breakLines(fonts: FontSet, text: string, atoms: readonly Atom[], fontSize: number, maxLength: number | undefined, tracking = 0): LineRange[] {
+function breakLines(
+  fonts: FontSet,
+  text: string,
+  atoms: readonly Atom[],
+  fontSize: number,
+  maxLength: number | undefined,
+  tracking = 0,
+  wordsWhole = false,
+  lang?: LangOf,
+  wordsApart = false,
+): LineRange[] {
   const lines: LineRange[] = []
   let cur: (LineRange & { length: number }) | null = null
   const advanceOf = (start: number, end: number) =>
-    piecesIn(atoms, start, end, tracking !== 0).reduce((sum, p) => sum + measure(fonts, text, p, fontSize, tracking).advance, 0)
+    piecesIn(atoms, start, end, tracking !== 0, wordsApart).reduce((sum, p) => sum + measure(fonts, text, p, fontSize, tracking, lang).advance, 0)
   // Tracking after the last character of a line is not part of the line.
   const trailing = (end: number) => (tracking !== 0 && atoms.some((a) => a.end === end && a.cjk) ? tracking : 0)
-  for (const chunk of chunksOf(text)) {
+  const chunks = chunksOf(text)
+  for (const chunk of wordsWhole ? keepAll(chunks) : chunks) {
     const content = advanceOf(chunk.start, chunk.contentEnd)
     const full = content + advanceOf(chunk.contentEnd, chunk.end)
     const ends = content - trailing(chunk.contentEnd)
@@ -168,11 +211,25 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   const atoms = atomize(fonts, text, vertical, style)
   const scripts = [...new Set(atoms.map((a) => a.script))]
   const progression: Progression = !vertical ? 'ttb' : (spec.columnProgression ?? (scripts.includes('Mong') ? 'ltr' : 'rtl'))
+  const lang = spec.lang ?? defaultLanguage(scripts)
+  const langProfile = languageProfile(lang)
+  const langOf: LangOf = (script) => (langProfile?.script === script ? primaryLanguage(lang) : undefined)
+  if (vertical) refuseVertical(scripts, lang)
+  // Horizontal right-to-left text: levels per atom; the paragraph runs the way its language (or its first strong character) does.
+  const paragraphDirection = langProfile ? (SCRIPT_PROFILES[langProfile.script]?.direction ?? 'ltr') : 'ltr'
+  let baseLevel = 0
+  if (!vertical && needsBidi(text)) {
+    const { levels, base } = embeddingLevels(text, paragraphDirection === 'rtl' ? 'rtl' : 'auto')
+    baseLevel = base
+    for (const a of atoms) a.level = levels[a.start] ?? base
+  }
 
   const tracking = spec.tracking ?? 0
-  const ranges = breakLines(fonts, text, atoms, fontSize, spec.maxLength, tracking)
+  const wordsApart = langProfile?.wordsDrawnApart === true
+  const ranges = breakLines(fonts, text, atoms, fontSize, spec.maxLength, tracking, langProfile?.breaks === 'keep-all', langOf, wordsApart)
   const measuredLines = ranges.map((r) => {
-    const pieces = piecesIn(atoms, r.start, r.end, tracking !== 0).map((p) => measure(fonts, text, p, fontSize, tracking))
+    const logical = piecesIn(atoms, r.start, r.end, tracking !== 0, wordsApart).map((p) => measure(fonts, text, p, fontSize, tracking, langOf))
+    const pieces = baseLevel === 0 && logical.every((p) => p.level === 0) ? logical : visualOrder(logical)
     const last = pieces[pieces.length - 1]
     if (last?.cjk && tracking !== 0) pieces[pieces.length - 1] = { ...last, advance: last.advance - tracking }
     return { range: r, pieces, length: pieces.reduce((s, p) => s + p.advance, 0) }
@@ -217,7 +274,9 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
     const slot = progression === 'rtl' ? n - 1 - i : i
     const crossStart = slot * pitch
     const lead = mainLength - ml.length
-    let m = spec.align === 'center' ? lead / 2 : spec.align === 'end' ? lead : 0
+    // start and end follow the paragraph: a right-to-left block starts at the right.
+    const atEnd = (spec.align ?? 'start') === (baseLevel % 2 === 1 ? 'start' : 'end')
+    let m = spec.align === 'center' ? lead / 2 : atEnd ? lead : 0
     const pieces: Piece[] = []
     let lineInk: Box | null = null
     for (const p of ml.pieces) {
@@ -254,7 +313,22 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
     ink: lines.reduce<Box | null>((acc, l) => unionBox(acc, l.ink), null),
     overflow: lines.some((l) => l.overflows),
     scripts,
+    lang,
+    direction: baseLevel % 2 === 1 ? 'rtl' : 'ltr',
   }
+}
+
+/** Scripts whose vertical setting is not settled are refused, with the reason, rather than guessed. */
+function refuseVertical(scripts: readonly Script[], lang: string): void {
+  const refused = scripts.filter((s) => SCRIPT_PROFILES[s]?.vertical === 'refused')
+  if (refused.length)
+    throw new QoyarError(
+      'vertical_not_supported',
+      422,
+      `Vertical ${refused.join(', ')} text is not supported yet: how Xinjiang's standing signs set the Arabic script vertically has not been researched. Use orientation=horizontal.`,
+      { scripts: refused, lang },
+      { scripts: refused.join(', ') },
+    )
 }
 
 function basePiece(p: Measured, weight: number): Omit<Piece, 'origin' | 'box' | 'ink'> {

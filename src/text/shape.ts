@@ -28,6 +28,8 @@ export interface Shaped {
   crossAdvance: number
   /** ttb only: distance from the cell top down to the baseline (the vertical origin). */
   verticalOrigin: number
+  /** Glyph ids and advances, joined: two shapings draw the same only if these are equal. */
+  signature: string
 }
 
 const MAX_ENTRIES_PER_FONT = 4096
@@ -39,13 +41,19 @@ export function unionBox(a: Box | null, b: Box | null): Box | null {
   return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) }
 }
 
-export function shape(hb: HarfBuzz, font: LoadedFont, text: string, vertical: boolean): Shaped {
+/** `language` (BCP 47) with the `script` (ISO 15924) of the run it belongs to. */
+export interface ShapingLanguage {
+  language: string
+  script: string
+}
+
+export function shape(hb: HarfBuzz, font: LoadedFont, text: string, vertical: boolean, language?: ShapingLanguage): Shaped {
   let cache = caches.get(font)
   if (!cache) {
     cache = new Map()
     caches.set(font, cache)
   }
-  const key = (vertical ? 'v' : 'h') + text
+  const key = (vertical ? 'v' : 'h') + (language ? `${language.language}-${language.script}` : '') + '\0' + text
   const hit = cache.get(key)
   if (hit) {
     // Refresh recency: Map iteration order is insertion order.
@@ -53,17 +61,21 @@ export function shape(hb: HarfBuzz, font: LoadedFont, text: string, vertical: bo
     cache.set(key, hit)
     return hit
   }
-  const result = shapeUncached(hb, font, text, vertical)
+  const result = shapeUncached(hb, font, text, vertical, language)
   if (cache.size >= MAX_ENTRIES_PER_FONT) cache.delete(cache.keys().next().value as string)
   cache.set(key, result)
   return result
 }
 
-function shapeUncached(hb: HarfBuzz, font: LoadedFont, text: string, vertical: boolean): Shaped {
+function shapeUncached(hb: HarfBuzz, font: LoadedFont, text: string, vertical: boolean, language: ShapingLanguage | undefined): Shaped {
   const buffer = hb.createBuffer()
   try {
     buffer.addText(text)
     buffer.guessSegmentProperties()
+    if (language) {
+      buffer.setLanguage(language.language)
+      buffer.setScript(language.script)
+    }
     if (vertical) buffer.setDirection('ttb')
     hb.shape(font.hb, buffer)
     const glyphs = buffer.json()
@@ -90,6 +102,7 @@ function shapeUncached(hb: HarfBuzz, font: LoadedFont, text: string, vertical: b
       ink,
       crossAdvance: first ? font.hb.glyphHAdvance(first.g) : 0,
       verticalOrigin: vertical && first ? font.verticalOrigin(first.g) : 0,
+      signature: glyphs.map((g) => `${g.g}:${g.ax}:${g.ay}:${g.dx}:${g.dy}`).join(' '),
     }
   } finally {
     buffer.destroy()

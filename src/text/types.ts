@@ -26,6 +26,12 @@ export interface TextSpec {
    * would tear their joined letters apart. Default 0.
    */
   tracking?: number
+  /**
+   * BCP 47 language of the text (`ko`, `ug`, `kk`, `bo`, `mn`, `zh`…): shaping language for its own
+   * script, line breaking (Korean keeps words whole) and paragraph direction. Default: from the
+   * first script of the text.
+   */
+  lang?: string
   /** Vertical only: which way columns follow each other. Default: ltr when the text has Mongolian, else rtl. */
   columnProgression?: 'ltr' | 'rtl'
 }
@@ -85,4 +91,8 @@ export interface TextLayout {
   /** Some line is longer than maxLength (an unbreakable word). */
   overflow: boolean
   scripts: Script[]
+  /** The language the block was set in (the request's, or the default for its script). */
+  lang: string
+  /** Paragraph direction: rtl for Uyghur and Kazakh lines, whose pieces are in visual order, left to right. */
+  direction: 'ltr' | 'rtl'
 }

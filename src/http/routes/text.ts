@@ -25,6 +25,11 @@ export const textQuery = z.object({
   background: colorOrTransparent.default('#ffffff'),
   padding: boundedNumber(0, 2048).optional(),
   maxLength: boundedNumber(16, 100_000).optional(),
+  // BCP 47 (RFC 5646 shape: language, then script/region/variant subtags).
+  lang: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a BCP 47 language tag such as ko, ug, kk, bo')
+    .optional(),
 })
 
 export type TextQuery = z.infer<typeof textQuery>
@@ -60,6 +65,7 @@ export function textRoutes(env: AppEnv): Hono {
       background: q.background,
       padding: q.padding ?? q.size / 4,
       ...(q.maxLength !== undefined ? { maxLength: q.maxLength } : {}),
+      ...(q.lang !== undefined ? { lang: q.lang } : {}),
     } as const
     const etag = await etagFor(env.version, { kind: 'text', format, spec })
     const unchanged = notModified(c, etag)
@@ -70,6 +76,8 @@ export function textRoutes(env: AppEnv): Hono {
       const headers = {
         'X-Qoyar-Orientation': image.layout.orientation,
         'X-Qoyar-Lines': String(image.layout.lines.length),
+        'X-Qoyar-Lang': image.layout.lang,
+        'X-Qoyar-Direction': image.layout.direction,
       }
       if (format === 'svg') return imageResponse('svg', svg, etag, headers)
       return imageResponse('png', await renderPng(env.engines, svg, image), etag, headers)

@@ -1,0 +1,83 @@
+/**
+ * How each script is set, as data: its default language, the direction of
+ * its lines, how it stands in a vertical line, and where its lines may break.
+ * The layout reads these; it never asks "is this Korean?".
+ */
+import type { Script } from '../script.js'
+
+export type VerticalSetting =
+  /** Turned with the line (Mongolian, Latin, Tibetan: UAX #50 `R`). */
+  | 'rotated'
+  /** Standing upright, one character per cell (Han, Hangul: UAX #50 `U`). */
+  | 'upright'
+  /** Not set vertically until the practice of the region's signs is researched: a 422, never a guess. */
+  | 'refused'
+
+export type BreakRule =
+  /** UAX #14 as the `linebreak` package implements it. */
+  | 'uax14'
+  /** UAX #14, but never between two letters: breaks at spaces only (CSS `word-break: keep-all`). */
+  | 'keep-all'
+
+export interface ScriptProfile {
+  /** BCP 47 language assumed when the request names none. */
+  lang: string
+  direction: 'ltr' | 'rtl'
+  vertical: VerticalSetting
+  /**
+   * Letters whose ink spans the script's usual extent across the line: tall and deep letters
+   * (Arabic alef, lam and the descending ی ر; Tibetan stacks with vowels above and below). The pair
+   * layer sizes scripts against each other by it (see metrics.ts).
+   */
+  sample: string
+}
+
+export const SCRIPT_PROFILES: Partial<Record<Script, ScriptProfile>> = {
+  Mong: { lang: 'mn', direction: 'ltr', vertical: 'rotated', sample: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ' },
+  Hani: { lang: 'zh', direction: 'ltr', vertical: 'upright', sample: '国民族' },
+  Hang: { lang: 'ko', direction: 'ltr', vertical: 'upright', sample: '한국어' },
+  Arab: { lang: 'ug', direction: 'rtl', vertical: 'refused', sample: 'ئالىي مەكتەپ' },
+  Tibt: { lang: 'bo', direction: 'ltr', vertical: 'rotated', sample: 'བོད་སྒྲིག་ཀྱི' },
+  Latn: { lang: 'en', direction: 'ltr', vertical: 'rotated', sample: 'Hxgp' },
+}
+
+export interface LanguageProfile {
+  /** The script the language is written in on signs here. */
+  script: Script
+  breaks: BreakRule
+  /**
+   * The fonts give this language's spaces their own width (Noto Sans CJK KR's `locl` for KOR: 280
+   * units, not 224), which satori cannot select since it shapes without a language: such text is
+   * drawn a word at a time, and the spaces between the words are placed by our measurement.
+   */
+  wordsDrawnApart?: boolean
+}
+
+/** Languages by primary subtag (BCP 47, lower case). Kazakh in China is written in the Arabic script. */
+export const LANGUAGE_PROFILES: Record<string, LanguageProfile> = {
+  mn: { script: 'Mong', breaks: 'uax14' },
+  zh: { script: 'Hani', breaks: 'uax14' },
+  ko: { script: 'Hang', breaks: 'keep-all', wordsDrawnApart: true },
+  ug: { script: 'Arab', breaks: 'uax14' },
+  kk: { script: 'Arab', breaks: 'uax14' },
+  bo: { script: 'Tibt', breaks: 'uax14' },
+  en: { script: 'Latn', breaks: 'uax14' },
+}
+
+/** The primary language subtag of a BCP 47 tag: `ug-Arab-CN` → `ug`. */
+export function primaryLanguage(tag: string): string {
+  return tag.split(/[-_]/)[0]!.toLowerCase()
+}
+
+export function languageProfile(tag: string): LanguageProfile | undefined {
+  return LANGUAGE_PROFILES[primaryLanguage(tag)]
+}
+
+/** The language a text is in when none is named: that of its first script with a profile. */
+export function defaultLanguage(scripts: readonly Script[]): string {
+  for (const s of scripts) {
+    const p = SCRIPT_PROFILES[s]
+    if (p) return p.lang
+  }
+  return 'zh'
+}
