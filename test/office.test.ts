@@ -91,6 +91,7 @@ describe('office rule packs', () => {
       ['inner-mongolia', { from: 'built-in' }],
       ['yanbian', { from: 'built-in' }],
       ['xinjiang', { from: 'built-in' }],
+      ['tibet', { from: 'built-in' }],
       ['test-office', { from: 'office', data: FIXTURE, file: 'packs/test-office.json' }],
     ])
   })
