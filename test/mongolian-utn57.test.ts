@@ -69,9 +69,16 @@ describe('Noto Sans Mongolian v3 follows UTN #57', () => {
 
   it('a selector the standard does not assign for that letter and position has no effect', () => {
     // ᠮ has no variants; ᠡ medial has none; ᠣ initial has none.
-    for (const [letter, fvs, position] of [['ᠮ', '\u180B', 'init'], ['ᠡ', '\u180C', 'medi'], ['ᠣ', '\u180B', 'init']] as const) {
+    for (const [letter, fvs, position] of [
+      ['ᠮ', '\u180B', 'init'],
+      ['ᠡ', '\u180C', 'medi'],
+      ['ᠣ', '\u180B', 'init'],
+    ] as const) {
       const names = glyphNames(inPosition(letter, fvs, position))
-      expect(names.some((n) => n.endsWith('.effective')), names.join(' ')).toBe(false)
+      expect(
+        names.some((n) => n.endsWith('.effective')),
+        names.join(' '),
+      ).toBe(false)
       expect(names.filter((n) => n.startsWith('uni18'))).toEqual(glyphNames(inPosition(letter, '', position)).filter((n) => n.startsWith('uni18')))
     }
   })
