@@ -77,18 +77,11 @@ const FRONT = new Set([0x1821, 0x1825, 0x1826])
 /** Letters only loanwords use: harmony does not hold in them. */
 const LOAN = new Set([0x182b, 0x1839, 0x183a, 0x183c, 0x183d, 0x183e, 0x183f, 0x1840, 0x1841, 0x1842])
 
+const LETTER = /\p{L}/u
 /** A word: letters, selectors and connectors between spaces and punctuation. */
-function isWordChar(cp: number): boolean {
-  return (
-    isMongolianLetter(cp) ||
-    FVS_NUMBER.has(cp) ||
-    cp === MVS ||
-    cp === NNBSP ||
-    cp === ZWJ ||
-    cp === ZWNJ ||
-    isPrivateUse(cp) ||
-    /\p{L}/u.test(String.fromCodePoint(cp))
-  )
+function isWordChar(cp: number, ch: string): boolean {
+  if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)
+  return isMongolianLetter(cp) || FVS_NUMBER.has(cp) || cp === MVS || cp === NNBSP || cp === ZWJ || cp === ZWNJ || isPrivateUse(cp) || LETTER.test(ch)
 }
 
 interface Unit {
@@ -168,7 +161,7 @@ function wordsOf(units: readonly Unit[]): Word[] {
     current = []
   }
   for (const u of units) {
-    if (isWordChar(u.cp)) current.push(u)
+    if (isWordChar(u.cp, u.ch)) current.push(u)
     else flush()
   }
   flush()
@@ -233,7 +226,7 @@ function suffixSpaceFindings(units: readonly Unit[], out: Finding[]): void {
     while (k < units.length && isMongolianLetter(units[k]!.cp)) k++
     // The next word must be the suffix alone (it may go on after MVS/NNBSP with a further suffix).
     const next = units[k]
-    if (next !== undefined && isWordChar(next.cp) && next.cp !== MVS && next.cp !== NNBSP) continue
+    if (next !== undefined && isWordChar(next.cp, next.ch) && next.cp !== MVS && next.cp !== NNBSP) continue
     const word = units
       .slice(j, k)
       .map((u) => u.ch)

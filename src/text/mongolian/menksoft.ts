@@ -81,15 +81,13 @@ function isLetterCode(cp: number | undefined): cp is number {
   return cp !== undefined && cp >= MENKSOFT_LETTERS && cp <= MENKSOFT_LAST
 }
 
-/** The forms a glyph is drawn for; a word boundary hides between a final-ish glyph and an initial-ish one. */
-function closesWord(cp: number): boolean {
-  const forms = Object.keys(MENKSOFT_GLYPHS.get(cp)?.forms ?? {})
-  return forms.length > 0 && forms.every((f) => f === 'fina' || f === 'isol')
-}
-function opensWord(cp: number): boolean {
-  const forms = Object.keys(MENKSOFT_GLYPHS.get(cp)?.forms ?? {})
-  return forms.length > 0 && forms.every((f) => f === 'init' || f === 'isol')
-}
+/** Glyphs drawn only as word ends, and only as word starts: a word boundary hides between the two. */
+const glyphsOnly = (allowed: readonly string[]) =>
+  new Set([...MENKSOFT_GLYPHS].filter(([, g]) => Object.keys(g.forms).length > 0 && Object.keys(g.forms).every((f) => allowed.includes(f))).map(([cp]) => cp))
+const CLOSING = glyphsOnly(['fina', 'isol'])
+const OPENING = glyphsOnly(['init', 'isol'])
+const closesWord = (cp: number) => CLOSING.has(cp)
+const opensWord = (cp: number) => OPENING.has(cp)
 
 const STRAIGHT_YA = 0xe321
 const LONG_TOOTH_I = new Set([0xe27e, 0xe27f])
