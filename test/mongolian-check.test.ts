@@ -100,6 +100,18 @@ describe('checkMongolian', () => {
     })
   }
 
+  it('turning any one code off makes its raising cases fail, and touches no other code', () => {
+    for (const [code, { raise }] of Object.entries(CASES) as [FindingCode, (typeof CASES)[FindingCode]][]) {
+      for (const [text] of raise) {
+        const all = checkMongolian(text).findings
+        const without = checkMongolian(text, { off: [code] }).findings
+        expect(without.some((f) => f.code === code)).toBe(false)
+        expect(without).toEqual(all.filter((f) => f.code !== code))
+        expect(without.length, `${code}: ${text}`).toBeLessThan(all.length)
+      }
+    }
+  })
+
   it('reports; never changes the text: `text` is what was sent, `normalized` is an offer', () => {
     const text = 'ᠨᠣᠮ ᠤᠨ ᠦᠪᠣᠷ'
     const r = checkMongolian(text)
