@@ -101,6 +101,15 @@ describe('every render checks its Mongolian fields', () => {
     expect(fixed.headers.get('x-qoyar-text-changed')).toBe('name_mn (legacy-encoding)')
   })
 
+  it('the text endpoint too: X-Qoyar-Text, and Menksoft refused with its conversion', async () => {
+    const ok = await app.request(`/v1/text.svg?${q({ text: 'ᠨᠣᠮ' + MVS + 'ᠤᠨ' })}`)
+    expect(ok.headers.get('x-qoyar-text')).toBe('ok')
+    expect((await app.request(`/v1/text.svg?${q({ text: 'ᠨᠣᠮ ᠤᠨ' })}`)).headers.get('x-qoyar-text')).toBe('errors')
+    const legacy = await app.request(`/v1/text.png?${q({ text: MENKSOFT_BICHIG })}`)
+    expect(legacy.status).toBe(422)
+    expect((await errorOf(legacy)).details.fields).toMatchObject([{ field: 'text', converted: 'ᠪᠢᠴᠢᠭ' }])
+  })
+
   it('/v1/check/{template} carries the findings per field', async () => {
     const res = await post('/v1/check/desk-card', { ...card, name_mn: 'ᠦᠪᠣᠷ', title_mn: 'ᠨᠣᠮ ᠤᠨ' })
     expect(res.status).toBe(200)

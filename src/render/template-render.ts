@@ -18,7 +18,7 @@ import { assertSupported, complianceHeader, evaluate, findPack } from '../rules/
 import { DEFAULT_REGION } from '../rules/packs.js'
 import type { ComplianceReport } from '../rules/types.js'
 import { booleanish } from '../schema.js'
-import { checkTextFields, type TextReport } from '../text/mongolian/fields.js'
+import { checkTextFields, legacyEncodingError, type TextReport } from '../text/mongolian/fields.js'
 
 /** Keys the render API reads itself; everything else is a template field. */
 const SIZE_KEYS = ['preset', 'width', 'height', 'dpi'] as const
@@ -172,14 +172,7 @@ export function enforceText(prepared: Prepared): void {
 /** Legacy Menksoft codes are never drawn: a 422 carrying the converted text (normalize=true renders it). */
 export function refuseLegacy(prepared: Prepared): void {
   const legacy = prepared.text.fields.filter((f) => f.findings.some((x) => x.code === 'legacy-encoding'))
-  if (legacy.length)
-    throw new QoyarError(
-      'legacy_encoding',
-      422,
-      `${legacy.map((f) => f.field).join(', ')}: legacy Menksoft glyph codes, not Unicode text. The converted text is in details; send it, or render with normalize=true.`,
-      { fields: legacy.map((f) => ({ field: f.field, converted: f.normalized, findings: f.findings })) },
-      { fields: legacy.map((f) => f.field).join(', ') },
-    )
+  if (legacy.length) throw legacyEncodingError(legacy)
 }
 
 /**

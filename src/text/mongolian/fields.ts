@@ -3,6 +3,7 @@
  * their findings, and (when asked) the fields with the certain fixes applied.
  * Fields are Mongolian by name (`mn`, `*_mn`, at any depth: images.0.caption_mn).
  */
+import { QoyarError } from '../../errors.js'
 import { CERTAIN_FIXES, checkMongolian, textStatus, type Finding, type TextStatus } from './check.js'
 
 const MONGOLIAN_FIELD = /(^|_)mn$/
@@ -75,6 +76,18 @@ export function checkTextFields(fields: Record<string, unknown>, normalize: bool
       })),
     },
   }
+}
+
+/** Legacy Menksoft codes are never drawn: the 422 carries each field's converted text. */
+export function legacyEncodingError(checks: readonly FieldCheck[]): QoyarError {
+  const fields = checks.map((f) => f.field).join(', ')
+  return new QoyarError(
+    'legacy_encoding',
+    422,
+    `${fields}: legacy Menksoft glyph codes, not Unicode text. The converted text is in details; send it, or render with normalize=true.`,
+    { fields: checks.map((f) => ({ field: f.field, converted: f.normalized, findings: f.findings })) },
+    { fields },
+  )
 }
 
 /** X-Qoyar-Text-Changed: `name_mn (legacy-encoding); service_mn (suffix-space)`; ASCII only. */
