@@ -41,6 +41,14 @@ describe('Noto Sans Mongolian v3 follows UTN #57', () => {
     expect(Number(version[1]) * 1000 + Number(version[2])).toBeGreaterThanOrEqual(3002)
   })
 
+  it('what v2.001 drew and v3 does not (circled digits, vertical presentation forms) falls back to the CJK face', () => {
+    const lost = [...Array.from({ length: 20 }, (_, i) => 0x2460 + i), 0xfe3d, 0xfe3e, 0xfe41, 0xfe42, 0xfe43, 0xfe44]
+    for (const cp of lost) {
+      expect(font.codepoints.has(cp)).toBe(false)
+      expect(env.fonts.resolve(cp, 'Mong', { genre: 'sans', weight: 400 })?.role, cp.toString(16)).toBe('han-sans')
+    }
+  })
+
   for (const [cpText, letter] of Object.entries(HUDUM_VARIANTS)) {
     const cp = Number(cpText)
     for (const position of ['isol', 'init', 'medi', 'fina'] as const) {
