@@ -187,10 +187,16 @@ describe('Menksoft to Unicode', () => {
     expect(converted.filter((c) => c.unicode.includes(MVS)).length).toBeGreaterThanOrEqual(20)
     expect(converted.filter((c) => /[\u180B-\u180D\u180F]/.test(c.unicode)).length).toBeGreaterThanOrEqual(5)
     // Known misses stay few; fixing one means removing its `known` mark.
-    expect(cases.length - converted.length).toBeLessThanOrEqual(14)
+    expect(cases.length - converted.length).toBeLessThanOrEqual(6)
   })
 
   for (const c of converted) it(`${c.kind} ${c.name}: ${c.unicode}`, () => expect(convertMenksoft(c.menksoft)).toBe(c.unicode))
+
+  it('the expected Unicode of every word passes the checker (the standard suffixes after MVS included)', () => {
+    // ᠷᠢᠨᠴᠢᠨᠲᠣᠭ᠌ᠮᠡᠳ, a name of Tibetan origin, breaks harmony as loanwords do: a warning, rightly for a reader to judge.
+    const allowed: Record<string, FindingCode[]> = { rinchintogmedWord: ['vowel-harmony'] }
+    for (const c of cases.filter((x) => x.kind !== 'suffixes')) expect(codes(c.unicode), c.name).toEqual(allowed[c.name] ?? [])
+  })
 
   it('gender decides GA/QA and the final G', () => {
     // bichig: a neutral word, the final G in its feminine shape needs nothing.

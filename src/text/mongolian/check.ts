@@ -232,7 +232,7 @@ function suffixSpaceFindings(units: readonly Unit[], out: Finding[]): void {
       .map((u) => u.ch)
       .join('')
     const suffix = SUFFIX_TEXTS.get(word)
-    if (!suffix) continue
+    if (!suffix || suffix.standalone) continue
     const single = word.length === 1
     out.push(
       make(

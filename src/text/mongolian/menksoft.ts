@@ -97,21 +97,26 @@ const LONG_TOOTH_I = new Set([0xe27e, 0xe27f])
  * two shapes of the diphthong ai/ei/ui, which Unicode writes with one ᠢ
  * (the font draws the double tooth itself).
  */
-function diphthongs(codes: readonly number[]): number[] {
+function diphthongs(codes: readonly number[]): { codes: number[]; collapsed: Set<number> } {
   const out: number[] = []
+  // Indices (in the output) of an ᠢ whose double tooth Menksoft drew with two codes.
+  const collapsed = new Set<number>()
   for (let i = 0; i < codes.length; i++) {
     const cp = codes[i]!
     const medialI = LONG_TOOTH_I.has(codes[i + 1] ?? -1) && i + 1 < codes.length - 1
     const afterVowel = VOWELS.has(MENKSOFT_GLYPHS.get(codes[i - 1] ?? -1)?.letter ?? '')
-    if ((cp === STRAIGHT_YA || LONG_TOOTH_I.has(cp)) && medialI && afterVowel && i > 0) continue
+    if ((cp === STRAIGHT_YA || LONG_TOOTH_I.has(cp)) && medialI && afterVowel && i > 0) {
+      collapsed.add(out.length)
+      continue
+    }
     out.push(cp)
   }
-  return out
+  return { codes: out, collapsed }
 }
 
 /** One Menksoft word (letters only) to Unicode. `afterMvs`: the word is a suffix. */
 function convertWord(input: readonly number[], afterMvs: boolean): string {
-  const codes = diphthongs(input)
+  const { codes, collapsed } = diphthongs(input)
   const letters = codes.map((cp) => MENKSOFT_GLYPHS.get(cp)?.letter ?? '')
   const gender = genderOf(letters)
   let out = ''
@@ -133,6 +138,21 @@ function convertWord(input: readonly number[], afterMvs: boolean): string {
     else if (!afterMvs && position === 'fina' && i === 1 && ROUNDED.has(letter) && !VOWELS.has(prev ?? '') && !tags.includes('fvs')) {
       // After an initial consonant the standard marks a final o/u/ö/ü (UTN #57 step 1); Menksoft's plain shape needs the selector back.
       suffix = letter === 'ᠣ' || letter === 'ᠤ' ? FVS2 : FVS3
+    } else if (!afterMvs && (letter === 'ᠳ' || letter === 'ᠲ') && has('fvs1') && (position === 'medi' ? (letter === 'ᠳ') !== VOWELS.has(next ?? '') : true)) {
+      // The shape the syllable would not choose: ᠳ's D where T/Dd is due (initial, final, medial before a consonant), ᠲ's T before a vowel.
+      suffix = FVS1
+    } else if (!afterMvs && letter === 'ᠶ' && cp === STRAIGHT_YA) {
+      suffix = FVS1 // the straight tooth: UTN #57 y with FVS1 (I)
+    } else if (
+      letter === 'ᠢ' &&
+      position === 'medi' &&
+      LONG_TOOTH_I.has(cp) &&
+      VOWELS.has(prev ?? '') &&
+      !collapsed.has(i) &&
+      !(i === 1 && (prev === 'ᠥ' || prev === 'ᠦ'))
+    ) {
+      // One long tooth after a vowel, where the standard would draw the double tooth (ᠨᠠᠢ᠍ᠮᠠ); not after an initial ö/ü, whose form ends in I already.
+      suffix = FVS3
     } else if (letter === 'ᠬ') {
       // Dotted masculine QA is a GA; a plain QA shape before a consonant is a GA.
       if (has('fvs1')) letter = 'ᠭ'

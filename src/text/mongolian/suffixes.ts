@@ -12,9 +12,11 @@ export interface Suffix {
   harmony: Harmony
   /** In UTN #57's particle dictionary: after MVS it takes a form other than the word-initial one. */
   particleForm: boolean
+  /** Also written as a word of its own after a space (a pronoun, a question particle): no suffix-space finding. */
+  standalone: boolean
 }
 
-const suffix = (text: string, harmony: Harmony, particleForm: boolean): Suffix => ({ text, harmony, particleForm })
+const suffix = (text: string, harmony: Harmony, particleForm: boolean, standalone = false): Suffix => ({ text, harmony, particleForm, standalone })
 
 export const SUFFIXES: readonly Suffix[] = [
   // Genitive.
@@ -67,7 +69,26 @@ export const SUFFIXES: readonly Suffix[] = [
   suffix('ᠳᠠᠬᠢ', 'back', true),
   suffix('ᠳᠡᠬᠢ', 'front', true),
   suffix('ᠶᠦᠭᠡᠨ', 'front', true),
+  suffix('ᠶᠤᠭᠠᠨ', 'back', false),
   suffix('ᠶᠦᠮ', 'front', true),
+  // Further suffixes written after MVS in GB/T 25914-2023 text (the suffix tests of suragch/mongol_code 1.0.5).
+  suffix('ᠯᠤᠭ', 'back', false), // ᠯᠤᠭ᠎ᠠ: with its own chachlag
+  suffix('ᠯᠦᠭᠡ', 'front', true),
+  suffix('ᠲᠠᠢᠭᠠᠨ', 'back', false),
+  suffix('ᠲᠡᠢᠭᠡᠨ', 'front', false),
+  suffix('ᠲᠠᠭᠠᠨ', 'back', false),
+  suffix('ᠲᠡᠭᠡᠨ', 'front', false),
+  suffix('ᠡᠴᠡᠭᠡᠨ', 'front', false),
+  suffix('ᠨᠤᠭᠤᠳ', 'back', false),
+  suffix('ᠨᠦᠭᠦᠳ', 'front', true),
+  suffix('ᠨᠠᠷ', 'back', false),
+  suffix('ᠨᠡᠷ', 'front', false),
+  suffix('ᠢᠨᠦ', 'front', false),
+  // Also words of their own: accepted after MVS, not required there.
+  suffix('ᠮᠠᠨᠢ', 'back', false, true),
+  suffix('ᠮᠢᠨᠢ', 'neutral', false, true),
+  suffix('ᠤᠤ', 'back', false, true),
+  suffix('ᠦᠦ', 'front', false, true),
 ]
 
 export const SUFFIX_TEXTS: ReadonlyMap<string, Suffix> = new Map(SUFFIXES.map((s) => [s.text, s]))
