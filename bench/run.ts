@@ -5,7 +5,7 @@
  *   BENCH_TEMPLATE_BUDGET_MS=10000   wall-time cap on each timed series of a template case
  *   BENCH_BULK_ROWS=1000, BENCH_ZIP_ROWS=200, BENCH_ZIP_DPI=300   bulk runs (bulk.ts)
  *   BENCH_EDGE_N=50                  timed renders per series in the edge section (edge.ts)
- *   BENCH_SKIP=bulk,edge             sections to leave out (any of templates, chromium, takumi, svg-read, bulk, edge, scripts)
+ *   BENCH_SKIP=bulk,edge             sections to leave out (any of templates, chromium, takumi, svg-read, mongolian-check, bulk, edge, scripts)
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -362,6 +362,7 @@ table()
 console.log(`\nsample outputs: bench/out/<case>.<renderer>.<svg|png>`)
 for (const [name, section] of [
   ['svg-read', async () => (await import('./svg-read.js')).svgReadBench()],
+  ['mongolian-check', async () => (await import('./mongolian-check.js')).mongolianCheckBench()],
   ['bulk', bulk],
   ['edge', edge],
   ['scripts', async () => (await import('./scripts.js')).scriptsBench()],

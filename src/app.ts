@@ -16,6 +16,7 @@ import { ruleRoutes } from './http/routes/rules.js'
 import { sloganRoutes } from './http/routes/slogans.js'
 import { templateRoutes } from './http/routes/templates.js'
 import { textRoutes } from './http/routes/text.js'
+import { mongolianRoutes } from './http/routes/mongolian.js'
 import { studioRoutes } from './studio/routes.js'
 
 export function createApp(env: AppEnv): Hono {
@@ -26,6 +27,7 @@ export function createApp(env: AppEnv): Hono {
   app.get('/healthz', (c) => c.json({ ok: true, version: env.version, fonts: env.fonts.fonts.length }))
   app.route('/v1', fontRoutes(env))
   app.route('/v1', textRoutes(env))
+  app.route('/v1', mongolianRoutes(env))
   app.route('/v1', templateRoutes(env))
   app.route('/v1', renderRoutes(env))
   app.route('/v1', ruleRoutes(env))

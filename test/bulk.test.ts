@@ -114,6 +114,37 @@ describe('qoyar batch (CLI)', () => {
     expect(new TextDecoder().decode(files['书.svg']!).startsWith('<svg')).toBe(true)
   })
 
+  it('reports Mongolian text findings per row and field; Menksoft rows fail unless --normalize converts them', () => {
+    const texts = join(dir, 'texts.csv')
+    writeFileSync(texts, 'name_mn,name_zh,title_mn,title_zh\n\uE2C1\uE27F\uE317\uE27E\uE2E8,比其格,ᠪᠠᠭᠰᠢ,教师\nᠦᠪᠣᠷ,乌波尔,ᠨᠣᠮ ᠤᠨ,书\nᠪᠠᠲᠤ,巴图,ᠪᠠᠭᠰᠢ,教师\n')
+    type Entry = {
+      row: number
+      status: string
+      error?: { code: string; field?: string }
+      text?: { status: string; fields: { field: string; findings: { code: string }[] }[]; changed: { field: string; codes: string[] }[] }
+    }
+    const run = (extra: string[]) => {
+      const out = join(dir, `texts${extra.length}.zip`)
+      const r = qoyar(['batch', 'desk-card', texts, '-o', out, '--format', 'svg', '--threads', '0', '-q', ...extra])
+      const report = JSON.parse(new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(out)))['report.json'])) as { results: Entry[] }
+      return { status: r.status, results: report.results }
+    }
+    const plain = run([])
+    expect(plain.status).toBe(1)
+    expect(plain.results[0]).toMatchObject({ row: 2, status: 'failed', error: { code: 'legacy_encoding', field: 'name_mn' } })
+    expect(plain.results[1]!.text!.fields.map((f) => [f.field, f.findings.map((x) => x.code)])).toEqual([
+      ['name_mn', ['vowel-harmony']],
+      ['title_mn', ['suffix-space']],
+    ])
+    expect(plain.results[2]!.text).toBeUndefined()
+    const normalized = run(['--normalize'])
+    expect(normalized.status).toBe(0)
+    expect(normalized.results[0]!.text!.changed).toEqual([{ field: 'name_mn', codes: ['legacy-encoding'] }])
+    expect(normalized.results[1]!.text!.changed).toEqual([{ field: 'title_mn', codes: ['suffix-space'] }])
+    // What is not certain stays a finding for a reader.
+    expect(normalized.results[1]!.text!.fields.map((f) => f.field)).toEqual(['name_mn'])
+  })
+
   it('exits 2 for an unknown template or a missing file, without writing output', () => {
     expect(qoyar(['batch', 'no-such-template', csv, '-o', join(dir, 'x.pdf')]).status).toBe(2)
     const missing = qoyar(['batch', 'desk-card', join(dir, 'missing.csv'), '-o', join(dir, 'y.pdf')])
@@ -130,7 +161,8 @@ describe('qoyar batch (CLI)', () => {
 })
 
 describe('POST /v1/batch', () => {
-  const post = (path: string, body: string, headers: Record<string, string> = {}) => app.request(path, { method: 'POST', headers: { 'content-type': 'text/csv', ...headers }, body })
+  const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+    app.request(path, { method: 'POST', headers: { 'content-type': 'text/csv', ...headers }, body })
 
   it.skipIf(skipWithout('poppler'))('streams a PDF of the good rows plus a report page', async () => {
     const res = await post('/v1/batch/desk-card.pdf', CSV)
@@ -146,7 +178,10 @@ describe('POST /v1/batch', () => {
     expect(res.status).toBe(200)
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()))
     expect(Object.keys(files)).toEqual(['巴图.svg', '萨仁, 格日勒.svg', '书.svg', 'report.json'])
-    const report = JSON.parse(new TextDecoder().decode(files['report.json'])) as { failed: number; results: { row: number; status: string; error?: { field?: string } }[] }
+    const report = JSON.parse(new TextDecoder().decode(files['report.json'])) as {
+      failed: number
+      results: { row: number; status: string; error?: { field?: string } }[]
+    }
     expect(report.failed).toBe(2)
     expect(report.results.filter((r) => r.status === 'failed').map((r) => [r.row, r.error!.field])).toEqual([
       [5, 'name_mn'],

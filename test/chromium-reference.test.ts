@@ -26,6 +26,8 @@ const CASES: { name: string; text: string; maxLength?: number }[] = [
   { name: 'surguuli', text: 'ᠰᠤᠷᠭᠠᠭᠤᠯᠢ' },
   { name: 'mvs', text: 'ᠡᠮᠨᠡᠯᠭ\u180Eᠡ' },
   { name: 'nnbsp', text: 'ᠨᠣᠮ\u202Fᠤᠨ' },
+  // The 2023 standard's suffix connector (GB/T 25914-2023, UTN #57): needs Noto Sans Mongolian v3.
+  { name: 'mvs-suffix', text: 'ᠨᠣᠮ\u180Eᠤᠨ' },
   { name: 'mixed', text: 'ᠮᠣᠩᠭᠣᠯ 2024 民族团结' },
   { name: 'columns', text: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ', maxLength: 300 },
 ]

@@ -49,8 +49,9 @@ describe('fonts/manifest.json', () => {
         expect(bytes.length).toBe(entry.bytes)
         expect(entry.license).toBe('OFL-1.1')
         expect(readFileSync(new URL(entry.licenseFile, FONTS), 'utf8')).toContain('SIL OPEN FONT LICENSE')
-        expect(entry.source.debianPackage).toMatch(/^fonts-noto/)
-        expect(entry.source.debianVersion).toBeTruthy()
+        const pkg = entry.source.npmPackage ?? entry.source.debianPackage
+        expect(pkg).toMatch(/^(fonts-noto|@fontsource\/noto-)/)
+        expect(entry.source.npmVersion ?? entry.source.debianVersion).toBeTruthy()
       })
 
       it('loads, and covers every code point of the charsets it claims', () => {

@@ -292,6 +292,18 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     await page.screenshot({ path: new URL('studio-desk-card.png', OUT).pathname, fullPage: true })
   })
 
+  it('shows Mongolian text findings under the field, and fixes a suffix space in one click', async () => {
+    // Still on the desk card.
+    await page.locator('#f-title_mn').fill('ᠨᠣᠮ ᠤᠨ')
+    const finding = page.locator('.field[data-field="title_mn"] .text-findings .finding.error')
+    await finding.waitFor()
+    expect(await finding.textContent()).toContain('U+180E')
+    await page.screenshot({ path: new URL('studio-text-findings.png', OUT).pathname, fullPage: true })
+    await finding.locator('button').click()
+    expect(await page.locator('#f-title_mn').inputValue()).toBe('ᠨᠣᠮ\u180Eᠤᠨ')
+    await page.locator('.field[data-field="title_mn"] .text-findings').waitFor({ state: 'detached' })
+  })
+
   it('sends display-board pictures by POST, and takes new ones from a file input', async () => {
     const posted = page.waitForRequest((r) => r.url().includes('/v1/render/display-board.svg') && r.method() === 'POST')
     await page.selectOption('#template', 'display-board')

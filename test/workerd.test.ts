@@ -147,6 +147,21 @@ describe('workerd (wrangler dev) serves the same app as Node', () => {
     expect(await b.text()).toBe(await a.text())
   })
 
+  it('runs the Mongolian text checker: same findings, same X-Qoyar-Text, Menksoft refused with the converted text', async () => {
+    const check = `/v1/mongolian/check?${query({ text: 'ᠨᠣᠮ ᠤᠨ ᠦᠪᠣᠷ \uE2C1\uE27F\uE317\uE27E\uE2E8' })}`
+    const [a, b] = await Promise.all([app.request(check), workerd(check)])
+    expect(b.status).toBe(200)
+    expect(await b.json()).toEqual(await a.json())
+    const legacy = `/v1/render/desk-card.svg?${query({ name_mn: '\uE2C1\uE27F\uE317\uE27E\uE2E8', name_zh: '巴图' })}`
+    const refused = await workerd(legacy)
+    expect(refused.status).toBe(422)
+    expect(((await refused.json()) as { error: { code: string; details: { fields: { converted: string }[] } } }).error.details.fields[0]!.converted).toBe('ᠪᠢᠴᠢᠭ')
+    const fixed = await workerd(`${legacy}&normalize=true`)
+    expect(fixed.status).toBe(200)
+    expect(fixed.headers.get('x-qoyar-text-changed')).toBe('name_mn (legacy-encoding)')
+    expect(fixed.headers.get('x-qoyar-text')).toBe('ok')
+  })
+
   it('gives the same error bodies (uncovered character, unknown template, unknown route)', async () => {
     for (const path of [`/v1/text.png?${query({ text: '😀' })}`, '/v1/render/nope.svg', '/v1/nothing-here']) {
       const [a, b] = await Promise.all([app.request(path), workerd(path)])
@@ -158,7 +173,7 @@ describe('workerd (wrangler dev) serves the same app as Node', () => {
 
 describe('the render cache', () => {
   it('workerd: a second identical GET is a Cache API hit with Age, same bytes; If-None-Match still gives 304', async () => {
-    const path = `/v1/text.png?${query({ text: 'ᠺᠡᠰ ᠤᠨ ᠰᠢᠯᠭᠠᠯᠲᠠ', size: 71 })}`
+    const path = `/v1/text.png?${query({ text: 'ᠺᠡᠰ\u180Eᠤᠨ ᠰᠢᠯᠭᠠᠯᠲᠠ', size: 71 })}`
     const first = await workerd(path)
     expect(first.status).toBe(200)
     expect(first.headers.get('x-qoyar-cache')).toBe('miss')

@@ -7,8 +7,14 @@ usually does not):
     /usr/bin/python3 scripts/fonts/build.py
 
 READS (nothing else; no network):
+  * npm @fontsource/noto-sans-mongolian (tested with 5.3.0; a devDependency, so
+    `npm install` puts it in node_modules): Noto Sans Mongolian v3.002, the
+    2023 re-engineering for UTN #57 / GB/T 25914-2023, as WOFF:
+      node_modules/@fontsource/noto-sans-mongolian/files/noto-sans-mongolian-mongolian-400-normal.woff
+      node_modules/@fontsource/noto-sans-mongolian/LICENSE
+    (its "mongolian" unicode-range file: U+1800-18AF, U+202F, ZWJ/ZWNJ and the
+    punctuation Mongolian text uses, with the full GSUB/GPOS.)
   * Debian fonts-noto-core (tested with 20201225-1):
-      /usr/share/fonts/truetype/noto/NotoSansMongolian-Regular.ttf
       /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf
       /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf
       /usr/share/doc/fonts-noto-core/copyright
@@ -27,7 +33,7 @@ READS (nothing else; no network):
   * fontTools (Debian python3-fonttools, tested with 4.38.0).
 
 WRITES (everything under <repo>/fonts/, nothing else):
-  fonts/NotoSansMongolian-Regular.ttf   byte-for-byte copy of the Debian file
+  fonts/NotoSansMongolian-Regular.ttf   the WOFF converted to TrueType (tables unchanged)
   fonts/NotoSans-Regular.ttf            subset (Latin, punctuation, currency, ...)
   fonts/NotoSans-Bold.ttf               subset (same code points)
   fonts/NotoSansSC-Regular.otf          Noto Sans CJK SC Regular, subset (see SC_* below)
@@ -104,12 +110,15 @@ UNIHAN_OTHER = Path("/usr/share/unicode/Unihan_OtherMappings.txt.bz2")
 UNICODE_DATA = Path("/usr/share/unicode/UnicodeData.txt")
 NOTO_CORE_COPYRIGHT = Path("/usr/share/doc/fonts-noto-core/copyright")
 NOTO_CJK_COPYRIGHT = Path("/usr/share/doc/fonts-noto-cjk/copyright")
+MONG_PKG = ROOT / "node_modules" / "@fontsource" / "noto-sans-mongolian"
+MONG_WOFF = MONG_PKG / "files" / "noto-sans-mongolian-mongolian-400-normal.woff"
 
 TESTED_VERSIONS = {
     "fonts-noto-core": "20201225-1",
     "fonts-noto-cjk": "1:20220127+repack1-1",
     "unicode-data": "15.0.0-1",
     "fontTools": "4.38.0",
+    "@fontsource/noto-sans-mongolian": "5.3.0",
 }
 
 # Language systems kept in the CJK fonts' GSUB/GPOS (besides each script's
@@ -291,6 +300,26 @@ def subset_font(src, number, unicodes, out_path, cjk):
     sub.subset(font)
     font.flavor = None
     font.save(str(out_path))
+    font.close()
+
+
+def npm_origin(pkg_dir):
+    """(name, version) from an npm package's package.json."""
+    meta = json.loads((pkg_dir / "package.json").read_text(encoding="utf-8"))
+    name, ver = meta["name"], meta["version"]
+    if name in TESTED_VERSIONS and TESTED_VERSIONS[name] != ver:
+        sys.stderr.write("build.py: warning: %s is %s; this script was tested with %s\n"
+                         % (name, ver, TESTED_VERSIONS[name]))
+    return name, ver
+
+
+def woff_to_ttf(src, out_path):
+    """Unwrap a WOFF (zlib per table) into a plain sfnt; no table is changed."""
+    font = open_font(src)
+    if font.flavor != "woff":
+        die("%s: expected WOFF, got flavor %r" % (src, font.flavor))
+    font.flavor = None
+    font.save(str(out_path), reorderTables=True)
     font.close()
 
 
@@ -608,7 +637,7 @@ def main():
     OUT.mkdir(exist_ok=True)
     CHARSET_DIR.mkdir(exist_ok=True)
 
-    src_mong = NOTO_TT / "NotoSansMongolian-Regular.ttf"
+    src_mong = MONG_WOFF
     src_sans_r = NOTO_TT / "NotoSans-Regular.ttf"
     src_sans_b = NOTO_TT / "NotoSans-Bold.ttf"
     src_cjk_sans_r = NOTO_OT / "NotoSansCJK-Regular.ttc"
@@ -617,7 +646,7 @@ def main():
     for p in (src_mong, src_sans_r, src_sans_b, src_cjk_sans_r, src_cjk_sans_b, src_cjk_serif_b,
               UNIHAN_OTHER, UNICODE_DATA, NOTO_CORE_COPYRIGHT, NOTO_CJK_COPYRIGHT):
         if not p.exists():
-            die("missing input %s (install fonts-noto-core, fonts-noto-cjk, unicode-data)" % p)
+            die("missing input %s (npm install; install fonts-noto-core, fonts-noto-cjk, unicode-data)" % p)
 
     n_sans_r = find_ttc_member(src_cjk_sans_r, "Noto Sans CJK SC")
     n_sans_b = find_ttc_member(src_cjk_sans_b, "Noto Sans CJK SC")
@@ -684,7 +713,7 @@ def main():
             "charset: latin-1", "Latin-1 Supplement: U+00A0-00FF"]),
         "mongolian": dict(cps=mong_cps, desc="what Noto Sans Mongolian maps in U+1800-18AF, plus U+202F, U+200C, U+200D", header=[
             "charset: mongolian",
-            "what Noto Sans Mongolian (%s) really maps: its code points in" % src_mong,
+            "what Noto Sans Mongolian (%s) really maps: its code points in" % (Path(src_mong).relative_to(ROOT) if Path(src_mong).is_relative_to(ROOT) else src_mong),
             "U+1800-18AF plus U+202F NNBSP, U+200C ZWNJ, U+200D ZWJ where mapped",
             "assigned in U+1800-18AF but NOT mapped by the font: %s"
             % (", ".join(u(c) for c in mong_uncovered) or "none")]),
@@ -741,7 +770,7 @@ def main():
     specs = [
         dict(id="noto-sans-mongolian", file="NotoSansMongolian-Regular.ttf", src=src_mong,
              format="truetype", weight=400, role="mongolian", covers=["mongolian"],
-             cmap="mong", unicodes=None, subset=None),
+             cmap="mong", unicodes=None, subset=None, npm=MONG_PKG),
         dict(id="noto-sans-regular", file="NotoSans-Regular.ttf", src=src_sans_r,
              format="truetype", weight=400, role="latin", covers=["ascii", "latin-1"],
              cmap="sans_r", unicodes=latin_unicodes, subset=latin_desc),
@@ -772,9 +801,7 @@ def main():
         out_path = OUT / spec["file"]
         print("building %s" % spec["file"], flush=True)
         if spec["unicodes"] is None:
-            shutil.copyfile(spec["src"], out_path)
-            if sha256(out_path) != sha256(spec["src"]):
-                die("copy of %s differs" % spec["src"])
+            woff_to_ttf(spec["src"], out_path)
         else:
             subset_font(spec["src"], spec.get("fontNumber"), spec["unicodes"], out_path,
                         spec.get("cjk", False))
@@ -785,8 +812,14 @@ def main():
         print("verifying %s" % spec["file"], flush=True)
         facts = verify_font(spec, charsets, cmaps[spec["cmap"]])
         facts_by_id[spec["id"]] = facts
-        pkg, ver = debian_origin(spec["src"])
-        source = {"debianPackage": pkg, "debianVersion": ver, "path": str(spec["src"])}
+        if "npm" in spec:
+            pkg, ver = npm_origin(spec["npm"])
+            source = {"npmPackage": pkg, "npmVersion": ver,
+                      "path": str(spec["src"].relative_to(ROOT)),
+                      "sha256": sha256(spec["src"]), "conversion": "WOFF to TrueType (fontTools; tables unchanged)"}
+        else:
+            pkg, ver = debian_origin(spec["src"])
+            source = {"debianPackage": pkg, "debianVersion": ver, "path": str(spec["src"])}
         if "fontNumber" in spec:
             source["fontNumber"] = spec["fontNumber"]
         source["subset"] = spec["subset"]
@@ -843,13 +876,17 @@ def main():
                 % (NOTO_CORE_COPYRIGHT, "; ".join(debian_copyright_lines(NOTO_CORE_COPYRIGHT))))
     head.append("  fonts-noto-cjk (%s): Copyright %s"
                 % (NOTO_CJK_COPYRIGHT, "; ".join(debian_copyright_lines(NOTO_CJK_COPYRIGHT))))
+    head.append("  @fontsource/noto-sans-mongolian (%s): %s"
+                % (MONG_PKG.relative_to(ROOT) / "LICENSE",
+                   (MONG_PKG / "LICENSE").read_text(encoding="utf-8").splitlines()[0]))
     head.append("")
     head.append("Some upstream distributions of Noto Sans/Serif CJK state the copyright as")
     head.append("\"Copyright 2014-2021 Adobe (http://www.adobe.com/), with Reserved Font Name")
     head.append("'Source'\". No font in this directory uses the name \"Source\".")
     head.append("")
     head.append("The Noto*SC-*.otf and NotoSans-*.ttf files are Modified Versions (subsets) of")
-    head.append("the original fonts; NotoSansMongolian-Regular.ttf is unmodified. See README.md.")
+    head.append("the original fonts; NotoSansMongolian-Regular.ttf is the upstream WOFF unwrapped to\n"
+                "TrueType, every table unchanged. See README.md.")
     head.append("NotoSansKR-*.otf, NotoNaskhArabic-*.ttf and NotoSerifTibetan-*.ttf are Modified Versions")
     head.append("(subsets) too.")
     head.append("")
@@ -1011,14 +1048,16 @@ def write_readme(specs, entries, charsets, mong_uncovered):
             e["file"], e["family"], e["weight"], e["role"], e["bytes"], e["glyphs"],
             e["codepoints"], ", ".join(e["covers"])))
     L.append("")
-    L.append("Sources (Debian packages, see `manifest.json` for versions, paths and sha256):")
+    L.append("Sources (npm and Debian packages, see `manifest.json` for versions, paths and sha256):")
     L.append("")
     for s, e in zip(specs, entries):
         src = e["source"]
         where = "`%s`" % src["path"] + (" (font number %d)" % src["fontNumber"] if "fontNumber" in src else "")
-        L.append("* `%s`: %s, from %s in `%s` %s; %s." % (
-            e["file"], e["fontVersion"], where, src["debianPackage"], src["debianVersion"],
-            "unmodified copy" if src["subset"] is None else "subset"))
+        pkg = ("npm `%s` %s" % (src["npmPackage"], src["npmVersion"]) if "npmPackage" in src
+               else "`%s` %s" % (src["debianPackage"], src["debianVersion"]))
+        L.append("* `%s`: %s, from %s in %s; %s." % (
+            e["file"], e["fontVersion"], where, pkg,
+            src.get("conversion", "unmodified copy") if src["subset"] is None else "subset"))
     L.append("")
     L.append("### Subsets")
     L.append("")
@@ -1070,6 +1109,7 @@ def write_readme(specs, entries, charsets, mong_uncovered):
     L.append("## Rebuilding")
     L.append("")
     L.append("```sh")
+    L.append("npm install   # brings @fontsource/noto-sans-mongolian (devDependency)")
     L.append("sudo apt-get install fonts-noto-core fonts-noto-cjk unicode-data python3-fonttools")
     L.append("/usr/bin/python3 scripts/fonts/build.py")
     L.append("```")

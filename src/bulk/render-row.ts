@@ -5,7 +5,8 @@
  */
 import type { AppEnv } from '../env.js'
 import { QoyarError } from '../errors.js'
-import { complianceOf, designOf, enforce, pngOf, prepare, svgOf } from '../render/template-render.js'
+import { complianceOf, designOf, enforce, enforceText, pngOf, prepare, svgOf } from '../render/template-render.js'
+import type { TextReport } from '../text/mongolian/fields.js'
 import type { Row } from './rows.js'
 import type { Language } from '../i18n/types.js'
 
@@ -31,6 +32,8 @@ export interface RenderedRow {
   heightMm: number
   background?: string
   compliance: { pass: boolean; failed: string[] }
+  /** The Mongolian text checker's findings per field (and, with normalize, what it changed). */
+  text: TextReport
 }
 
 export interface FailedRow {
@@ -44,8 +47,9 @@ export type RowResult = RenderedRow | FailedRow
 
 /** The field a failure belongs to, where one can be named. */
 function fieldOf(e: QoyarError, fields: Record<string, string>): string | undefined {
-  const d = e.details as { issues?: { path: string }[]; codePoints?: string[] } | undefined
+  const d = e.details as { issues?: { path: string }[]; codePoints?: string[]; fields?: { field: string }[] } | undefined
   if (d?.issues?.[0]) return d.issues[0].path
+  if (d?.fields?.[0]) return d.fields[0].field
   if (d?.codePoints?.[0]) {
     const cp = String.fromCodePoint(parseInt(d.codePoints[0].slice(2), 16))
     return Object.entries(fields).find(([, v]) => v.includes(cp))?.[0]
@@ -57,6 +61,7 @@ export async function renderRow(env: AppEnv, row: Row, opts: RowOptions): Promis
   const fields = { ...opts.defaults, ...row.fields }
   try {
     const p = prepare(env, opts.template, fields)
+    enforceText(p)
     const design = designOf(env, p)
     const report = complianceOf(env, p, design)
     enforce(p, report)
@@ -72,6 +77,7 @@ export async function renderRow(env: AppEnv, row: Row, opts: RowOptions): Promis
       heightMm: p.canvas.heightMm,
       ...(design.background ? { background: design.background } : {}),
       compliance: { pass: report.pass, failed: report.rules.filter((r) => !r.pass).map((r) => r.id) },
+      text: p.text,
     }
   } catch (e) {
     if (!(e instanceof QoyarError)) throw e

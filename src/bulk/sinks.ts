@@ -8,6 +8,7 @@ import type { PdfSink, WritePdf } from '../render/engines.js'
 import { gridFor, singlePage, type PrintOptions, type PrintSheet, type SheetSize } from '../render/print.js'
 import type { RenderedRow, RowResult } from './render-row.js'
 import { fileNamer } from './names.js'
+import type { TextReport } from '../text/mongolian/fields.js'
 
 export interface BatchReport {
   template: string
@@ -23,6 +24,8 @@ export interface ReportEntry {
   file?: string
   page?: number
   compliance?: { pass: boolean; failed: string[] }
+  /** Mongolian text findings per field, when there are any (or normalize changed something). */
+  text?: TextReport
   error?: { code: string; message: string; field?: string }
 }
 
@@ -167,7 +170,14 @@ export function zipSink(
 
 export function reportEntry(result: RowResult, where: { file?: string | undefined; page?: number | undefined }): ReportEntry {
   return result.ok
-    ? { row: result.row, status: 'ok', ...(where.file ? { file: where.file } : {}), ...(where.page ? { page: where.page } : {}), compliance: result.compliance }
+    ? {
+        row: result.row,
+        status: 'ok',
+        ...(where.file ? { file: where.file } : {}),
+        ...(where.page ? { page: where.page } : {}),
+        compliance: result.compliance,
+        ...(result.text.fields.length || result.text.changed.length ? { text: result.text } : {}),
+      }
     : { row: result.row, status: 'failed', error: result.error }
 }
 

@@ -82,7 +82,8 @@ program
   .option('--per-sheet <n>', 'at most n signs a sheet (default: as many as fit)', positiveInt)
   .option('--bleed <mm>', 'bleed around each sign, mm', parseFloat)
   .option('--marks', 'crop marks')
-  .option('--strict', 'a row that breaks a regional rule fails')
+  .option('--strict', 'a row that breaks a regional rule, or whose Mongolian has text errors, fails')
+  .option('--normalize', 'render Mongolian with the certain fixes (legacy Menksoft codes, a space before a suffix); the report says what changed')
   .option('--region <id>', 'rule pack (default inner-mongolia)')
   .option('--threads <n>', `worker threads (default ${defaultThreads()}; 0 = main thread)`, positiveInt)
   .option('--report <file>', 'write per-row results (with compliance) as JSON')
@@ -90,6 +91,7 @@ program
   .action(async (template: string, file: string, o: Record<string, unknown>) => {
     const defaults = fieldPairs(o.field as string[])
     if (o.strict) defaults.strict = 'true'
+    if (o.normalize) defaults.normalize = 'true'
     if (o.region) defaults.region = String(o.region)
     const sheet = o.sheet as string | undefined
     if (sheet && sheet !== 'a4' && sheet !== 'a3') throw new InvalidArgumentError('--sheet takes a4 or a3')
@@ -127,7 +129,8 @@ program
     if (process.stderr.isTTY && !o.quiet)
       for (const r of report.results.filter((x) => x.status === 'failed'))
         process.stderr.write(`row ${r.row}${r.error?.field ? ` (${r.error.field})` : ''}: ${r.error?.message}\n`)
-    if (!o.quiet) process.stderr.write(`${report.rendered} of ${report.rows} rows rendered to ${String(o.output)}${report.failed ? `; ${report.failed} failed` : ''}\n`)
+    if (!o.quiet)
+      process.stderr.write(`${report.rendered} of ${report.rows} rows rendered to ${String(o.output)}${report.failed ? `; ${report.failed} failed` : ''}\n`)
     process.exitCode = report.failed ? 1 : 0
   })
 

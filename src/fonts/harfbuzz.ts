@@ -24,6 +24,8 @@ export interface HbFont {
   glyphExtents(glyph: number): HbGlyphExtents | null
   glyphHAdvance(glyph: number): number
   glyphVOrigin(glyph: number): [number, number] | null
+  /** The font's own glyph name (Noto Sans Mongolian v3 names glyphs by UTN #57 written units). */
+  glyphName(glyph: number): string
   destroy(): void
 }
 export interface HbGlyph {

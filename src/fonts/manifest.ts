@@ -14,18 +14,23 @@ export interface FontManifestEntry {
   glyphs: number
   codepoints: number
   fontVersion: string
+  /** Where the file came from: a Debian package, or an npm package (then with the upstream file's checksum). */
   source: {
-    debianPackage: string
-    debianVersion: string
+    debianPackage?: string
+    debianVersion?: string
+    npmPackage?: string
+    npmVersion?: string
     path: string
     fontNumber?: number
+    sha256?: string
+    conversion?: string
     subset: string | null
   }
   bytes: number
   sha256: string
   license: string
   licenseFile: string
-  /** Anything a user of the font should know (e.g. Noto Sans Mongolian lacks U+180F and vertical metrics). */
+  /** Anything a user of the font should know (e.g. what Noto Sans Mongolian lacks). */
   note?: string
 }
 

@@ -18,12 +18,13 @@ import { assertSupported, complianceHeader, evaluate, findPack } from '../rules/
 import { DEFAULT_REGION } from '../rules/packs.js'
 import type { ComplianceReport } from '../rules/types.js'
 import { booleanish } from '../schema.js'
+import { checkTextFields, legacyEncodingError, type TextReport } from '../text/mongolian/fields.js'
 
 /** Keys the render API reads itself; everything else is a template field. */
 const SIZE_KEYS = ['preset', 'width', 'height', 'dpi'] as const
 /** Print options: only PDF reads them, but they are part of every request's identity. */
 const PRINT_KEYS = ['bleed', 'marks', 'sheet', 'copies'] as const
-export const CONTROL_KEYS = ['region', 'strict', 'lang', 'slogan'] as const
+export const CONTROL_KEYS = ['region', 'strict', 'lang', 'slogan', 'normalize'] as const
 /** Slogan variables: v.years=75 fills {{years}}. */
 const VARIABLE_PREFIX = 'v.'
 
@@ -41,6 +42,8 @@ export const controls = z.object({
   region: z.string().max(64).default(DEFAULT_REGION),
   strict: booleanish.default(false),
   lang: z.string().max(35).optional(),
+  /** Render the Mongolian fields with the checker's certain fixes applied (said in X-Qoyar-Text-Changed). */
+  normalize: booleanish.default(false),
 })
 
 export type Controls = z.output<typeof controls>
@@ -53,6 +56,8 @@ export interface Prepared {
   print: PrintFields
   /** Where the texts came from when a catalogue slogan was used: per language reviewed, unreviewed or user-supplied. */
   slogan?: { key: string; translation: Partial<Record<Lang, TranslationStatus | 'user-supplied'>> }
+  /** The Mongolian text checker's findings on the fields as rendered. */
+  text: TextReport
   /** The normalised input: what an ETag or cache key hashes. */
   key: {
     template: string
@@ -63,6 +68,8 @@ export interface Prepared {
     strict: boolean
     slogan?: string
     print: PrintFields
+    /** Present when normalize changed a field: the response then says so, so it must not share a cache entry. */
+    normalized?: true
   }
 }
 
@@ -118,7 +125,8 @@ export function prepare(env: AppEnv, templateId: string, input: Record<string, u
   const fields = template.fields.safeParse(fieldInput)
   if (!fields.success) throw invalidFields(fields.error, template.id)
   const canvas = resolveCanvas(template.presets, template.defaultPreset, size.data)
-  const values = fields.data as Record<string, unknown>
+  const text = checkTextFields(fields.data as Record<string, unknown>, ctl.data.normalize)
+  const values = text.fields
   return {
     template,
     fields: values,
@@ -126,6 +134,7 @@ export function prepare(env: AppEnv, templateId: string, input: Record<string, u
     controls: ctl.data,
     print: print.data,
     ...(slogan ? { slogan } : {}),
+    text: text.report,
     key: {
       template: template.id,
       templateVersion: template.version,
@@ -135,8 +144,35 @@ export function prepare(env: AppEnv, templateId: string, input: Record<string, u
       strict: ctl.data.strict,
       ...(slogan ? { slogan: slogan.key } : {}),
       print: print.data,
+      ...(text.report.changed.length ? { normalized: true as const } : {}),
     },
   }
+}
+
+/**
+ * Refuses what must not be drawn as given: legacy Menksoft codes (a 422
+ * carrying the converted text; normalize=true renders it), and with
+ * strict=true any text error.
+ */
+export function enforceText(prepared: Prepared): void {
+  refuseLegacy(prepared)
+  if (prepared.controls.strict && prepared.text.status === 'errors') {
+    const bad = prepared.text.fields.filter((f) => f.findings.some((x) => x.severity === 'error'))
+    const codes = [...new Set(bad.flatMap((f) => f.findings.filter((x) => x.severity === 'error').map((x) => x.code)))].join(', ')
+    throw new QoyarError(
+      'text_errors',
+      422,
+      `strict=true and the Mongolian text has errors in ${bad.map((f) => f.field).join(', ')}: ${codes}.`,
+      { fields: bad },
+      { fields: bad.map((f) => f.field).join(', '), codes },
+    )
+  }
+}
+
+/** Legacy Menksoft codes are never drawn: a 422 carrying the converted text (normalize=true renders it). */
+export function refuseLegacy(prepared: Prepared): void {
+  const legacy = prepared.text.fields.filter((f) => f.findings.some((x) => x.code === 'legacy-encoding'))
+  if (legacy.length) throw legacyEncodingError(legacy)
 }
 
 /**
@@ -226,7 +262,14 @@ export async function pdfOf(env: AppEnv, p: Prepared, design: Design, svg: strin
   let sheets: PrintSheet[]
   if (p.print.sheet) {
     const copies = p.print.copies ?? gridFor(widthMm, heightMm, p.print.sheet, opts).perSheet
-    sheets = impose(Array.from({ length: copies }, () => svg), widthMm, heightMm, design.background, p.print.sheet, opts)
+    sheets = impose(
+      Array.from({ length: copies }, () => svg),
+      widthMm,
+      heightMm,
+      design.background,
+      p.print.sheet,
+      opts,
+    )
   } else sheets = [singlePage(svg, widthMm, heightMm, design.background, opts)]
   return env.engines.pdf({ title: `${p.template.title.zh} ${p.template.title.en}`, sheets })
 }

@@ -579,6 +579,7 @@ async function update() {
     setStatus(t('preview.updated'))
   }
   if (checked.ok) renderReport(checked.report)
+  if (checked.ok) renderTextFindings(checked.report.text)
   else if (!(checked.error && checked.error.name === 'AbortError')) renderReportError(checked.error)
 }
 
@@ -636,6 +637,30 @@ function sourceText(src) {
   if (!src) return ''
   const main = [src.title, src.number, src.article, src.issuer, src.date].filter(Boolean).join(' ')
   return src.note ? main + ' (' + src.note + ')' : main
+}
+
+/** The Mongolian text checker's findings under each field, each with its suggestion as a one-click fix. */
+function renderTextFindings(text) {
+  for (const old of document.querySelectorAll('.text-findings')) old.remove()
+  for (const f of (text && text.fields) || []) {
+    const field = document.querySelector('.field[data-field="' + f.field + '"]')
+    if (!field) continue
+    const items = f.findings.map((x) =>
+      h('li', { class: 'finding ' + x.severity },
+        h('span', { text: loc(x.message) }),
+        x.suggestion !== undefined
+          ? h('button', { type: 'button', class: 'secondary small', text: t('text.fix'), 'aria-label': t('text.fixLabel', { field: labelFor(f.field) }),
+              onclick: () => {
+                // The finding's offsets are into the text it was found in: apply only if the field still holds it.
+                if ((state.values[f.field] || '') !== f.text) return
+                const next = f.text.slice(0, x.start) + x.suggestion + f.text.slice(x.end)
+                const control = field.querySelector('textarea, input')
+                if (control) control.value = next
+                setValue(f.field, next)
+              } })
+          : null))
+    field.append(h('ul', { class: 'text-findings', 'aria-live': 'polite' }, items))
+  }
 }
 
 function renderReport(rep) {

@@ -42,6 +42,10 @@ h2 { font-size: 1.1rem; margin: .25rem 0 .5rem; }
 .req { color: var(--fail); font-weight: 600; font-size: .85em; margin-left: .35em; }
 .hint { display: block; color: var(--muted); font-size: .875rem; margin-top: .15rem; }
 .hint > .note { display: block; }
+.text-findings { list-style: none; margin: .25rem 0 0; padding: 0; font-size: .875rem; }
+.text-findings .finding { border-left: 3px solid #b35c00; padding: .1rem .5rem; margin: .2rem 0; }
+.text-findings .finding.error { border-left-color: var(--fail); }
+.text-findings button { margin-left: .5rem; }
 .preview-col > section + section { margin-top: 1.25rem; }
 input[type='text'], input[type='number'], select, textarea {
   font: inherit; color: var(--ink); background: #fff; border: 1px solid var(--line); border-radius: 4px; padding: .35rem .5rem; max-width: 100%;

@@ -111,17 +111,21 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
 
   const attempt = (ink: number) => {
     const layouts = spec.parts.map((p, i) => {
-      const fontSize = (ink / ratios[i]!) * (p.lang === 'mn' ? mnScale : 1)
       const main = p.orientation === 'vertical' ? spec.box.height : spec.box.width
-      return layoutText(fonts, {
-        text: p.text,
-        orientation: p.orientation,
-        fontSize,
-        maxLength: main,
-        ...(p.style ? { style: p.style } : {}),
-        lineHeight: p.lineHeight ?? spec.lineHeight ?? PITCH[p.lang],
-        align: 'center',
-      })
+      const lay = (ratio: number) =>
+        layoutText(fonts, {
+          text: p.text,
+          orientation: p.orientation,
+          fontSize: (ink / ratio) * (p.lang === 'mn' ? mnScale : 1),
+          maxLength: main,
+          ...(p.style ? { style: p.style } : {}),
+          lineHeight: p.lineHeight ?? spec.lineHeight ?? PITCH[p.lang],
+          align: 'center',
+        })
+      const first = lay(ratios[i]!)
+      // Wrapped text: its largest line may carry less ink than the whole text did on one line; size by the lines drawn.
+      const drawn = crossInk(first) / ((ink / ratios[i]!) * (p.lang === 'mn' ? mnScale : 1))
+      return first.lines.length > 1 && drawn > 0 && Math.abs(drawn / ratios[i]! - 1) > 0.005 ? lay(drawn) : first
     })
     const extents = layouts.map(inkExtentOf)
     const sizes = extents.map((e) => ({ w: e.x1 - e.x0, h: e.y1 - e.y0 }))

@@ -100,7 +100,8 @@ export const windowSign: TemplateDefinition<typeof fields> = {
       gap: 0.4,
       mnScale: f.mnScale,
       minInk: canvas.mm(4),
-      maxInk: topH * 0.32,
+      // Capped so the number (digit ink ≈ 0.48 of the panel) stays over 1.5× the service name.
+      maxInk: topH * 0.31,
       color: { mn: f.color, zh: f.color },
     })
     const elements = [rect(disc, { backgroundColor: f.accent, borderRadius: d / 2 }), ...number.elements, ...service.elements]

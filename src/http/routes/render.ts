@@ -6,7 +6,8 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../env.js'
 import { QoyarError } from '../../errors.js'
-import { complianceOf, designOf, enforce, packOf, pdfOf, pngOf, prepare, svgOf, translationHeader } from '../../render/template-render.js'
+import { complianceOf, designOf, enforce, enforceText, packOf, pdfOf, pngOf, prepare, svgOf, translationHeader } from '../../render/template-render.js'
+import { changedHeader } from '../../text/mongolian/fields.js'
 import { complianceHeader } from '../../rules/evaluate.js'
 import { etagFor } from '../etag.js'
 import { imageResponse, notModified, type ImageFormat } from '../image-response.js'
@@ -62,6 +63,7 @@ export function renderRoutes(env: AppEnv): Hono {
     const { id, format } = parseTarget(c.req.param('file') ?? '')
     const prepared = prepare(env, id, input)
     packOf(env, prepared)
+    enforceText(prepared)
     const etag = await etagFor(env.version, { ...prepared.key, format })
     const unchanged = notModified(c, etag)
     if (unchanged) return unchanged
@@ -73,6 +75,8 @@ export function renderRoutes(env: AppEnv): Hono {
       const headers = {
         'X-Qoyar-Compliance': complianceHeader(report),
         'X-Qoyar-Region': report.region,
+        'X-Qoyar-Text': prepared.text.status,
+        ...(changedHeader(prepared.text) ? { 'X-Qoyar-Text-Changed': changedHeader(prepared.text)! } : {}),
         'X-Qoyar-Template': `${prepared.template.id}@${prepared.template.version}`,
         'X-Qoyar-Size': `${prepared.canvas.width}x${prepared.canvas.height}`,
         'X-Qoyar-Dpi': String(prepared.canvas.dpi),

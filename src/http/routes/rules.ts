@@ -4,7 +4,7 @@
  */
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../env.js'
-import { complianceOf, designOf, prepare } from '../../render/template-render.js'
+import { complianceOf, designOf, prepare, refuseLegacy } from '../../render/template-render.js'
 import { DEFAULT_REGION } from '../../rules/packs.js'
 import { jsonBody, limitBody } from './render.js'
 
@@ -13,8 +13,10 @@ export function ruleRoutes(env: AppEnv): Hono {
   app.get('/rules', (c) => c.json({ default: DEFAULT_REGION, packs: env.rulePacks }, 200, { 'Cache-Control': 'public, max-age=300' }))
   const check = (c: Context, input: Record<string, unknown>) => {
     const prepared = prepare(env, c.req.param('template') ?? '', input)
+    refuseLegacy(prepared)
     const report = complianceOf(env, prepared, designOf(env, prepared))
-    return c.json(report, 200, { 'X-Qoyar-Compliance': report.pass ? 'pass' : 'fail' })
+    // The Mongolian text checker's findings per field ride along with the compliance report.
+    return c.json({ ...report, text: prepared.text }, 200, { 'X-Qoyar-Compliance': report.pass ? 'pass' : 'fail', 'X-Qoyar-Text': prepared.text.status })
   }
   app.get('/check/:template', (c) => check(c, c.req.query()))
   app.post('/check/:template', limitBody, async (c) => check(c, await jsonBody(c)))

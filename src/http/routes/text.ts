@@ -9,6 +9,8 @@ import { renderPng } from '../../render/png.js'
 import { renderSvg } from '../../render/svg.js'
 import { textImage } from '../../render/text-image.js'
 import { scriptOf } from '../../text/script.js'
+import { checkMongolian, textStatus } from '../../text/mongolian/check.js'
+import { legacyEncodingError } from '../../text/mongolian/fields.js'
 import { etagFor } from '../etag.js'
 import { invalidParameters } from '../errors.js'
 import { imageResponse, notModified, type ImageFormat } from '../image-response.js'
@@ -57,6 +59,9 @@ export function textRoutes(env: AppEnv): Hono {
     const parsed = textQuery.safeParse(raw)
     if (!parsed.success) throw invalidParameters(parsed.error, 'parameter')
     const q = parsed.data
+    // The Mongolian text checker, as on template renders; Menksoft codes are refused with their conversion.
+    const checked = checkMongolian(q.text)
+    if (checked.findings.some((f) => f.code === 'legacy-encoding')) throw legacyEncodingError([{ field: 'text', ...checked }])
     const spec = {
       text: q.text,
       orientation: q.orientation ?? (hasMongolian(q.text) ? 'vertical' : 'horizontal'),
@@ -78,6 +83,7 @@ export function textRoutes(env: AppEnv): Hono {
         'X-Qoyar-Lines': String(image.layout.lines.length),
         'X-Qoyar-Lang': image.layout.lang,
         'X-Qoyar-Direction': image.layout.direction,
+        'X-Qoyar-Text': textStatus(checked.findings),
       }
       if (format === 'svg') return imageResponse('svg', svg, etag, headers)
       return imageResponse('png', await renderPng(env.engines, svg, image), etag, headers)
