@@ -18,7 +18,7 @@ import { studioRoutes } from './studio/routes.js'
 export function createApp(env: AppEnv): Hono {
   const app = new Hono()
   app.onError(errorHandler(env.locales))
-  app.notFound(notFoundHandler(env.locales))
+  app.notFound(notFoundHandler(env.locales, () => app.routes))
   app.get('/healthz', (c) => c.json({ ok: true, version: env.version, fonts: env.fonts.fonts.length }))
   app.route('/v1', fontRoutes(env))
   app.route('/v1', textRoutes(env))

@@ -54,6 +54,7 @@ function fieldOf(e: QoyarError, fields: Record<string, string>): string | undefi
 }
 
 export async function renderRow(env: AppEnv, row: Row, opts: RowOptions): Promise<RowResult> {
+  if (row.problem) return { ok: false, row: row.row, fields: row.fields, error: { code: 'invalid_row', message: row.problem.message, ...(row.problem.field ? { field: row.problem.field } : {}) } }
   const fields = { ...opts.defaults, ...row.fields }
   try {
     const p = prepare(env, opts.template, fields)

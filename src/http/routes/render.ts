@@ -9,8 +9,11 @@ import { QoyarError } from '../../errors.js'
 import { complianceOf, designOf, enforce, packOf, pdfOf, pngOf, prepare, svgOf, translationHeader } from '../../render/template-render.js'
 import { complianceHeader } from '../../rules/evaluate.js'
 import { etagFor } from '../etag.js'
-import { imageResponse, notModified, type ImageFormat } from '../image-response.js'
+import { headResponse, imageResponse, notModified, type ImageFormat } from '../image-response.js'
 import { cachedRender } from '../render-cache.js'
+import { jsonBody, queryFields, renderInput } from '../input.js'
+
+export { jsonBody }
 
 // Large enough for a display board's four pictures (3 MB each, base64).
 export const MAX_BODY_BYTES = 16 * 1024 * 1024
@@ -44,18 +47,6 @@ export function parseTarget(file: string): { id: string; format: ImageFormat } {
   return { id, format: format as ImageFormat }
 }
 
-export async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  let body: unknown
-  try {
-    body = await c.req.json()
-  } catch {
-    throw new QoyarError('invalid_json', 400, 'The request body must be a JSON object of template fields.')
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw new QoyarError('invalid_json', 400, 'The request body must be a JSON object of template fields.')
-  return body as Record<string, unknown>
-}
-
 export function renderRoutes(env: AppEnv): Hono {
   const app = new Hono()
   const render = async (c: Context, input: Record<string, unknown>) => {
@@ -65,6 +56,7 @@ export function renderRoutes(env: AppEnv): Hono {
     const etag = await etagFor(env.version, { ...prepared.key, format })
     const unchanged = notModified(c, etag)
     if (unchanged) return unchanged
+    if (c.req.method === 'HEAD') return headResponse(format, etag)
     const draw = async () => {
       const design = designOf(env, prepared)
       const report = complianceOf(env, prepared, design)
@@ -85,7 +77,7 @@ export function renderRoutes(env: AppEnv): Hono {
     }
     return c.req.method === 'GET' ? cachedRender(env.cache, etag, draw) : draw()
   }
-  app.get('/render/:file', (c) => render(c, c.req.query()))
-  app.post('/render/:file', limitBody, async (c) => render(c, await jsonBody(c)))
+  app.get('/render/:file', (c) => render(c, renderInput(queryFields(c))))
+  app.post('/render/:file', limitBody, async (c) => render(c, renderInput(await jsonBody(c))))
   return app
 }
