@@ -6,6 +6,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from './env.js'
 import { errorHandler, notFoundHandler } from './http/errors.js'
+import { nosniff } from './http/nosniff.js'
 import { fontRoutes } from './http/routes/fonts.js'
 import { renderRoutes } from './http/routes/render.js'
 import { batchRoutes } from './http/routes/batch.js'
@@ -19,6 +20,7 @@ export function createApp(env: AppEnv): Hono {
   const app = new Hono()
   app.onError(errorHandler(env.locales))
   app.notFound(notFoundHandler(env.locales, () => app.routes))
+  app.use(nosniff)
   app.get('/healthz', (c) => c.json({ ok: true, version: env.version, fonts: env.fonts.fonts.length }))
   app.route('/v1', fontRoutes(env))
   app.route('/v1', textRoutes(env))

@@ -38,7 +38,14 @@ export function invalidParameters(error: ZodError, where: string): QoyarError {
 export function errorHandler(locales: Locales) {
   return (err: Error, c: Context): Response => {
     const lang = requestLanguage(c)
-    if (err instanceof QoyarError) return errorResponse(c, err.status, err.code, locales.error(lang, err.code, err.params, err.message), err.details, lang)
+    if (err instanceof QoyarError) {
+      const res = errorResponse(c, err.status, err.code, locales.error(lang, err.code, err.params, err.message), err.details, lang)
+      const retry = (err.details as { retryAfter?: number } | undefined)?.retryAfter
+      if (err.status === 503 && retry) res.headers.set('Retry-After', String(retry))
+      return res
+    }
+    // The client hung up (its body or our reply was cut): not our error, and nobody to answer.
+    if (c.req.raw.signal.aborted) return new Response(null, { status: 499 })
     if (err instanceof HTTPException) {
       const status = err.status === 413 ? 413 : err.status === 404 ? 404 : 400
       return errorResponse(c, status, status === 413 ? 'payload_too_large' : 'bad_request', err.message || 'Bad request.', undefined, lang)

@@ -11,6 +11,7 @@ import { complianceHeader } from '../../rules/evaluate.js'
 import { etagFor } from '../etag.js'
 import { headResponse, imageResponse, notModified, type ImageFormat } from '../image-response.js'
 import { cachedRender } from '../render-cache.js'
+import { renders } from '../gate.js'
 import { jsonBody, queryFields, renderInput } from '../input.js'
 
 export { jsonBody }
@@ -75,7 +76,7 @@ export function renderRoutes(env: AppEnv): Hono {
       if (format === 'pdf') return imageResponse('pdf', await pdfOf(env, prepared, design, svg), etag, headers)
       return imageResponse('png', await pngOf(env, prepared, svg), etag, headers)
     }
-    return c.req.method === 'GET' ? cachedRender(env.cache, etag, draw) : draw()
+    return c.req.method === 'GET' ? cachedRender(env.cache, etag, draw, c.req.raw.signal) : renders.run(draw, c.req.raw.signal)
   }
   app.get('/render/:file', (c) => render(c, renderInput(queryFields(c))))
   app.post('/render/:file', limitBody, async (c) => render(c, renderInput(await jsonBody(c))))
