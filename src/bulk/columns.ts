@@ -22,7 +22,7 @@ export function checkColumns(template: TemplateDefinition, columns: readonly str
   throw new QoyarError(
     'unknown_columns',
     422,
-    `The header has ${columns.filter(Boolean).map((c) => `"${c}"`).join(', ') || 'no columns'}; ${template.id} needs ${missing.join(', ')}. Rename the columns, or map them (CLI ${hint}; API ?map=…).`,
+    `The header has ${columns.filter(Boolean).map((c) => `"${c}"`).join(', ') || 'no columns'}; ${template.id} needs ${missing.join(', ')}. Rename the columns, or map them, e.g. CLI ${hint} (API: ?map=…).`,
     { columns, missing, required },
     { columns: columns.join(', '), missing: missing.join(', '), hint },
   )

@@ -143,6 +143,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
     await written
     await rename(partial, o.output)
   } catch (e) {
+    // The writer's own promise fails too once the file is destroyed: the first error is the one to report.
+    written.catch(() => {})
     file.destroy()
     await rm(partial, { force: true })
     throw e
