@@ -12,7 +12,7 @@ import { onClientError } from '../http/client-error.js'
 import { nodeEnv } from './env.js'
 
 const port = Number(process.env.PORT ?? 8787)
-const hostname = process.env.HOST ?? '127.0.0.1'
+const hostname = process.env.HOST || '127.0.0.1'
 const drainMs = Number(process.env.QOYAR_DRAIN_MS ?? 25_000)
 
 // A crash is logged; an unknown state is not served from: exit, and let the supervisor restart.
