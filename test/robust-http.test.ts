@@ -186,3 +186,26 @@ describe('the render gate', () => {
     expect(res.headers.get('retry-after')).toBe('2')
   })
 })
+
+describe('vector limits', () => {
+  it('says SVG or PDF, not PNG, when a vector render is over its limit', async () => {
+    const res = await app.request(`/v1/render/slogan-banner.svg?${new URLSearchParams({ mn: 'ᠮᠣᠩᠭᠣᠯ', zh: '蒙古', width: '20000', height: '700', dpi: '300' })}&lang=en`)
+    expect(res.status).toBe(413)
+    const err = await errorOf(res)
+    expect(err.code).toBe('vector_too_large')
+    expect(err.message).toMatch(/SVG or PDF/)
+    expect(err.message).not.toMatch(/PNG/)
+  })
+
+  it('writes a page past 14,400 pt (cloth-10000x900: 28,346 pt) at a UserUnit, and says so', async () => {
+    const res = await app.request(`/v1/render/slogan-banner.pdf?${new URLSearchParams({ mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ', zh: '蒙古语', preset: 'cloth-10000x900' })}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('x-qoyar-pdf-user-unit')).toBe('2')
+    const pdf = Buffer.from(await res.arrayBuffer()).toString('latin1')
+    expect(pdf).toMatch(/\/UserUnit 2/)
+    const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf)!
+    expect(Number(box[1])).toBeLessThanOrEqual(14_400)
+    // 10,000 mm is 28,346.5 pt: at a UserUnit of 2 the page is 14,173.2 units wide.
+    expect(Number(box[1]) * 2).toBeCloseTo((10_000 * 72) / 25.4, 0)
+  })
+})

@@ -37,11 +37,11 @@ function decodes(bytes: Uint8Array, encoding: string, partial: boolean): boolean
 
 export function badEncoding(tried: readonly string[]): QoyarError {
   return new QoyarError(
-    'bad_encoding',
+    'unknown_encoding',
     422,
     'The file is neither UTF-8 nor an encoding that could be recognised; save it as "CSV UTF-8".',
     { tried },
-    { near: '' },
+    {},
   )
 }
 

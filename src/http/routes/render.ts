@@ -6,7 +6,8 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../env.js'
 import { QoyarError } from '../../errors.js'
-import { complianceOf, designOf, enforce, packOf, pdfOf, pngOf, prepare, svgOf, translationHeader } from '../../render/template-render.js'
+import { complianceOf, designOf, enforce, packOf, pdfOf, pngOf, prepare, svgOf, translationHeader, type Prepared } from '../../render/template-render.js'
+import { pdfUserUnit } from '../../render/limits.js'
 import { complianceHeader } from '../../rules/evaluate.js'
 import { etagFor } from '../etag.js'
 import { headResponse, imageResponse, notModified, type ImageFormat } from '../image-response.js'
@@ -48,6 +49,13 @@ export function parseTarget(file: string): { id: string; format: ImageFormat } {
   return { id, format: format as ImageFormat }
 }
 
+/** Says when the PDF page is written at a UserUnit scale (a side past 14,400 pt). */
+function pdfScaleHeader(p: Prepared): Record<string, string> {
+  const bleed = 2 * p.print.bleed
+  const unit = pdfUserUnit(((p.canvas.widthMm + bleed) * 72) / 25.4, ((p.canvas.heightMm + bleed) * 72) / 25.4)
+  return unit > 1 ? { 'X-Qoyar-Pdf-User-Unit': String(unit) } : {}
+}
+
 export function renderRoutes(env: AppEnv): Hono {
   const app = new Hono()
   const render = async (c: Context, input: Record<string, unknown>) => {
@@ -73,7 +81,7 @@ export function renderRoutes(env: AppEnv): Hono {
         ...(prepared.slogan ? { 'X-Qoyar-Slogan': prepared.slogan.key, 'X-Qoyar-Translation': translationHeader(prepared)! } : {}),
       }
       if (format === 'svg') return imageResponse('svg', svg, etag, headers)
-      if (format === 'pdf') return imageResponse('pdf', await pdfOf(env, prepared, design, svg), etag, headers)
+      if (format === 'pdf') return imageResponse('pdf', await pdfOf(env, prepared, design, svg), etag, { ...headers, ...pdfScaleHeader(prepared) })
       return imageResponse('png', await pngOf(env, prepared, svg), etag, headers)
     }
     return c.req.method === 'GET' ? cachedRender(env.cache, etag, draw, c.req.raw.signal) : renders.run(draw, c.req.raw.signal)
