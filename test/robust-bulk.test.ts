@@ -24,14 +24,14 @@ function qoyar(args: string[], cwd = dir) {
   return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, env: { ...process.env, LANG: 'C' } })
 }
 
-const batch = (body: string | Uint8Array, query = '', type = 'text/csv') =>
+const batch = (body: string | Uint8Array<ArrayBuffer>, query = '', type = 'text/csv') =>
   app.request(`/v1/batch/desk-card.zip${query}`, { method: 'POST', headers: { 'content-type': type, accept: 'application/json' }, body })
 
 type Report = { rendered: number; failed: number; encoding?: string; results: { row: number; status: string; error?: { code: string; message: string; field?: string } }[] }
 
 describe('encodings', () => {
   it('reads a GB18030 CSV (Excel on Chinese Windows) as such, says so, and draws no U+FFFD', async () => {
-    const bytes = new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync(GB18030)))
+    const bytes: Uint8Array<ArrayBuffer> = new Uint8Array(await import('node:fs').then((fs) => fs.readFileSync(GB18030)))
     const { text, encoding } = decodeText(bytes)
     expect(encoding).toBe('gb18030')
     expect(text).toContain('ᠪᠠᠲᠤ,巴图')

@@ -209,3 +209,15 @@ describe('vector limits', () => {
     expect(Number(box[1]) * 2).toBeCloseTo((10_000 * 72) / 25.4, 0)
   })
 })
+
+describe('batch budget', () => {
+  it('bounds a batch in pixels, not rows: rows past the budget fail, the rest render', async () => {
+    // Each row 600 mm square at 300 dpi (7,087² px, 50 MP) as SVG: 3 GP is 59 of them.
+    const rows = Array.from({ length: 70 }, () => 'ᠪᠠᠲᠤ,巴图,600,600').join('\n')
+    const res = await app.request('/v1/batch/desk-card.zip?format=svg&dpi=300', { method: 'POST', headers: { 'content-type': 'text/csv', accept: 'application/json' }, body: `name_mn,name_zh,width,height\n${rows}\n` })
+    expect(res.status).toBe(200)
+    const report = (await res.json()) as { rendered: number; failed: number; results: { error?: { code: string } }[] }
+    expect([report.rendered, report.failed]).toEqual([59, 11])
+    expect(report.results.at(-1)!.error!.code).toBe('batch_budget')
+  }, 120_000)
+})

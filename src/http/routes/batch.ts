@@ -20,7 +20,8 @@ import type { SheetSize } from '../../render/print.js'
 import { findTemplate } from '../../render/template-render.js'
 import { requestLanguage } from '../errors.js'
 
-export const BATCH_LIMITS = { maxBodyBytes: 2 * 1024 * 1024, maxRows: 500 } as const
+/** maxPixels: 500 desk-card sheets at 300 dpi are 2.8 GP; one 40 KB request once asked for 16 CPU-minutes of 8000 px rows. */
+export const BATCH_LIMITS = { maxBodyBytes: 2 * 1024 * 1024, maxRows: 500, maxPixels: 3e9 } as const
 
 /** Query keys the batch reads itself; any other key is a field every row gets. */
 const OWN_KEYS = new Set(['format', 'name', 'sheet', 'perSheet', 'bleed', 'marks', 'map', 'lang'])
@@ -95,7 +96,7 @@ export function batchRoutes(env: AppEnv): Hono {
         ...(sheet ? { sheet } : {}),
         ...(q.perSheet ? { perSheet: Math.max(1, Number(q.perSheet) || 1) } : {}),
       }
-      const opts: RowOptions = { template: template.id, png: format === 'png', defaults, lang }
+      const opts: RowOptions = { template: template.id, png: format === 'png', defaults, lang, budget: { pixels: BATCH_LIMITS.maxPixels } }
       const report = newReport(template.id)
       const tally = (r: RowResult, where: { file?: string | undefined; page?: number | undefined }) => record(report, r, where)
 
