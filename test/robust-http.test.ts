@@ -221,3 +221,13 @@ describe('batch budget', () => {
     expect(report.results.at(-1)!.error!.code).toBe('batch_budget')
   }, 120_000)
 })
+
+describe('both scripts present', () => {
+  it('means visible letters: a name_mn of U+180B alone fails im.both-scripts', async () => {
+    const res = await app.request(`/v1/render/desk-card.svg?${new URLSearchParams({ name_mn: '\u180B', name_zh: '巴图' })}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('x-qoyar-compliance')).toMatch(/^fail; rules=im\.both-scripts/)
+    const strict = await app.request(`/v1/render/desk-card.svg?${new URLSearchParams({ name_mn: '\u180B', name_zh: '巴图', strict: 'true' })}`)
+    expect(strict.status).toBe(422)
+  })
+})
