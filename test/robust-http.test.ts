@@ -231,3 +231,15 @@ describe('both scripts present', () => {
     expect(strict.status).toBe(422)
   })
 })
+
+describe('found by the fuzz', () => {
+  it('takes a column named constructor or __proto__ as a column (was a 500: Object.prototype looked up as a --map)', async () => {
+    const body = '{"constructor":"x","__proto__":{"a":1},"name_mn":"ᠪᠠᠲᠤ","name_zh":"巴图"}\n{"constructor":"y","name_mn":"ᠪᠠᠲᠤ","name_zh":"巴图"}'
+    const res = await app.request('/v1/batch/desk-card.zip', { method: 'POST', headers: { 'content-type': 'application/x-ndjson', accept: 'application/json' }, body })
+    expect(res.status).toBe(200)
+    const report = (await res.json()) as { rendered: number; failed: number }
+    expect([report.rendered, report.failed]).toEqual([1, 1])
+    const csv = await app.request('/v1/batch/desk-card.zip', { method: 'POST', headers: { 'content-type': 'text/csv', accept: 'application/json' }, body: 'constructor,name_mn,name_zh\nx,ᠪᠠᠲᠤ,巴图\n' })
+    expect(((await csv.json()) as { rendered: number }).rendered).toBe(1)
+  })
+})

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { QoyarError } from '../errors.js'
 import type { TemplateDefinition } from '../templates/types.js'
+import { fieldOf } from './rows.js'
 
 export function requiredFields(template: TemplateDefinition): string[] {
   const schema = z.toJSONSchema(template.fields, { io: 'input', unrepresentable: 'any' }) as { required?: string[] } // a JSON Schema object
@@ -14,10 +15,10 @@ export function requiredFields(template: TemplateDefinition): string[] {
 
 export function checkColumns(template: TemplateDefinition, columns: readonly string[], map: Readonly<Record<string, string>>, defaults: Readonly<Record<string, string>>): void {
   const required = requiredFields(template)
-  const given = new Set([...columns.map((c) => map[c] ?? c), ...Object.keys(defaults)])
+  const given = new Set([...columns.map((c) => fieldOf(c, map)), ...Object.keys(defaults)])
   const missing = required.filter((f) => !given.has(f))
   if (!missing.length) return
-  const unknown = columns.filter((c) => c && !required.includes(map[c] ?? c))
+  const unknown = columns.filter((c) => c && !required.includes(fieldOf(c, map)))
   const hint = unknown.length ? `--map ${unknown.slice(0, missing.length).map((c, i) => `${c}=${missing[i]}`).join(',')}` : `--map column=${missing[0]}`
   throw new QoyarError(
     'unknown_columns',

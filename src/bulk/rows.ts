@@ -35,6 +35,11 @@ export function isBlank(cells: readonly unknown[] | Record<string, unknown>): bo
   return Object.values(cells).every((v) => v === undefined || v === null || (typeof v === 'string' && v.trim() === ''))
 }
 
+/** The field a column feeds: its --map target, else its own name (own keys only: "constructor" is a column, not Object's). */
+export function fieldOf(column: string, map: Readonly<Record<string, string>>): string {
+  return Object.hasOwn(map, column) ? map[column]! : column
+}
+
 /** A `_mn` (or `mn`) field holds Mongolian text: at least one Mongolian letter. */
 function isMongolianField(field: string): boolean {
   return field === 'mn' || field.endsWith('_mn')
@@ -58,10 +63,10 @@ function cellProblem(value: unknown): string | null {
  * absent field); a value that is not text makes the row bad.
  */
 export function toRow(row: number, record: Record<string, unknown>, map: Readonly<Record<string, string>>, columns?: readonly string[]): Row {
-  const fields: Record<string, string> = {}
+  const fields: Record<string, string> = Object.create(null) as Record<string, string> // a column named __proto__ stays a column
   let problem: Row['problem']
   for (const [column, value] of Object.entries(record)) {
-    const field = map[column] ?? column
+    const field = fieldOf(column, map)
     const bad = cellProblem(value)
     if (bad) {
       problem ??= { message: `"${column}" ${bad}`, field }
@@ -129,7 +134,7 @@ export function rowsFromJsonLines(text: string, map: Readonly<Record<string, str
 
 /** --map a=b,c=d or repeated --map a=b. */
 export function parseMap(pairs: readonly string[]): Record<string, string> {
-  const map: Record<string, string> = {}
+  const map: Record<string, string> = Object.create(null) as Record<string, string> // looked up by column names, which may be anything
   for (const pair of pairs.flatMap((p) => p.split(','))) {
     const [column, field] = pair.split('=')
     if (!column?.trim() || !field?.trim()) throw new QoyarError('invalid_map', 400, `--map takes column=field, not "${pair}".`, { pair }, { pair })

@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline'
 import { parse } from 'csv-parse'
 import ExcelJS from 'exceljs'
 import { QoyarError } from '../errors.js'
-import { CSV_OPTIONS, csvRow, invalidCsv, isBlank, jsonLineRow, toRow, type Row } from '../bulk/rows.js'
+import { CSV_OPTIONS, csvRow, fieldOf, invalidCsv, isBlank, jsonLineRow, toRow, type Row } from '../bulk/rows.js'
 import { chooseEncoding, decodingStream, SNIFF_BYTES } from '../bulk/decode.js'
 
 export type InputKind = 'csv' | 'jsonl' | 'xlsx'
@@ -114,7 +114,7 @@ async function* xlsxRows(file: string, map: Record<string, string>): AsyncGenera
       if (bad >= 0) {
         const column = header[bad] || `column ${bad + 1}`
         rowsSeen = true
-        yield { row: row.number, fields: {}, problem: { message: `"${column}" is an Excel error (${(values[bad] as ErrorCell).error})`, field: map[column] ?? column }, columns: header }
+        yield { row: row.number, fields: {}, problem: { message: `"${column}" is an Excel error (${(values[bad] as ErrorCell).error})`, field: fieldOf(column, map) }, columns: header }
         continue
       }
       const record: Record<string, string> = {}
