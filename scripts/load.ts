@@ -11,7 +11,7 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 20)
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200)
 const HEAVY_CONNECTIONS = Number(process.env.LOAD_HEAVY_CONNECTIONS ?? 8)
 
-const server = await startServer({ MALLOC_ARENA_MAX: '2' })
+const server = await startServer({ MALLOC_ARENA_MAX: '2', NODE_OPTIONS: '--max-old-space-size=256' })  // as `npm start`
 const baseline = server.rssMb()
 const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
 let counter = 0

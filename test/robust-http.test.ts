@@ -243,3 +243,11 @@ describe('found by the fuzz', () => {
     expect(((await csv.json()) as { rendered: number }).rendered).toBe(1)
   })
 })
+
+describe('found by the fuzz, too', () => {
+  it('checks v.* on /v1/check as on renders (an object there was a 500)', async () => {
+    const res = await app.request('/v1/check/slogan-banner', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"slogan":"unity","v.years":{"a":1}}' })
+    expect(res.status).toBe(422)
+    expect((await app.request('/v1/check/desk-card?name_mn=%ED%A0%80')).status).toBe(400)
+  })
+})

@@ -82,7 +82,7 @@ export function renderGate(o: GateOptions = gateOptions()) {
   const run = async <T>(work: () => Promise<T>, gone?: AbortSignal): Promise<T> => {
     const arrived = Date.now()
     const deadline = AbortSignal.timeout(o.timeoutMs)
-    const given = await slots.acquire(gone ? AbortSignal.any([deadline, gone]) : deadline)
+    const given = await slots.acquire(gone ? either(deadline, gone) : deadline)
     if (!given) throw deadline.aborted ? timedOut(o.timeoutMs) : overloaded(2)
     const running = work().finally(() => slots.release())
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -104,6 +104,16 @@ export function renderGate(o: GateOptions = gateOptions()) {
 }
 
 const LATE = Symbol('late')
+
+/** Aborts when either does (AbortSignal.any, which not every runtime has yet). */
+function either(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (a.aborted || b.aborted) return AbortSignal.abort()
+  const both = new AbortController()
+  const stop = () => both.abort()
+  a.addEventListener('abort', stop, { once: true })
+  b.addEventListener('abort', stop, { once: true })
+  return both.signal
+}
 
 function timedOut(ms: number): QoyarError {
   return new QoyarError('render_timeout', 503, `The render took over ${ms / 1000} s and was stopped; ask for a smaller size, a lower dpi, or SVG.`, { timeoutMs: ms, retryAfter: 5 }, { seconds: ms / 1000 })

@@ -42,7 +42,7 @@ function badJson(why: string): QoyarError {
   return new QoyarError('invalid_json', 400, `The request body must be a JSON object of template fields: ${why}.`, { reason: why }, { reason: why })
 }
 
-/** A parsed JSON value copied into null-prototype objects, refusing prototype keys and deep nesting (no recursion). */
+/** A parsed JSON value copied, its top-level object without a prototype, refusing prototype keys at any depth and deep nesting (no recursion). */
 export function safeJson(value: unknown): unknown {
   const root: { v: unknown } = { v: undefined }
   const stack: { from: unknown; into: Record<string, unknown> | unknown[]; key: string | number; depth: number }[] = [{ from: value, into: [], key: 0, depth: 0 }]
@@ -58,7 +58,9 @@ export function safeJson(value: unknown): unknown {
         from.forEach((v, i) => stack.push({ from: v, into: arr, key: i, depth: depth + 1 }))
         copy = arr
       } else {
-        const obj: Record<string, unknown> = Object.create(null) as Record<string, unknown> // a null prototype: no key can reach Object.prototype
+        // The top level has no prototype (a field lookup never reaches Object.prototype); nested values keep
+        // theirs, because schemas coerce them (Number(value)) and a null-prototype object cannot be converted.
+        const obj: Record<string, unknown> = depth === 0 ? (Object.create(null) as Record<string, unknown>) : {}
         for (const [k, v] of Object.entries(from)) {
           if (FORBIDDEN_KEYS.has(k)) throw badJson(`the key "${k}" is not allowed`)
           stack.push({ from: v, into: obj, key: k, depth: depth + 1 })

@@ -7,6 +7,7 @@ import type { AppEnv } from '../../env.js'
 import { complianceOf, designOf, prepare } from '../../render/template-render.js'
 import { DEFAULT_REGION } from '../../rules/packs.js'
 import { jsonBody, limitBody } from './render.js'
+import { queryFields, renderInput } from '../input.js'
 
 export function ruleRoutes(env: AppEnv): Hono {
   const app = new Hono()
@@ -16,7 +17,7 @@ export function ruleRoutes(env: AppEnv): Hono {
     const report = complianceOf(env, prepared, designOf(env, prepared))
     return c.json(report, 200, { 'X-Qoyar-Compliance': report.pass ? 'pass' : 'fail' })
   }
-  app.get('/check/:template', (c) => check(c, c.req.query()))
-  app.post('/check/:template', limitBody, async (c) => check(c, await jsonBody(c)))
+  app.get('/check/:template', (c) => check(c, renderInput(queryFields(c))))
+  app.post('/check/:template', limitBody, async (c) => check(c, renderInput(await jsonBody(c))))
   return app
 }
