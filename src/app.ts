@@ -6,6 +6,10 @@
 import { Hono } from 'hono'
 import type { AppEnv } from './env.js'
 import { errorHandler, notFoundHandler } from './http/errors.js'
+import { nosniff } from './http/nosniff.js'
+import { corsPolicy } from './http/cors-policy.js'
+import { apiKeys } from './http/api-keys.js'
+import { rateLimit } from './http/rate-limit.js'
 import { fontRoutes } from './http/routes/fonts.js'
 import { renderRoutes } from './http/routes/render.js'
 import { batchRoutes } from './http/routes/batch.js'
@@ -22,8 +26,12 @@ import { studioRoutes } from './studio/routes.js'
 export function createApp(env: AppEnv): Hono {
   const app = new Hono()
   app.onError(errorHandler(env.locales))
-  app.notFound(notFoundHandler(env.locales))
+  app.notFound(notFoundHandler(env.locales, () => app.routes))
   app.use(observe(env))
+  app.use(nosniff)
+  app.use(corsPolicy())
+  app.use(apiKeys)
+  app.use(rateLimit())
   app.get('/healthz', (c) => c.json({ ok: true, version: env.version, fonts: env.fonts.fonts.length }))
   app.route('/v1', fontRoutes(env))
   app.route('/v1', textRoutes(env))

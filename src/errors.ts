@@ -2,7 +2,7 @@
  * Errors a user can cause, each with a stable code and the HTTP status it
  * maps to. Anything else reaching the HTTP layer is our bug (500).
  */
-export type ErrorStatus = 400 | 404 | 413 | 422
+export type ErrorStatus = 400 | 401 | 404 | 405 | 413 | 415 | 422 | 429 | 431 | 503
 
 /** Values a localized message interpolates (see locales/<lng>/messages.json, errors.<code>). */
 export type MessageParams = Record<string, string | number>

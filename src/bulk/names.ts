@@ -8,6 +8,8 @@ export function fileNamer(pattern: string | undefined, extension: string) {
     const raw = pattern ? pattern.replace(/\{([^}]+)\}/g, (_, key: string) => fields[key.trim()] ?? '') : ''
     let base = raw
       .normalize('NFC')
+      // Bidi controls out: U+202E would show "gpj.exe" as "exe.jpg" in a file list.
+      .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
       // Separators, reserved and control characters out: a name is never a path.
       .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
       .replace(/\s+/g, ' ')

@@ -20,6 +20,8 @@ export interface RowOptions {
   defaults: Record<string, string>
   /** Language of the error messages. */
   lang?: Language
+  /** Pixels the whole batch may still draw (shared by its rows); a row past it fails. */
+  budget?: { pixels: number }
 }
 
 export interface RenderedRow {
@@ -57,11 +59,26 @@ function fieldOf(e: QoyarError, fields: Record<string, string>): string | undefi
   return undefined
 }
 
+/** Work is bounded in pixels, not rows: one row at 8000×5000 costs what 300 desk cards do. */
+function spend(budget: { pixels: number }, pixels: number): void {
+  if (pixels > budget.pixels)
+    throw new QoyarError(
+      'batch_budget',
+      413,
+      `This row (${(pixels / 1e6).toFixed(1)} MP) is past what is left of the batch's pixel budget (${(budget.pixels / 1e6).toFixed(0)} MP); split the batch or lower the size or dpi.`,
+      { pixels, left: budget.pixels },
+      { mp: (pixels / 1e6).toFixed(1), leftMp: (budget.pixels / 1e6).toFixed(0) },
+    )
+  budget.pixels -= pixels
+}
+
 export async function renderRow(env: AppEnv, row: Row, opts: RowOptions): Promise<RowResult> {
+  if (row.problem) return { ok: false, row: row.row, fields: row.fields, error: { code: 'invalid_row', message: row.problem.message, ...(row.problem.field ? { field: row.problem.field } : {}) } }
   const fields = { ...opts.defaults, ...row.fields }
   try {
     const p = prepare(env, opts.template, fields)
     enforceText(p)
+    if (opts.budget) spend(opts.budget, p.canvas.width * p.canvas.height)
     const design = designOf(env, p)
     const report = complianceOf(env, p, design)
     enforce(p, report)

@@ -38,7 +38,14 @@ export function invalidParameters(error: ZodError, where: string): QoyarError {
 export function errorHandler(locales: Locales) {
   return (err: Error, c: Context): Response => {
     const lang = requestLanguage(c)
-    if (err instanceof QoyarError) return errorResponse(c, err.status, err.code, locales.error(lang, err.code, err.params, err.message), err.details, lang)
+    if (err instanceof QoyarError) {
+      const res = errorResponse(c, err.status, err.code, locales.error(lang, err.code, err.params, err.message), err.details, lang)
+      const retry = (err.details as { retryAfter?: number } | undefined)?.retryAfter
+      if (err.status === 503 && retry) res.headers.set('Retry-After', String(retry))
+      return res
+    }
+    // The client hung up (its body or our reply was cut): not our error, and nobody to answer.
+    if (c.req.raw.signal.aborted) return new Response(null, { status: 499 })
     if (err instanceof HTTPException) {
       const status = err.status === 413 ? 413 : err.status === 404 ? 404 : 400
       return errorResponse(c, status, status === 413 ? 'payload_too_large' : 'bad_request', err.message || 'Bad request.', undefined, lang)
@@ -49,10 +56,34 @@ export function errorHandler(locales: Locales) {
   }
 }
 
-export function notFoundHandler(locales: Locales) {
+/** A route as hono lists it (app.routes). */
+export interface RouteEntry {
+  method: string
+  path: string
+}
+
+function pathPattern(path: string): RegExp {
+  const re = path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\/:[^/]+/g, '/[^/]+').replace(/\*/g, '.*')
+  return new RegExp(`^${re}$`)
+}
+
+/** The methods some route answers at this path: what a 405's Allow lists. */
+export function allowedMethods(routes: readonly RouteEntry[], path: string): string[] {
+  const methods = new Set(routes.filter((r) => r.method !== 'ALL' && pathPattern(r.path).test(path)).map((r) => r.method))
+  if (methods.has('GET')) methods.add('HEAD')
+  return [...methods].sort()
+}
+
+export function notFoundHandler(locales: Locales, routes: () => readonly RouteEntry[] = () => []) {
   return (c: Context): Response => {
     const lang = requestLanguage(c)
     const params = { method: c.req.method, path: new URL(c.req.url).pathname }
+    const allow = allowedMethods(routes(), params.path)
+    if (allow.length && !allow.includes(params.method)) {
+      const res = errorResponse(c, 405, 'method_not_allowed', locales.error(lang, 'method_not_allowed', { ...params, allow: allow.join(', ') }, `${params.path} answers ${allow.join(', ')}, not ${params.method}.`), { allow }, lang)
+      res.headers.set('Allow', allow.join(', '))
+      return res
+    }
     return errorResponse(c, 404, 'not_found', locales.error(lang, 'not_found', params, `No route for ${params.method} ${params.path}.`), undefined, lang)
   }
 }

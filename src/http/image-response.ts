@@ -23,3 +23,8 @@ export function imageResponse(format: ImageFormat, body: string | Uint8Array, et
     headers: { 'Content-Type': CONTENT_TYPES[format], ETag: etag, 'Cache-Control': CACHE_CONTROL, ...extra },
   })
 }
+
+/** HEAD: the validated request's headers without rendering; the ETag already names the bytes a GET would send. */
+export function headResponse(format: ImageFormat, etag: string): Response {
+  return new Response(null, { status: 200, headers: { 'Content-Type': CONTENT_TYPES[format], ETag: etag, 'Cache-Control': CACHE_CONTROL } })
+}

@@ -3,6 +3,8 @@
  * MB, on Workers the Cache API. Keyed by the ETag, which already hashes the
  * normalised input, the format and the build version.
  */
+import { renders } from './gate.js'
+
 export interface RenderCache {
   /** The stored response for this key, with an `Age` header, or undefined. */
   match(key: string): Promise<Response | undefined>
@@ -37,11 +39,12 @@ export function servedFromCache(body: BodyInit | null, status: number, headers: 
 }
 
 /** Serve a GET render from the cache, or render it and store it. */
-export async function cachedRender(cache: RenderCache | undefined, key: string, render: () => Promise<Response>): Promise<Response> {
-  if (!cache) return render()
+/** A hit is served at once; only a miss renders, through the render gate (slots, queue, deadline). */
+export async function cachedRender(cache: RenderCache | undefined, key: string, render: () => Promise<Response>, gone?: AbortSignal): Promise<Response> {
+  if (!cache) return renders.run(render, gone)
   const hit = await cache.match(key)
   if (hit) return hit
-  const res = await render()
+  const res = await renders.run(render, gone)
   if (res.status === 200) {
     res.headers.set(CACHE_STATUS_HEADER, 'miss')
     await cache.put(key, res.clone())

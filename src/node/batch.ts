@@ -4,7 +4,7 @@
  * with a per-row report. Bad rows are reported and skipped; memory stays
  * bounded by the in-flight window, whatever the input's length.
  */
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, rmSync } from 'node:fs'
 import { rename, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { extname } from 'node:path'
@@ -19,6 +19,7 @@ import type { SheetSize } from '../render/print.js'
 import { findTemplate } from '../render/template-render.js'
 import { nodeEnv } from './env.js'
 import { reportPage } from '../bulk/report-page.js'
+import { checkColumns } from '../bulk/columns.js'
 import { assertReadable, countRows, inputKind, readRows } from './inputs.js'
 
 export interface BatchOptions {
@@ -65,6 +66,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
   inputKind(o.input)
   await assertReadable(o.input)
   const total = await countRows(o.input)
+  if (total === 0) throw new QoyarError('no_rows', 422, `"${o.input}" has a header but no rows.`, { file: o.input }, {})
   const threads = o.threads ?? defaultThreads()
   const opts: RowOptions = { template: template.id, png: format === 'png', defaults: o.defaults ?? {}, lang: o.lang ?? 'en' }
   o.onStart?.(total)
@@ -74,8 +76,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
           filename: new URL('./render-worker.ts', import.meta.url).href,
           minThreads: threads,
           maxThreads: threads,
-          // The worker is TypeScript: load it through tsx, as the CLI itself is.
-          execArgv: ['--import', 'tsx'],
+          // The worker is TypeScript: load it through tsx, resolved from qoyar's own install (not the working directory).
+          execArgv: ['--import', import.meta.resolve('tsx')],
           // Each worker's live set is small (one row at a time); a modest old space
           // makes V8 collect instead of letting the heap grow to its default ceiling.
           resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
@@ -83,15 +85,23 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
           concurrentTasksPerWorker: 2,
         })
       : null
-  const work = (row: Row): Promise<RowResult> =>
-    row.fields.__invalid__
-      ? Promise.resolve({ ok: false, row: row.row, fields: {}, error: { code: 'invalid_row', message: row.fields.__invalid__ } })
-      : pool
-        ? (pool.run({ row, opts }) as Promise<RowResult>)
-        : renderRow(env, row, opts)
+  let checked = false
+  const work = (row: Row): Promise<RowResult> => {
+    if (!checked && row.columns) checkColumns(template, row.columns, o.map ?? {}, opts.defaults)
+    checked = true
+    // A bad row never goes to a worker: renderRow answers it at once.
+    return row.problem || !pool ? renderRow(env, row, opts) : (pool.run({ row, opts }) as Promise<RowResult>) // piscina's run() is untyped
+  }
 
   const partial = `${o.output}.part`
   const file = createWriteStream(partial)
+  // Interrupted (Ctrl-C, SIGTERM): no half-written file is left beside the output.
+  const interrupted = (signal: NodeJS.Signals) => {
+    file.destroy()
+    rmSync(partial, { force: true })
+    process.kill(process.pid, signal)
+  }
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted)
   const print = { bleed: o.bleed ?? 0, marks: o.marks ?? false, ...(o.sheet ? { sheet: o.sheet } : {}), ...(o.perSheet ? { perSheet: o.perSheet } : {}) }
   let sink: ResultSink & {
     pageOf?: (row: number) => number | undefined
@@ -133,10 +143,13 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
     await written
     await rename(partial, o.output)
   } catch (e) {
+    // The writer's own promise fails too once the file is destroyed: the first error is the one to report.
+    written.catch(() => {})
     file.destroy()
     await rm(partial, { force: true })
     throw e
   } finally {
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted)
     await pool?.destroy()
   }
   if (o.report) await writeFile(o.report, JSON.stringify(report, null, 2))

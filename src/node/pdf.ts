@@ -10,6 +10,7 @@ import PDFDocument from 'pdfkit'
 import SVGtoPDF from 'svg-to-pdfkit'
 import type { OpenPdf, PdfSink, WritePdf } from '../render/engines.js'
 import type { PrintSheet } from '../render/print.js'
+import { pdfUserUnit } from '../render/limits.js'
 import { drawSatoriSvg } from './pdf-fast.js'
 
 const PT_PER_MM = 72 / 25.4
@@ -17,10 +18,15 @@ const pt = (mm: number) => mm * PT_PER_MM
 const EPOCH = new Date(Date.UTC(2000, 0, 1))
 
 function drawSheet(doc: PDFKit.PDFDocument, sheet: PrintSheet): void {
-  doc.addPage({ size: [pt(sheet.width), pt(sheet.height)], margin: 0 })
-  // PDF boxes are in points from the bottom-left corner.
-  const box = (b: { x: number; y: number; width: number; height: number }) => [pt(b.x), pt(sheet.height - b.y - b.height), pt(b.x + b.width), pt(sheet.height - b.y)]
+  const unit = pdfUserUnit(pt(sheet.width), pt(sheet.height))
+  doc.addPage({ size: [pt(sheet.width) / unit, pt(sheet.height) / unit], margin: 0 })
+  // PDF boxes are in points from the bottom-left corner (in user units on a scaled page).
+  const box = (b: { x: number; y: number; width: number; height: number }) => [pt(b.x), pt(sheet.height - b.y - b.height), pt(b.x + b.width), pt(sheet.height - b.y)].map((v) => v / unit)
   const dict = (doc.page as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data
+  if (unit > 1) {
+    dict.UserUnit = unit
+    doc.scale(1 / unit)
+  }
   if (sheet.trim) dict.TrimBox = box(sheet.trim)
   if (sheet.bleedBox) dict.BleedBox = box(sheet.bleedBox)
   for (const item of sheet.items) {

@@ -1,6 +1,14 @@
-/** `npm start`: the app on Node, http://localhost:8787 (PORT overrides). */
+/**
+ * `npm start`: the app on Node, http://127.0.0.1:8787 (HOST and PORT
+ * override; HOST=0.0.0.0 to serve the network). Node's parse errors are
+ * answered in JSON; SIGTERM/SIGINT drain: no new connections, in-flight
+ * requests get QOYAR_DRAIN_MS to finish, then the rest are cut (the client
+ * sees a broken transfer, never a clean end to a truncated file).
+ */
+import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { createApp } from '../app.js'
+import { onClientError } from '../http/client-error.js'
 import { nodeEnv } from './env.js'
 import { dataOption } from './office-option.js'
 import { accessLog, nodeMetrics } from './observability.js'
@@ -8,10 +16,43 @@ import { accessLog, nodeMetrics } from './observability.js'
 dataOption(process.argv.slice(2))
 
 const port = Number(process.env.PORT ?? 8787)
-const hostname = process.env.HOST ?? '0.0.0.0'
+const hostname = process.env.HOST || '127.0.0.1'
+const drainMs = Number(process.env.QOYAR_DRAIN_MS ?? 25_000)
+
+// A crash is logged; an unknown state is not served from: exit, and let the supervisor restart.
+process.on('uncaughtException', (e) => {
+  console.error('qoyar: uncaught exception, exiting', e)
+  process.exit(70)
+})
+process.on('unhandledRejection', (e) => console.error('qoyar: unhandled rejection', e))
+
 const metrics = nodeMetrics()
 const app = createApp({ ...(await nodeEnv()), observers: [accessLog(), metrics], metrics })
 
-serve({ fetch: app.fetch, port, hostname }, (info) => {
-  console.log(`qoyar listening on http://localhost:${info.port}`)
-})
+const server = serve(
+  {
+    fetch: app.fetch,
+    port,
+    hostname,
+    // 2,000 Han or Mongolian characters percent-encoded are ≈ 18 KB of URL; Node's default is 16 KB for all headers.
+    serverOptions: { maxHeaderSize: 48 * 1024, requestTimeout: 60_000, headersTimeout: 20_000 },
+  },
+  (info) => console.log(`qoyar listening on http://${hostname}:${info.port}`),
+) as Server // serve() returns the node:http server for the default createServer
+
+server.on('clientError', onClientError)
+
+let draining = false
+function drain(signal: string): void {
+  if (draining) return
+  draining = true
+  console.log(`qoyar: ${signal}, draining (up to ${drainMs} ms)`)
+  server.close(() => process.exit(0))
+  server.closeIdleConnections()
+  setTimeout(() => {
+    server.closeAllConnections()
+    process.exit(0)
+  }, drainMs).unref()
+}
+process.on('SIGTERM', () => drain('SIGTERM'))
+process.on('SIGINT', () => drain('SIGINT'))

@@ -1,19 +1,38 @@
 /**
  * Pictures sent with a design (display boards): only data: URIs of PNG or
- * JPEG, sniffed and measured here, so nothing remote is ever fetched and
- * nothing oversized reaches satori or resvg.
+ * JPEG. Each is decoded once here, in full, by a kept decoder (fast-png,
+ * jpeg-js), so a broken or lying file is a 422 naming its field before
+ * satori, resvg or PDFKit sees it; the decoded pixels are capped, and a
+ * picture larger than any sign needs is downscaled and re-encoded. Nothing
+ * remote is ever fetched.
  */
+import { convertIndexedToRgb, decode as decodePngFile, encode as encodePng, type DecodedPng } from 'fast-png'
+import { decode as decodeJpegFile, encode as encodeJpeg } from 'jpeg-js'
 import { QoyarError } from '../errors.js'
+import { downscale, fitWithin, type Rgba } from './resample.js'
 
-export const IMAGE_LIMITS = { maxBytes: 3 * 1024 * 1024, maxSide: 8000 } as const
+export const IMAGE_LIMITS = {
+  maxBytes: 3 * 1024 * 1024,
+  maxSide: 8000,
+  /** Decoded pixels a picture may have: 25 MP is 100 MB of RGBA while it is decoded. */
+  maxPixels: 25_000_000,
+  /**
+   * The long side a picture is kept at. A board's picture area is at most
+   * 40 % of its width, and the largest preset (2400 mm at 60 dpi, 5,669 px)
+   * gives it about 2,270 px: more is never visible.
+   */
+  keepSide: 2400,
+} as const
 
 export interface ImageInfo {
   mime: 'image/png' | 'image/jpeg'
   width: number
   height: number
   bytes: number
-  /** The data: URI, normalised. */
+  /** The data: URI of the validated (and perhaps downscaled) picture. */
   src: string
+  /** The size it was sent at, when it was downscaled. */
+  original?: { width: number; height: number }
 }
 
 const DATA_URI = /^data:(image\/(?:png|jpeg|jpg));base64,([A-Za-z0-9+/=\s]+)$/
@@ -23,6 +42,12 @@ function decodeBase64(b64: string): Uint8Array {
   const out = new Uint8Array(bin.length)
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
   return out
+}
+
+function encodeBase64(bytes: Uint8Array): string {
+  let bin = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(bin)
 }
 
 function pngSize(b: Uint8Array): { width: number; height: number } | null {
@@ -47,6 +72,85 @@ function jpegSize(b: Uint8Array): { width: number; height: number } | null {
   return null
 }
 
+/** Any PNG colour type and depth to 8-bit RGBA. */
+function pngToRgba(png: DecodedPng): Rgba {
+  const { width, height } = png
+  const n = width * height
+  const out = new Uint8Array(n * 4)
+  if (png.palette) {
+    const rgb = convertIndexedToRgb(png)
+    const ch = rgb.length / n
+    for (let p = 0; p < n; p++) {
+      out[p * 4] = rgb[p * ch]!
+      out[p * 4 + 1] = rgb[p * ch + 1]!
+      out[p * 4 + 2] = rgb[p * ch + 2]!
+      out[p * 4 + 3] = ch === 4 ? rgb[p * ch + 3]! : 255
+    }
+    return { width, height, data: out }
+  }
+  const ch = png.channels
+  const depth = png.depth
+  const max = (1 << depth) - 1
+  const rowSamples = width * ch
+  // Depths under 8 are packed several samples to a byte, rows padded to a byte.
+  const rowBytes = depth < 8 ? Math.ceil((rowSamples * depth) / 8) : rowSamples
+  const sample = (y: number, s: number): number => {
+    if (depth === 16) return png.data[y * rowSamples + s]! >> 8
+    if (depth === 8) return png.data[y * rowSamples + s]!
+    const bit = s * depth
+    const byte = png.data[y * rowBytes + (bit >> 3)]!
+    return Math.round((((byte >> (8 - depth - (bit & 7))) & max) * 255) / max)
+  }
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const o = (y * width + x) * 4
+      const s = x * ch
+      if (ch <= 2) {
+        const g = sample(y, s)
+        out[o] = out[o + 1] = out[o + 2] = g
+        out[o + 3] = ch === 2 ? sample(y, s + 1) : 255
+      } else {
+        out[o] = sample(y, s)
+        out[o + 1] = sample(y, s + 1)
+        out[o + 2] = sample(y, s + 2)
+        out[o + 3] = ch === 4 ? sample(y, s + 3) : 255
+      }
+    }
+  return { width, height, data: out }
+}
+
+function decodePng(bytes: Uint8Array): Rgba {
+  const png = decodePngFile(bytes, { checkCrc: true })
+  const rows = png.depth < 8 ? Math.ceil((png.width * png.channels * png.depth) / 8) : png.width * png.channels
+  // A truncated or short IDAT inflates to fewer samples than the header promises.
+  if (png.data.length < rows * png.height) throw new Error('the pixel data is shorter than the header says')
+  return pngToRgba(png)
+}
+
+function decodeJpeg(bytes: Uint8Array): Rgba {
+  const jpeg = decodeJpegFile(bytes, {
+    useTArray: true,
+    formatAsRGBA: true,
+    // Missing scan data is an error, not a grey picture.
+    tolerantDecoding: false,
+    maxResolutionInMP: IMAGE_LIMITS.maxPixels / 1e6,
+    maxMemoryUsageInMB: 160,
+  })
+  if (jpeg.width < 1 || jpeg.height < 1 || jpeg.data.length < jpeg.width * jpeg.height * 4) throw new Error('no picture data')
+  return { width: jpeg.width, height: jpeg.height, data: jpeg.data }
+}
+
+function reencode(mime: ImageInfo['mime'], image: Rgba): Uint8Array {
+  if (mime === 'image/jpeg') {
+    try {
+      return new Uint8Array(encodeJpeg(image, 88).data)
+    } catch {
+      // jpeg-js's encoder needs Node's Buffer; where there is none (Workers), a PNG carries the same pixels.
+    }
+  }
+  return encodePng({ width: image.width, height: image.height, data: image.data, depth: 8, channels: 4 })
+}
+
 export function inspectImage(src: string, field: string): ImageInfo {
   const bad = (why: string) => new QoyarError('invalid_image', 422, `${field}: ${why}`, { field }, { field, reason: why })
   const m = DATA_URI.exec(src.trim())
@@ -64,6 +168,27 @@ export function inspectImage(src: string, field: string): ImageInfo {
   if (!size) throw bad('the data is not a PNG or JPEG image')
   if (size.width < 1 || size.height < 1 || size.width > IMAGE_LIMITS.maxSide || size.height > IMAGE_LIMITS.maxSide)
     throw bad(`the image is ${size.width}×${size.height} px; each side must be 1–${IMAGE_LIMITS.maxSide}`)
+  // Refused before decoding: the header alone would make us allocate this much.
+  if (size.width * size.height > IMAGE_LIMITS.maxPixels)
+    throw bad(`the image is ${size.width}×${size.height} px (${((size.width * size.height) / 1e6).toFixed(1)} MP); the limit is ${IMAGE_LIMITS.maxPixels / 1e6} MP, resize it first`)
   const mime = png ? 'image/png' : 'image/jpeg'
-  return { mime, ...size, bytes: bytes.length, src: `data:${mime};base64,${m[2]!.replace(/\s+/g, '')}` }
+  let pixels: Rgba
+  try {
+    pixels = png ? decodePng(bytes) : decodeJpeg(bytes)
+  } catch (e) {
+    throw bad(`the ${png ? 'PNG' : 'JPEG'} data is broken (${e instanceof Error ? e.message : 'undecodable'})`)
+  }
+  if (pixels.width !== size.width || pixels.height !== size.height) throw bad('the picture does not match its own header')
+  const fit = fitWithin(pixels.width, pixels.height, IMAGE_LIMITS.keepSide)
+  const scaled = fit.width < pixels.width
+  // A PNG is always re-encoded from its pixels, so PDFKit's own PNG reader only ever sees a well-formed file.
+  const out = scaled || png ? reencode(mime, downscale(pixels, fit.width, fit.height)) : bytes
+  const outMime: ImageInfo['mime'] = out[0] === 0x89 ? 'image/png' : 'image/jpeg'
+  return {
+    mime: outMime,
+    ...fit,
+    bytes: out.length,
+    src: out === bytes ? `data:${mime};base64,${m[2]!.replace(/\s+/g, '')}` : `data:${outMime};base64,${encodeBase64(out)}`,
+    ...(scaled ? { original: size } : {}),
+  }
 }

@@ -25,9 +25,9 @@ export function assertRasterSize(width: number, height: number): void {
 export function assertVectorSize(width: number, height: number): void {
   if (width > LIMITS.maxVectorSide || height > LIMITS.maxVectorSide)
     throw new QoyarError(
-      'image_too_large',
+      'vector_too_large',
       413,
-      `A ${width}×${height} px image is over the limit of ${LIMITS.maxVectorSide} px a side.`,
+      `A ${width}×${height} px SVG or PDF is over the limit of ${LIMITS.maxVectorSide} px a side; ask for a smaller size or a lower dpi.`,
       {
         width,
         height,
@@ -35,4 +35,16 @@ export function assertVectorSize(width: number, height: number): void {
       },
       { width, height, maxSide: LIMITS.maxVectorSide, maxMp: '∞' },
     )
+}
+
+/**
+ * Many PDF readers (Acrobat among them) refuse a page side over 14,400
+ * units. A larger sign is written with a PDF UserUnit (ISO 32000 §14.11.2):
+ * the page is described at 1/n scale and each unit is n points, so its
+ * printed size stays true.
+ */
+export const PDF_MAX_PAGE_UNITS = 14_400
+
+export function pdfUserUnit(widthPt: number, heightPt: number): number {
+  return Math.max(1, Math.ceil(Math.max(widthPt, heightPt) / PDF_MAX_PAGE_UNITS))
 }

@@ -60,7 +60,8 @@ export function runCheck(check: Check, ctx: CheckContext): CheckOutcome {
   const { design } = ctx
   switch (check.type) {
     case 'languages-present': {
-      const present = [...new Set(design.blocks.filter((b) => b.layout.text.trim().length > 0).map((b) => b.lang))]
+      // Present means visible: a letter or digit, not only spaces, controls or variation selectors (U+180B alone draws nothing).
+      const present = [...new Set(design.blocks.filter((b) => /[\p{L}\p{N}]/u.test(b.layout.text)).map((b) => b.lang))]
       return { pass: check.languages.every((l) => present.includes(l as never)), measured: { languages: present }, expected: { languages: check.languages } }
     }
     case 'order': {

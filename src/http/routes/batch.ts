@@ -11,20 +11,26 @@ import { QoyarError } from '../../errors.js'
 import { renderRow, type RowOptions, type RowResult } from '../../bulk/render-row.js'
 import { reportPage } from '../../bulk/report-page.js'
 import { parseMap, rowsFromCsv, rowsFromJsonLines, type Row } from '../../bulk/rows.js'
+import { checkColumns } from '../../bulk/columns.js'
+import { decodeText } from '../../bulk/decode.js'
+import { bodyType, queryFields } from '../input.js'
+import { relay, yieldToOthers } from '../stream.js'
 import { newReport, pagePdf, pdfSink, record, zipSink } from '../../bulk/sinks.js'
 import type { SheetSize } from '../../render/print.js'
 import { findTemplate } from '../../render/template-render.js'
 import { requestLanguage } from '../errors.js'
 
-export const BATCH_LIMITS = { maxBodyBytes: 2 * 1024 * 1024, maxRows: 500 } as const
+/** maxPixels: 500 desk-card sheets at 300 dpi are 2.8 GP; one 40 KB request once asked for 16 CPU-minutes of 8000 px rows. */
+export const BATCH_LIMITS = { maxBodyBytes: 2 * 1024 * 1024, maxRows: 500, maxPixels: 3e9 } as const
 
 /** Query keys the batch reads itself; any other key is a field every row gets. */
 const OWN_KEYS = new Set(['format', 'name', 'sheet', 'perSheet', 'bleed', 'marks', 'map', 'lang'])
 
-function rowsOf(c: Context, text: string, map: Record<string, string>): Row[] {
-  const type = (c.req.header('content-type') ?? '').toLowerCase()
-  const jsonLines = /ndjson|jsonl|json-lines/.test(type) || (!/csv/.test(type) && text.trimStart().startsWith('{'))
-  return jsonLines ? rowsFromJsonLines(text, map) : rowsFromCsv(text, map)
+/** The body's rows, read as its declared type (415 for any other), in its detected encoding. */
+async function rowsOf(c: Context, map: Record<string, string>): Promise<{ rows: Row[]; encoding: string }> {
+  const type = bodyType(c, ['csv', 'ndjson'])
+  const { text, encoding } = decodeText(new Uint8Array(await c.req.arrayBuffer()))
+  return { rows: type === 'ndjson' ? rowsFromJsonLines(text, map) : rowsFromCsv(text, map), encoding }
 }
 
 export function batchRoutes(env: AppEnv): Hono {
@@ -56,10 +62,13 @@ export function batchRoutes(env: AppEnv): Hono {
           { format: kind, id: file.slice(0, dot), formats: '.pdf, .zip' },
         )
       const template = findTemplate(env, file.slice(0, dot))
-      const q = c.req.query()
+      const q = queryFields(c)
       const lang = requestLanguage(c)
       const defaults = Object.fromEntries(Object.entries(q).filter(([k]) => !OWN_KEYS.has(k)))
-      const rows = rowsOf(c, await c.req.text(), q.map ? parseMap([q.map]) : {})
+      const map = q.map ? parseMap([q.map]) : {}
+      const { rows, encoding } = await rowsOf(c, map)
+      const columns = rows.find((r) => r.columns)?.columns
+      if (columns) checkColumns(template, columns, map, defaults)
       if (!rows.length) throw new QoyarError('no_rows', 422, 'The body has a header but no rows.', {}, {})
       if (rows.length > BATCH_LIMITS.maxRows)
         throw new QoyarError(
@@ -87,38 +96,53 @@ export function batchRoutes(env: AppEnv): Hono {
         ...(sheet ? { sheet } : {}),
         ...(q.perSheet ? { perSheet: Math.max(1, Number(q.perSheet) || 1) } : {}),
       }
-      const opts: RowOptions = { template: template.id, png: format === 'png', defaults, lang }
+      const opts: RowOptions = { template: template.id, png: format === 'png', defaults, lang, budget: { pixels: BATCH_LIMITS.maxPixels } }
       const report = newReport(template.id)
       const tally = (r: RowResult, where: { file?: string | undefined; page?: number | undefined }) => record(report, r, where)
 
+      const gone = c.req.raw.signal
       if (c.req.header('accept')?.includes('application/json')) {
-        for (const row of rows) tally(await renderRow(env, row, opts), {})
-        return c.json(report, 200)
+        for (const row of rows) {
+          // The client hung up: nothing more is rendered for it.
+          if (gone.aborted) return new Response(null, { status: 499 })
+          tally(await renderRow(env, row, opts), {})
+          await yieldToOthers()
+        }
+        return c.json({ ...report, encoding }, 200)
       }
 
       const headers = {
         'Content-Disposition': `attachment; filename="${template.id}.${kind}"`,
         'X-Qoyar-Rows': String(rows.length),
+        'X-Qoyar-Encoding': encoding,
         'Cache-Control': 'no-store',
       }
       if (kind === 'pdf') {
         const pdf = env.engines.openPdf!(`${template.title.zh} ${template.title.en}`)
         const sink = pdfSink(pdf, print, (r) => reportPage(env, r, lang))
+        const out = relay(pdf.readable)
         // Rendering runs while the response streams; the report page closes the document.
         void (async () => {
           for (const row of rows) {
+            if (out.stopped.aborted) return
             const r = await renderRow(env, row, opts)
             sink.add(r)
             tally(r, { page: sink.pageOf(r.row) })
+            await yieldToOthers()
           }
           await sink.finish(report)
-        })().catch((e) => console.error('qoyar: batch failed', e))
-        return new Response(pdf.readable, { headers: { ...headers, 'Content-Type': 'application/pdf' } })
+        })().catch((e) => {
+          console.error('qoyar: batch failed', e)
+          out.fail(e)
+        })
+        return new Response(out.body, { headers: { ...headers, 'Content-Type': 'application/pdf' } })
       }
       let controller!: ReadableStreamDefaultController<Uint8Array>
-      const body = new ReadableStream<Uint8Array>({ start: (ctl) => void (controller = ctl) })
+      const stop = new AbortController()
+      const body = new ReadableStream<Uint8Array>({ start: (ctl) => void (controller = ctl), cancel: (reason) => stop.abort(reason) })
       const zip = zipSink(
         (chunk, final) => {
+          if (stop.signal.aborted) return
           controller.enqueue(chunk)
           if (final) controller.close()
         },
@@ -128,12 +152,17 @@ export function batchRoutes(env: AppEnv): Hono {
       )
       void (async () => {
         for (const row of rows) {
+          if (stop.signal.aborted) return
           const r = await renderRow(env, row, opts)
           await zip.addAsync(r)
           tally(r, { file: zip.fileOf(r.row) })
+          await yieldToOthers()
         }
         zip.finish(report)
-      })().catch((e) => controller.error(e))
+      })().catch((e) => {
+        console.error('qoyar: batch failed', e)
+        controller.error(e)
+      })
       return new Response(body, { headers: { ...headers, 'Content-Type': 'application/zip' } })
     },
   )

@@ -6,12 +6,17 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../env.js'
 import { QoyarError } from '../../errors.js'
-import { complianceOf, designOf, enforce, enforceText, packOf, pdfOf, pngOf, prepare, svgOf, translationHeader } from '../../render/template-render.js'
+import { complianceOf, designOf, enforce, enforceText, packOf, pdfOf, pngOf, prepare, svgOf, translationHeader, type Prepared } from '../../render/template-render.js'
 import { changedHeader } from '../../text/mongolian/fields.js'
+import { pdfUserUnit } from '../../render/limits.js'
 import { complianceHeader } from '../../rules/evaluate.js'
 import { etagFor } from '../etag.js'
-import { imageResponse, notModified, type ImageFormat } from '../image-response.js'
+import { headResponse, imageResponse, notModified, type ImageFormat } from '../image-response.js'
 import { cachedRender } from '../render-cache.js'
+import { renders } from '../gate.js'
+import { jsonBody, queryFields, renderInput } from '../input.js'
+
+export { jsonBody }
 
 // Large enough for a display board's four pictures (3 MB each, base64).
 export const MAX_BODY_BYTES = 16 * 1024 * 1024
@@ -45,16 +50,11 @@ export function parseTarget(file: string): { id: string; format: ImageFormat } {
   return { id, format: format as ImageFormat }
 }
 
-export async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  let body: unknown
-  try {
-    body = await c.req.json()
-  } catch {
-    throw new QoyarError('invalid_json', 400, 'The request body must be a JSON object of template fields.')
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw new QoyarError('invalid_json', 400, 'The request body must be a JSON object of template fields.')
-  return body as Record<string, unknown>
+/** Says when the PDF page is written at a UserUnit scale (a side past 14,400 pt). */
+function pdfScaleHeader(p: Prepared): Record<string, string> {
+  const bleed = 2 * p.print.bleed
+  const unit = pdfUserUnit(((p.canvas.widthMm + bleed) * 72) / 25.4, ((p.canvas.heightMm + bleed) * 72) / 25.4)
+  return unit > 1 ? { 'X-Qoyar-Pdf-User-Unit': String(unit) } : {}
 }
 
 export function renderRoutes(env: AppEnv): Hono {
@@ -67,6 +67,7 @@ export function renderRoutes(env: AppEnv): Hono {
     const etag = await etagFor(env.version, { ...prepared.key, format })
     const unchanged = notModified(c, etag)
     if (unchanged) return unchanged
+    if (c.req.method === 'HEAD') return headResponse(format, etag)
     const draw = async () => {
       const design = designOf(env, prepared)
       const report = complianceOf(env, prepared, design)
@@ -84,12 +85,12 @@ export function renderRoutes(env: AppEnv): Hono {
         ...(prepared.slogan ? { 'X-Qoyar-Slogan': prepared.slogan.key, 'X-Qoyar-Translation': translationHeader(prepared)! } : {}),
       }
       if (format === 'svg') return imageResponse('svg', svg, etag, headers)
-      if (format === 'pdf') return imageResponse('pdf', await pdfOf(env, prepared, design, svg), etag, headers)
+      if (format === 'pdf') return imageResponse('pdf', await pdfOf(env, prepared, design, svg), etag, { ...headers, ...pdfScaleHeader(prepared) })
       return imageResponse('png', await pngOf(env, prepared, svg), etag, headers)
     }
-    return c.req.method === 'GET' ? cachedRender(env.cache, etag, draw) : draw()
+    return c.req.method === 'GET' ? cachedRender(env.cache, etag, draw, c.req.raw.signal) : renders.run(draw, c.req.raw.signal)
   }
-  app.get('/render/:file', (c) => render(c, c.req.query()))
-  app.post('/render/:file', limitBody, async (c) => render(c, await jsonBody(c)))
+  app.get('/render/:file', (c) => render(c, renderInput(queryFields(c))))
+  app.post('/render/:file', limitBody, async (c) => render(c, renderInput(await jsonBody(c))))
   return app
 }

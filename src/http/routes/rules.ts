@@ -7,6 +7,7 @@ import type { AppEnv } from '../../env.js'
 import { complianceOf, designOf, prepare, refuseLegacy } from '../../render/template-render.js'
 import { DEFAULT_REGION } from '../../rules/packs.js'
 import { jsonBody, limitBody } from './render.js'
+import { queryFields, renderInput } from '../input.js'
 
 export function ruleRoutes(env: AppEnv): Hono {
   const app = new Hono()
@@ -18,7 +19,7 @@ export function ruleRoutes(env: AppEnv): Hono {
     // The Mongolian text checker's findings per field ride along with the compliance report.
     return c.json({ ...report, text: prepared.text }, 200, { 'X-Qoyar-Compliance': report.pass ? 'pass' : 'fail', 'X-Qoyar-Text': prepared.text.status })
   }
-  app.get('/check/:template', (c) => check(c, c.req.query()))
-  app.post('/check/:template', limitBody, async (c) => check(c, await jsonBody(c)))
+  app.get('/check/:template', (c) => check(c, renderInput(queryFields(c))))
+  app.post('/check/:template', limitBody, async (c) => check(c, renderInput(await jsonBody(c))))
   return app
 }

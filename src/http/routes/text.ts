@@ -1,5 +1,6 @@
 /**
  * GET /v1/text.svg and /v1/text.png: a piece of text as an image sized to it.
+ * POST takes the same parameters as a JSON object, for texts past what a URL holds.
  */
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
@@ -13,7 +14,9 @@ import { checkMongolian, textStatus } from '../../text/mongolian/check.js'
 import { legacyEncodingError } from '../../text/mongolian/fields.js'
 import { etagFor } from '../etag.js'
 import { invalidParameters } from '../errors.js'
-import { imageResponse, notModified, type ImageFormat } from '../image-response.js'
+import { headResponse, imageResponse, notModified, type ImageFormat } from '../image-response.js'
+import { asNewlines, jsonBody, queryFields } from '../input.js'
+import { limitBody } from './render.js'
 import { cachedRender } from '../render-cache.js'
 import { boundedNumber, colorOrTransparent, hexColor } from '../../schema.js'
 
@@ -44,7 +47,9 @@ function hasMongolian(text: string): boolean {
 export function textRoutes(env: AppEnv): Hono {
   const app = new Hono()
   const handler = (format: ImageFormat) => async (c: Context) => {
-    const raw = c.req.query()
+    const input = c.req.method === 'POST' ? await jsonBody(c) : queryFields(c)
+    // The text's line separators are line breaks; JSON numbers are taken as the query's strings would be.
+    const raw = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? asNewlines(v) : typeof v === 'number' ? String(v) : v]))
     if (typeof raw.text === 'string' && [...raw.text].length > MAX_TEXT_LENGTH)
       throw new QoyarError(
         'text_too_long',
@@ -75,6 +80,7 @@ export function textRoutes(env: AppEnv): Hono {
     const etag = await etagFor(env.version, { kind: 'text', format, spec })
     const unchanged = notModified(c, etag)
     if (unchanged) return unchanged
+    if (c.req.method === 'HEAD') return headResponse(format, etag)
     return cachedRender(env.cache, etag, async () => {
       const image = textImage(env.fonts, spec)
       const svg = await renderSvg(env.engines, env.fonts, image.root, image)
@@ -91,5 +97,7 @@ export function textRoutes(env: AppEnv): Hono {
   }
   app.get('/text.svg', handler('svg'))
   app.get('/text.png', handler('png'))
+  app.post('/text.svg', limitBody, handler('svg'))
+  app.post('/text.png', limitBody, handler('png'))
   return app
 }

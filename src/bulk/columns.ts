@@ -1,0 +1,30 @@
+/**
+ * The header check before a batch renders: when the columns give none of a
+ * template's required fields, every row would fail with "is required"; say
+ * once which columns were seen and how to map them instead.
+ */
+import { z } from 'zod'
+import { QoyarError } from '../errors.js'
+import type { TemplateDefinition } from '../templates/types.js'
+import { fieldOf } from './rows.js'
+
+export function requiredFields(template: TemplateDefinition): string[] {
+  const schema = z.toJSONSchema(template.fields, { io: 'input', unrepresentable: 'any' }) as { required?: string[] } // a JSON Schema object
+  return schema.required ?? []
+}
+
+export function checkColumns(template: TemplateDefinition, columns: readonly string[], map: Readonly<Record<string, string>>, defaults: Readonly<Record<string, string>>): void {
+  const required = requiredFields(template)
+  const given = new Set([...columns.map((c) => fieldOf(c, map)), ...Object.keys(defaults)])
+  const missing = required.filter((f) => !given.has(f))
+  if (!missing.length) return
+  const unknown = columns.filter((c) => c && !required.includes(fieldOf(c, map)))
+  const hint = unknown.length ? `--map ${unknown.slice(0, missing.length).map((c, i) => `${c}=${missing[i]}`).join(',')}` : `--map column=${missing[0]}`
+  throw new QoyarError(
+    'unknown_columns',
+    422,
+    `The header has ${columns.filter(Boolean).map((c) => `"${c}"`).join(', ') || 'no columns'}; ${template.id} needs ${missing.join(', ')}. Rename the columns, or map them, e.g. CLI ${hint} (API: ?map=…).`,
+    { columns, missing, required },
+    { columns: columns.join(', '), missing: missing.join(', '), hint },
+  )
+}

@@ -1,0 +1,123 @@
+/**
+ * Bounded work per request: at most `concurrency` renders at once, at most
+ * `queue` waiting (past that, 503 with Retry-After at once), and a deadline
+ * from arrival (503 render_timeout). A render that outlives its deadline
+ * keeps its slot until it really ends, so late work still counts against
+ * the limit and cannot pile up.
+ */
+import { QoyarError } from '../errors.js'
+
+export interface GateOptions {
+  concurrency: number
+  queue: number
+  timeoutMs: number
+}
+
+type Settings = Readonly<Record<string, string | undefined>>
+
+function settings(): Settings {
+  // Node has process.env; Workers have neither, and keep the defaults (their platform limits apply).
+  return (globalThis as { process?: { env: Settings } }).process?.env ?? {}
+}
+
+export function gateOptions(vars: Settings = settings()): GateOptions {
+  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 2
+  const num = (v: string | undefined, d: number) => (v !== undefined && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d)
+  const concurrency = num(vars.QOYAR_RENDER_CONCURRENCY, Math.max(2, cores * 2))
+  return {
+    concurrency,
+    queue: num(vars.QOYAR_RENDER_QUEUE, concurrency * 8),
+    timeoutMs: num(vars.QOYAR_RENDER_TIMEOUT_MS, 20_000),
+  }
+}
+
+export class Semaphore {
+  private active = 0
+  private readonly waiting: (() => void)[] = []
+  constructor(
+    readonly limit: number,
+    readonly queue: number,
+  ) {}
+
+  /** Resolves when a slot is free; false when the queue is full. */
+  acquire(signal: AbortSignal): Promise<boolean> | boolean {
+    if (this.active < this.limit) {
+      this.active++
+      return true
+    }
+    if (this.waiting.length >= this.queue) return false
+    return new Promise<boolean>((resolve) => {
+      const grant = () => {
+        signal.removeEventListener('abort', leave)
+        this.active++
+        resolve(true)
+      }
+      const leave = () => {
+        const i = this.waiting.indexOf(grant)
+        if (i >= 0) this.waiting.splice(i, 1)
+        resolve(false)
+      }
+      this.waiting.push(grant)
+      signal.addEventListener('abort', leave, { once: true })
+    })
+  }
+
+  release(): void {
+    this.active--
+    this.waiting.shift()?.()
+  }
+
+  get load(): { active: number; waiting: number } {
+    return { active: this.active, waiting: this.waiting.length }
+  }
+}
+
+function overloaded(retryAfter: number): QoyarError {
+  return new QoyarError('overloaded', 503, `The renderer is busy; try again in ${retryAfter} s.`, { retryAfter }, { retryAfter })
+}
+
+/** Runs renders through the gate: a slot, else a place in the queue, else 503; and the deadline. */
+export function renderGate(o: GateOptions = gateOptions()) {
+  const slots = new Semaphore(o.concurrency, o.queue)
+  const run = async <T>(work: () => Promise<T>, gone?: AbortSignal): Promise<T> => {
+    const arrived = Date.now()
+    const deadline = AbortSignal.timeout(o.timeoutMs)
+    const given = await slots.acquire(gone ? either(deadline, gone) : deadline)
+    if (!given) throw deadline.aborted ? timedOut(o.timeoutMs) : overloaded(2)
+    const running = work().finally(() => slots.release())
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const late = new Promise<typeof LATE>((resolve) => {
+      timer = setTimeout(() => resolve(LATE), Math.max(0, o.timeoutMs - (Date.now() - arrived)))
+    })
+    try {
+      const first = await Promise.race([running, late])
+      if (first === LATE) {
+        running.catch(() => {}) // its outcome no longer has a client
+        throw timedOut(o.timeoutMs)
+      }
+      return first as T // not LATE: the work's own value
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+  return { run, load: () => slots.load, options: o }
+}
+
+const LATE = Symbol('late')
+
+/** Aborts when either does (AbortSignal.any, which not every runtime has yet). */
+function either(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (a.aborted || b.aborted) return AbortSignal.abort()
+  const both = new AbortController()
+  const stop = () => both.abort()
+  a.addEventListener('abort', stop, { once: true })
+  b.addEventListener('abort', stop, { once: true })
+  return both.signal
+}
+
+function timedOut(ms: number): QoyarError {
+  return new QoyarError('render_timeout', 503, `The render took over ${ms / 1000} s and was stopped; ask for a smaller size, a lower dpi, or SVG.`, { timeoutMs: ms, retryAfter: 5 }, { seconds: ms / 1000 })
+}
+
+/** The process's one gate: every render of every route shares it. */
+export const renders = renderGate()
