@@ -52,6 +52,17 @@ describe('GET and POST /v1/render/{template}.{svg|png}', () => {
     expect(get.headers.get('etag')).toBe(viaPost.headers.get('etag'))
   })
 
+  it('merges query parameters into a POST body (the body wins), never ignores them', async () => {
+    const viaQuery = await post(`/v1/render/desk-card.svg?${q({ preset: 'face-100x50' })}`, CARD)
+    expect(viaQuery.status).toBe(200)
+    expect(viaQuery.headers.get('x-qoyar-size')).toBe('1181x1181')
+    const bodyWins = await post(`/v1/render/desk-card.svg?${q({ preset: 'face-100x50' })}`, { ...CARD, preset: 'face-250x120' })
+    expect(bodyWins.headers.get('x-qoyar-size')).toBe('2953x2835')
+    const bad = await post(`/v1/render/desk-card.svg?${q({ preset: 'nope' })}`, CARD)
+    expect(bad.status).toBe(422)
+    expect((await errorOf(bad)).code).toBe('unknown_preset')
+  })
+
   it('answers If-None-Match with 304, and a changed field changes the ETag', async () => {
     const url = `/v1/render/desk-card.svg?${q(CARD)}`
     const first = await app.request(url)

@@ -86,6 +86,7 @@ export function renderRoutes(env: AppEnv): Hono {
     return c.req.method === 'GET' ? cachedRender(env.cache, etag, draw) : draw()
   }
   app.get('/render/:file', (c) => render(c, c.req.query()))
-  app.post('/render/:file', limitBody, async (c) => render(c, await jsonBody(c)))
+  // Query parameters on a POST (?preset=…) are merged under the body: the body wins, nothing is ignored.
+  app.post('/render/:file', limitBody, async (c) => render(c, { ...c.req.query(), ...(await jsonBody(c)) }))
   return app
 }

@@ -17,6 +17,7 @@ export function ruleRoutes(env: AppEnv): Hono {
     return c.json(report, 200, { 'X-Qoyar-Compliance': report.pass ? 'pass' : 'fail' })
   }
   app.get('/check/:template', (c) => check(c, c.req.query()))
-  app.post('/check/:template', limitBody, async (c) => check(c, await jsonBody(c)))
+  // As for renders: query parameters merged under the body (the body wins).
+  app.post('/check/:template', limitBody, async (c) => check(c, { ...c.req.query(), ...(await jsonBody(c)) }))
   return app
 }
