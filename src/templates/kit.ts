@@ -5,7 +5,7 @@
  */
 import type { FontSet, TextStyle } from '../fonts/font-set.js'
 import { TextDoesNotFitError } from '../errors.js'
-import { fitPair, fitPairInBoxes, type BoxedPart, type Lang, type PairResult, type PairSpec } from '../text/bilingual.js'
+import { alongOf, fitPair, fitPairInBoxes, type BoxedPart, type Lang, type PairResult, type PairSpec } from '../text/bilingual.js'
 import { textElements, type El } from '../text/elements.js'
 import { fitText, inkExtentOf } from '../text/fit.js'
 import type { Align, Box, Orientation } from '../text/types.js'
@@ -114,7 +114,7 @@ export function createKit(fonts: FontSet): DesignKit {
       const box = { width: req.box.x1 - req.box.x0, height: req.box.y1 - req.box.y0 }
       const r = fitText(
         fonts,
-        { text: req.text, orientation: req.orientation, ...(req.style ? { style: req.style } : {}), align: req.align ?? 'center' },
+        { text: req.text, orientation: req.orientation, ...(req.style ? { style: req.style } : {}), align: req.align ?? alongOf(req.orientation) },
         box,
         { minSize: req.minSize, maxSize: req.maxSize, wrap: req.wrap ?? true },
       )

@@ -6,9 +6,9 @@
  */
 import type { FontSet, TextStyle } from '../fonts/font-set.js'
 import { inkExtentOf } from './fit.js'
-import { layoutText } from './layout.js'
+import { VERTICAL_CJK_PITCH, layoutText } from './layout.js'
 import { crossInk } from './measure.js'
-import type { Align, Box, Orientation, TextLayout } from './types.js'
+import type { Align, Box, Orientation, TextLayout, TextSpec } from './types.js'
 
 export type Lang = 'mn' | 'zh'
 
@@ -23,12 +23,28 @@ export interface PairPart {
   lineHeight?: number
 }
 
+type Pitch = Pick<TextSpec, 'lineHeight' | 'pitch'>
+
 /**
  * Line pitch on signs. The fonts' natural pitches are loose for display type
  * (Noto Sans Mongolian 1.75 em, Noto Sans CJK 1.45 em): wrapped sign text sets
  * closer, about 1.3 em, with the gap between the two scripts kept larger.
+ * Vertical Chinese is the exception: its natural pitch is the 1 em cell, so its
+ * columns are set 1.5 em apart (clreq 1.5–2 em; Chromium vertical-rl at line-height 1.5).
  */
-const PITCH: Record<Lang, number> = { mn: 0.75, zh: 0.9 }
+const PITCH: Record<Lang, Record<Orientation, Pitch>> = {
+  mn: { horizontal: { lineHeight: 0.75 }, vertical: { lineHeight: 0.75 } },
+  zh: { horizontal: { lineHeight: 0.9 }, vertical: { pitch: VERTICAL_CJK_PITCH } },
+}
+
+/** A part's pitch: the caller's line height when given, else the script's own. */
+function pitchOf(p: PairPart, lineHeight: number | undefined): Pitch {
+  const given = p.lineHeight ?? lineHeight
+  return given !== undefined ? { lineHeight: given } : PITCH[p.lang][p.orientation]
+}
+
+/** Lines are centred; columns start on one top line (首字齐平), never centred one by one. */
+export const alongOf = (o: Orientation): Align => (o === 'vertical' ? 'start' : 'center')
 
 export interface PairSpec {
   /** In order: the first part goes above (stacked) or left (side by side). */
@@ -119,8 +135,8 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
         fontSize,
         maxLength: main,
         ...(p.style ? { style: p.style } : {}),
-        lineHeight: p.lineHeight ?? spec.lineHeight ?? PITCH[p.lang],
-        align: 'center',
+        ...pitchOf(p, spec.lineHeight),
+        align: alongOf(p.orientation),
       })
     })
     const extents = layouts.map(inkExtentOf)
@@ -142,11 +158,17 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
   const sizes = extents.map((e) => ({ w: e.x1 - e.x0, h: e.y1 - e.y0 }))
   const total = stacked ? sizes[0]!.h + space + sizes[1]!.h : sizes[0]!.w + space + sizes[1]!.w
   let along = ((stacked ? spec.box.height : spec.box.width) - total) / 2
+  const offsetIn = (room: number) => (spec.align === 'start' ? 0 : spec.align === 'end' ? room : room / 2)
+  // Columns side by side start on one top line (首字齐平): the parts move as one block, every
+  // layout's top (y = 0, where its columns start) on the same line.
+  const columns = !stacked && layouts.every((l) => l.orientation === 'vertical')
+  const inkTop = Math.min(...extents.map((e) => e.y0))
+  const sharedTop = offsetIn(spec.box.height - (Math.max(...extents.map((e) => e.y1)) - inkTop)) - inkTop
   const parts: PlacedPart[] = layouts.map((layout, i) => {
     const e = extents[i]!
     const s = sizes[i]!
     const across = stacked ? spec.box.width - s.w : spec.box.height - s.h
-    const offset = spec.align === 'start' ? 0 : spec.align === 'end' ? across : across / 2
+    const offset = columns ? sharedTop + e.y0 : offsetIn(across)
     const left = stacked ? offset : along
     const top = stacked ? along : offset
     along += (stacked ? s.h : s.w) + space
@@ -181,8 +203,8 @@ function spreadParts(fonts: FontSet, spec: PairSpec, layouts: readonly TextLayou
       orientation: p.orientation,
       fontSize: l.fontSize,
       ...(p.style ? { style: p.style } : {}),
-      lineHeight: p.lineHeight ?? spec.lineHeight ?? PITCH[p.lang],
-      align: 'center' as const,
+      ...pitchOf(p, spec.lineHeight),
+      align: alongOf(p.orientation),
     }
     // Length grows linearly with tracking: one px of tracking adds a px per CJK character but the last.
     const perPx = lengthOf(layoutText(fonts, { ...base, tracking: 1 }), p.orientation) - length
@@ -219,7 +241,7 @@ export function fitPairInBoxes(
         fontSize: (ink / ratios[i]!) * (p.lang === 'mn' ? mnScale : 1),
         maxLength: p.orientation === 'vertical' ? h : w,
         ...(p.style ? { style: p.style } : {}),
-        lineHeight: p.lineHeight ?? PITCH[p.lang],
+        ...pitchOf(p, undefined),
         align: spec.align ?? 'start',
       })
     })

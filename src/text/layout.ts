@@ -16,6 +16,13 @@ import type { Line, Piece, Progression, TextLayout, TextSpec } from './types.js'
 
 const DEFAULT_STYLE: TextStyle = { genre: 'sans', weight: 400 }
 
+/**
+ * Column pitch of vertical Chinese, em: clreq and the handbook ask 1.5–2 em so that columns never
+ * touch; 1.5 is what Chromium sets for `writing-mode: vertical-rl; line-height: 1.5`. The natural
+ * pitch of an upright column is its 1 em cell, which reads as a grid.
+ */
+export const VERTICAL_CJK_PITCH = 1.5
+
 type Mode = Piece['mode']
 
 /** One code point (with any controls that ride on it) and how it is drawn. */
@@ -209,7 +216,8 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
     ascent = descent = fontSize / 2
   }
   const natural = ascent + descent
-  const pitch = natural * (spec.lineHeight ?? 1)
+  const emPitch = spec.pitch ?? (spec.lineHeight === undefined && vertical && !scripts.includes('Mong') ? VERTICAL_CJK_PITCH : undefined)
+  const pitch = emPitch !== undefined ? Math.max(natural, emPitch * fontSize) : natural * (spec.lineHeight ?? 1)
   const mainLength = Math.max(0, ...measuredLines.map((l) => l.length))
   const n = measuredLines.length
 

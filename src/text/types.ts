@@ -18,6 +18,11 @@ export interface TextSpec {
   maxLength?: number
   /** Multiplier on the natural line (column) pitch of the fonts used; 1 = CSS `normal`. */
   lineHeight?: number
+  /**
+   * Line (column) pitch in em, instead of `lineHeight`; never under the natural pitch, so lines
+   * never overlap. Default for vertical text without Mongolian: VERTICAL_CJK_PITCH.
+   */
+  pitch?: number
   /** Placement of shorter lines along the main axis of the block. */
   align?: Align
   /**
