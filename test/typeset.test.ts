@@ -3,7 +3,7 @@
  * letter sizes in mm. Each test asserts the property on what the layout placed.
  */
 import { describe, expect, it } from 'vitest'
-import { designOf, prepare } from '../src/render/template-render.js'
+import { complianceOf, designOf, prepare } from '../src/render/template-render.js'
 import type { Design, PlacedBlock } from '../src/templates/types.js'
 import { layoutText } from '../src/text/layout.js'
 import { env } from './helpers/env.js'
@@ -48,5 +48,61 @@ describe('vertical columns start on one top line (defect 2)', () => {
     const tops = d.blocks.flatMap(columnsOf).map((c) => c.y0)
     expect(tops.length).toBeGreaterThanOrEqual(3)
     for (const t of tops) expect(Math.abs(t - tops[0]!)).toBeLessThan(0.5)
+  })
+})
+
+describe('breaking: phrases first, words kept, balanced, no orphans (defect 3)', () => {
+  const linesOf = (text: string, em: number, size = 100) =>
+    layoutText(fonts, { text, orientation: 'horizontal', fontSize: size, maxLength: em * size }).lines.map((l) => l.text)
+
+  it('breaks at the comma, into balanced lines', () => {
+    expect(linesOf(SLOGAN_ZH, 13)).toEqual(['铸牢中华民族共同体意识，', '促进各民族交往交流交融'])
+    expect(linesOf('汉族离不开少数民族，少数民族离不开汉族，各少数民族之间也相互离不开', 20)).toEqual([
+      '汉族离不开少数民族，少数民族离不开',
+      '汉族，各少数民族之间也相互离不开',
+    ])
+  })
+
+  it('keeps words, quotations and numbers with their units whole', () => {
+    expect(linesOf('腾格里经济技术开发区管理委员会', 12)).toEqual(['腾格里经济技术', '开发区管理委员会'])
+    expect(linesOf('推行“一窗受理”集成服务', 7)).toEqual(['推行', '“一窗受理”', '集成服务'])
+    expect(linesOf('阿拉善盟面积27万平方公里', 8)).toEqual(['阿拉善盟面积', '27万平方公里'])
+    expect(linesOf('阿拉善盟行政公署', 6)).toEqual(['阿拉善盟', '行政公署'])
+  })
+
+  it('leaves no Mongolian word alone on the last line when a better break exists', () => {
+    const words = 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ ᠤᠨ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ ᠬᠠᠭᠠᠨ'
+    // Room for all words but the last on the first line: a greedy break leaves ᠬᠠᠭᠠᠨ alone.
+    const allButLast = layoutText(fonts, { text: words.slice(0, words.lastIndexOf(' ')), orientation: 'horizontal', fontSize: 100 }).lines[0]!.length
+    const lines = linesOf(words, (allButLast + 1) / 100)
+    expect(lines.length).toBe(2)
+    expect(lines[lines.length - 1]!.split(' ').length).toBeGreaterThan(1)
+  })
+
+  it('is what the templates use: the A3 slogan poster breaks its Chinese at the comma', () => {
+    const d = design('slogan-banner', { preset: 'a3-poster', zh: SLOGAN_ZH, mn: LONG_MN })
+    const zh = d.blocks.find((b) => b.lang === 'zh')!
+    expect(zh.layout.lines.map((l) => l.text)).toEqual(['铸牢中华民族共同体意识，', '促进各民族交往交流交融'])
+    const mn = d.blocks.find((b) => b.lang === 'mn')!
+    expect(mn.layout.lines.at(-1)!.text.split(' ').length).toBeGreaterThan(1)
+  })
+})
+
+describe('equal size by how large the letters look (defect 11)', () => {
+  it('measures the Mongolian body (x-height), not its tails: a line with tails is the same size as one without', () => {
+    const withTails = layoutText(fonts, { text: 'ᠮᠣᠩᠭᠣᠯ', orientation: 'horizontal', fontSize: 100 })
+    const without = layoutText(fonts, { text: 'ᠬᠡᠯᠡ', orientation: 'horizontal', fontSize: 100 })
+    expect(withTails.visualSize).toBeCloseTo(without.visualSize, 6)
+    // The ink does differ: the tail of ᠯ reaches below the body.
+    expect(withTails.ink!.y1 - withTails.ink!.y0).toBeGreaterThan((without.ink!.y1 - without.ink!.y0) * 1.1)
+  })
+
+  it('the letterhead of the issue passes its own rules by default, without a one-word widow', () => {
+    const p = prepare(env, 'letterhead', { preset: 'a4', org_mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ ᠡᠮᠨᠡᠯᠭ᠎ᠡ', org_zh: '阿拉善盟行政公署文件' })
+    const d = designOf(env, p)
+    const report = complianceOf(env, p, d)
+    expect(report.pass).toBe(true)
+    const mn = d.blocks.find((b) => b.lang === 'mn')!
+    for (const l of mn.layout.lines) expect(l.text.trim().split(' ').length).toBeGreaterThan(1)
   })
 })

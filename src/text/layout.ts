@@ -9,7 +9,8 @@
  */
 import type { FontSet, LoadedFont, TextStyle } from '../fonts/font-set.js'
 import { UncoveredCodePointsError, formatCodePoint, type UncoveredCodePoint } from '../errors.js'
-import { chunksOf } from './breaks.js'
+import { facePerUnit, inkAcross } from './measure.js'
+import { chunksOf, type BreakKind, type Chunk } from './breaks.js'
 import { isDefaultIgnorable, isUprightInVertical, itemizeScripts, type Script } from './script.js'
 import { shape, unionBox, type Box } from './shape.js'
 import type { Line, Piece, Progression, TextLayout, TextSpec } from './types.js'
@@ -139,32 +140,96 @@ interface LineRange {
   overflows: boolean
 }
 
+/**
+ * What a break costs, in the unit of the balance term (one em of difference between lines, squared):
+ * a phrase break is free, a word break is worth moving about three characters between lines, a
+ * break inside a word is taken only when nothing else fits.
+ */
+const BREAK_COST: Record<BreakKind, number> = { phrase: 0, word: 10, weak: 25, inside: 60 }
+/** A last line of one Mongolian word or ≤ 2 Chinese characters, when a better break exists. */
+const ORPHAN_COST = 80
+/** Dominates every other term: the fewest lines come first, then good breaks and balance. */
+const LINE_COST = 1e12
+const ORPHAN_CJK = 2
+
+/** One Mongolian (or Latin) word, or at most two Chinese characters. */
+function isOrphan(text: string): boolean {
+  const t = text.trim()
+  if (!t) return false
+  const chars = [...t]
+  const cjk = chars.filter((c) => isUprightInVertical(c.codePointAt(0)!) && !/\p{P}/u.test(c)).length
+  if (cjk > 0) return cjk <= ORPHAN_CJK && chars.every((c) => isUprightInVertical(c.codePointAt(0)!) || /\p{P}/u.test(c))
+  return !/\s/.test(t)
+}
+
+/**
+ * Lines (columns) of a text: the fewest that fit `maxLength`, and among those the breaks with the
+ * least cost: good break places (breaks.ts), balanced lengths, no orphan. One paragraph at a time;
+ * a newline always breaks. A single unbreakable chunk longer than `maxLength` is a line of its own,
+ * flagged as overflowing.
+ */
 function breakLines(fonts: FontSet, text: string, atoms: readonly Atom[], fontSize: number, maxLength: number | undefined, tracking = 0): LineRange[] {
-  const lines: LineRange[] = []
-  let cur: (LineRange & { length: number }) | null = null
   const advanceOf = (start: number, end: number) =>
     piecesIn(atoms, start, end, tracking !== 0).reduce((sum, p) => sum + measure(fonts, text, p, fontSize, tracking).advance, 0)
   // Tracking after the last character of a line is not part of the line.
   const trailing = (end: number) => (tracking !== 0 && atoms.some((a) => a.end === end && a.cjk) ? tracking : 0)
-  for (const chunk of chunksOf(text)) {
-    const content = advanceOf(chunk.start, chunk.contentEnd)
-    const full = content + advanceOf(chunk.contentEnd, chunk.end)
-    const ends = content - trailing(chunk.contentEnd)
-    if (cur && maxLength !== undefined && cur.length + ends > maxLength && cur.end > cur.start) {
-      lines.push(cur)
-      cur = null
+  const chunks = chunksOf(text)
+  if (!chunks.length) return []
+  const measured = chunks.map((c) => {
+    const content = advanceOf(c.start, c.contentEnd)
+    return { ...c, full: content + advanceOf(c.contentEnd, c.end), ends: content - trailing(c.contentEnd) }
+  })
+  const lines: LineRange[] = []
+  let first = 0
+  for (let k = 0; k < measured.length; k++) {
+    if (!measured[k]!.hard && k < measured.length - 1) continue
+    lines.push(...breakParagraph(text, measured.slice(first, k + 1), fontSize, maxLength))
+    if (measured[k]!.hard) {
+      const end = measured[k]!.end
+      // A text ending in a newline still has its (empty) last line, as before.
+      if (k === measured.length - 1) lines.push({ start: end, end, overflows: false })
     }
-    if (!cur) cur = { start: chunk.start, end: chunk.contentEnd, overflows: false, length: 0 }
-    cur.overflows ||= maxLength !== undefined && cur.length + ends > maxLength + 1e-6
-    cur.end = chunk.contentEnd
-    cur.length += full
-    if (chunk.hard) {
-      lines.push(cur)
-      cur = { start: chunk.end, end: chunk.end, overflows: false, length: 0 }
-    }
+    first = k + 1
   }
-  if (cur) lines.push(cur)
   return lines
+}
+
+function breakParagraph(text: string, chunks: readonly (Chunk & { full: number; ends: number })[], fontSize: number, maxLength: number | undefined): LineRange[] {
+  const n = chunks.length
+  const lineOf = (i: number, j: number, overflows: boolean): LineRange => ({ start: chunks[i]!.start, end: chunks[j]!.contentEnd, overflows })
+  if (maxLength === undefined) return [lineOf(0, n - 1, false)]
+  // prefix[i]: the full advance of chunks before i.
+  const prefix = [0]
+  for (const c of chunks) prefix.push(prefix[prefix.length - 1]! + c.full)
+  const lengthOf = (i: number, j: number) => prefix[j]! - prefix[i]! + chunks[j]!.ends
+  // best[j + 1]: least cost of chunks 0..j broken into lines, the last ending after chunk j.
+  const best: number[] = [0]
+  const from: number[] = [0]
+  for (let j = 0; j < n; j++) {
+    let cost = Infinity
+    let at = j
+    for (let i = j; i >= 0; i--) {
+      const length = lengthOf(i, j)
+      if (length > maxLength + 1e-6 && i < j) break
+      const slack = Math.max(0, maxLength - length) / fontSize
+      const last = j === n - 1
+      let c = best[i]! + LINE_COST + slack * slack + (last ? 0 : BREAK_COST[chunks[j]!.kind])
+      if (last && i > 0 && isOrphan(text.slice(chunks[i]!.start, chunks[j]!.contentEnd))) c += ORPHAN_COST
+      if (c < cost) {
+        cost = c
+        at = i
+      }
+    }
+    best.push(cost)
+    from.push(at)
+  }
+  const out: LineRange[] = []
+  for (let j = n - 1; j >= 0; ) {
+    const i = from[j + 1]!
+    out.unshift(lineOf(i, j, lengthOf(i, j) > maxLength + 1e-6))
+    j = i - 1
+  }
+  return out
 }
 
 export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
@@ -251,7 +316,8 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
     }
   })
 
-  return {
+  const blockInk = lines.reduce<Box | null>((acc, l) => unionBox(acc, l.ink), null)
+  const partial = {
     text,
     orientation: spec.orientation,
     progression,
@@ -259,10 +325,13 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
     width: vertical ? n * pitch : mainLength,
     height: vertical ? mainLength : n * pitch,
     lines,
-    ink: lines.reduce<Box | null>((acc, l) => unionBox(acc, l.ink), null),
+    ink: blockInk,
     overflow: lines.some((l) => l.overflows),
     scripts,
   }
+  // The primary font's face for its own script; scripts without a reference letter are measured by their ink.
+  const face = primary && blockInk ? facePerUnit(fonts.hb, primary, primary.scripts[0]!) : null
+  return { ...partial, visualSize: !blockInk ? 0 : face !== null ? face * fontSize : inkAcross({ ...partial, visualSize: 0 }) }
 }
 
 function basePiece(p: Measured, weight: number): Omit<Piece, 'origin' | 'box' | 'ink'> {

@@ -89,5 +89,7 @@ export interface TextLayout {
   ink: Box | null
   /** Some line is longer than maxLength (an unbreakable word). */
   overflow: boolean
+  /** How large the letters look, px: the Mongolian x-height or the Chinese character face (measure.ts). 0 for blank text. */
+  visualSize: number
   scripts: Script[]
 }
