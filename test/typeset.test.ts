@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { complianceOf, designOf, prepare } from '../src/render/template-render.js'
 import type { Design, PlacedBlock } from '../src/templates/types.js'
 import { layoutText } from '../src/text/layout.js'
-import { env } from './helpers/env.js'
+import { app, env } from './helpers/env.js'
 
 const fonts = env.fonts
 const SLOGAN_ZH = '铸牢中华民族共同体意识，促进各民族交往交流交融'
@@ -104,5 +104,48 @@ describe('equal size by how large the letters look (defect 11)', () => {
     expect(report.pass).toBe(true)
     const mn = d.blocks.find((b) => b.lang === 'mn')!
     for (const l of mn.layout.lines) expect(l.text.trim().split(' ').length).toBeGreaterThan(1)
+  })
+})
+
+describe('long text wraps before it shrinks; letters never below their viewing distance (defect 4)', () => {
+  const HALL_ZH = '内蒙古自治区阿拉善盟第五届人民代表大会第三次会议暨阿拉善盟各族各界人士共同庆祝自治区成立七十九周年大会'
+  const HALL_MN =
+    'ᠥᠪᠦᠷ ᠮᠣᠩᠭᠣᠯ ᠤᠨ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠵᠠᠰᠠᠬᠤ ᠣᠷᠣᠨ ᠤ ᠠᠯᠠᠱᠠ ᠠᠶᠢᠮᠠᠭ ᠤᠨ ᠲᠠᠪᠤᠳᠤᠭᠠᠷ ᠤᠳᠠᠭᠠᠨ ᠤ ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠦᠭᠡᠯᠡᠭᠴᠢ ᠶᠢᠨ ᠬᠤᠷᠠᠯ ᠤᠨ ᠭᠤᠷᠪᠠᠳᠤᠭᠠᠷ ᠬᠤᠷᠠᠯ'
+
+  it('a 51-character 会标 title on a 12 m backdrop: two lines broken at 暨, letters ≥ 150 mm', () => {
+    const p = prepare(env, 'meeting-banner', { preset: 'hall-12000x2000', title_zh: HALL_ZH, title_mn: HALL_MN })
+    const d = designOf(env, p)
+    const zh = d.blocks.find((b) => b.lang === 'zh')!
+    expect(zh.layout.lines.map((l) => l.text)).toEqual([HALL_ZH.slice(0, HALL_ZH.indexOf('暨') + 1), HALL_ZH.slice(HALL_ZH.indexOf('暨') + 1)])
+    const report = complianceOf(env, p, d)
+    const letters = report.letters.find((l) => l.text === 'title' && l.lang === 'zh')!
+    expect(letters.minMm).toBe(150)
+    expect(letters.mm).toBeGreaterThanOrEqual(150)
+  })
+
+  it('a service name too long for a hanging window sign is a 422 that says the size it fits at, not 7 mm letters', async () => {
+    const res = await app.request(
+      `/v1/render/window-sign.png?${new URLSearchParams({
+        preset: 'hanging-600x200',
+        number: '3',
+        service_zh: '不动产登记、税务、公积金、社保医保综合受理窗口',
+        service_mn: 'ᠦᠯᠦ ᠬᠥᠳᠡᠯᠬᠦ ᠡᠳ ᠬᠥᠷᠥᠩᠭᠡ ᠶᠢᠨ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠂ ᠲᠠᠲᠠᠸᠠᠷ ᠤᠨ ᠴᠣᠩᠬᠣ',
+      })}`,
+    )
+    expect(res.status).toBe(422)
+    const { error } = (await res.json()) as { error: { code: string; details: { minLetterMm: number; fitsAtMm: number } } }
+    expect(error.code).toBe('text_does_not_fit')
+    expect(error.details.minLetterMm).toBe(25)
+    expect(error.details.fitsAtMm).toBeGreaterThan(10)
+    expect(error.details.fitsAtMm).toBeLessThan(25)
+  })
+
+  it('/v1/check reports every text’s letter size in mm with its minimum', async () => {
+    const res = await app.request(`/v1/check/window-sign?${new URLSearchParams({ preset: 'hanging-600x200', number: '3', service_zh: '税务', service_mn: 'ᠲᠠᠲᠠᠸᠠᠷ' })}`)
+    expect(res.status).toBe(200)
+    const report = (await res.json()) as { letters: { text: string; lang: string; mm: number; minMm?: number }[] }
+    const zh = report.letters.find((l) => l.text === 'service' && l.lang === 'zh')!
+    expect(zh.minMm).toBe(25)
+    expect(zh.mm).toBeGreaterThanOrEqual(25)
   })
 })

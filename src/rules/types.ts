@@ -85,4 +85,14 @@ export interface ComplianceReport {
   kind: SignKind
   pass: boolean
   rules: RuleResult[]
+  /** Every text's letter size (visual size) in mm, with the minimum its template asks on print. */
+  letters: LetterSize[]
+}
+
+export interface LetterSize {
+  text: string
+  lang: Lang
+  /** Visual size, mm: the Mongolian x-height or the Chinese character face (src/text/measure.ts). */
+  mm: number
+  minMm?: number
 }

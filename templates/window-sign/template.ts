@@ -16,6 +16,11 @@ import type { Box } from '../../src/text/types.js'
 
 export const BADGE_ZH = '蒙汉双语服务窗口'
 
+/** A window sign hangs over the counter, read at 2–5 m: service letters at least 25 mm (handbook §4). */
+const WINDOW_LETTERS = { service: 25 }
+/** A counter sign stands on the counter, read across it at about 1.5 m: 12 mm. */
+const COUNTER_LETTERS = { service: 12 }
+
 const fields = z
   .object({
     number: z.coerce
@@ -53,9 +58,9 @@ export const windowSign: TemplateDefinition<typeof fields> = {
   languages: ['mn', 'zh'],
   fields,
   presets: [
-    { id: 'counter-300x100', title: { zh: '台牌 300×100 毫米', en: 'Counter sign 300×100 mm' }, widthMm: 300, heightMm: 100, dpi: DPI.print },
-    { id: 'counter-400x150', title: { zh: '台牌 400×150 毫米', en: 'Counter sign 400×150 mm' }, widthMm: 400, heightMm: 150, dpi: DPI.print },
-    { id: 'hanging-600x200', title: { zh: '吊牌 600×200 毫米', en: 'Hanging sign 600×200 mm' }, widthMm: 600, heightMm: 200, dpi: DPI.print },
+    { id: 'counter-300x100', title: { zh: '台牌 300×100 毫米', en: 'Counter sign 300×100 mm' }, widthMm: 300, heightMm: 100, dpi: DPI.print, minLetterMm: COUNTER_LETTERS },
+    { id: 'counter-400x150', title: { zh: '台牌 400×150 毫米', en: 'Counter sign 400×150 mm' }, widthMm: 400, heightMm: 150, dpi: DPI.print, minLetterMm: COUNTER_LETTERS },
+    { id: 'hanging-600x200', title: { zh: '吊牌 600×200 毫米', en: 'Hanging sign 600×200 mm' }, widthMm: 600, heightMm: 200, dpi: DPI.print, minLetterMm: WINDOW_LETTERS },
   ],
   defaultPreset: 'counter-300x100',
   design(f, canvas, kit) {
@@ -100,6 +105,7 @@ export const windowSign: TemplateDefinition<typeof fields> = {
       gap: 0.4,
       mnScale: f.mnScale,
       minInk: canvas.mm(4),
+      ...(canvas.minLetterMm.service !== undefined ? { minLetterMm: canvas.minLetterMm.service } : {}),
       maxInk: topH * 0.32,
       color: { mn: f.color, zh: f.color },
     })
