@@ -59,6 +59,7 @@ export function evaluate(pack: RulePack, template: TemplateDefinition, design: D
     kind: template.kind,
     pass: rules.every((r) => r.pass),
     rules,
+    adjustments: design.adjustments ?? [],
     letters: letterSizes(design, canvas),
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { Script } from '../text/script.js'
 import type { Lang } from '../text/bilingual.js'
-import type { Localized, SignKind } from '../templates/types.js'
+import type { Adjustment, Localized, SignKind } from '../templates/types.js'
 
 export interface Source {
   /** Law, regulation, standard or document, as titled. */
@@ -85,6 +85,8 @@ export interface ComplianceReport {
   kind: SignKind
   pass: boolean
   rules: RuleResult[]
+  /** Choices the design made by itself within the rules (Design.adjustments). */
+  adjustments: Adjustment[]
   /** Every text's letter size (visual size) in mm, with the minimum its template asks on print. */
   letters: LetterSize[]
 }

@@ -72,6 +72,14 @@ export interface Design {
   blocks: PlacedBlock[]
   /** Rectangles the text must stay inside (faces, safe areas), for checks. */
   areas: { id: string; box: Box }[]
+  /** Choices the design made by itself within the rules (a layout switched, a line wrapped), said in the response. */
+  adjustments?: Adjustment[]
+}
+
+export interface Adjustment {
+  field: string
+  value: string
+  reason: string
 }
 
 export type SignKind = 'slogan' | 'banner' | 'desk-card' | 'meeting-banner' | 'letterhead' | 'window-sign' | 'door-plaque' | 'display-board'

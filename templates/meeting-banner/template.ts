@@ -94,7 +94,7 @@ function subPair(
 
 export const meetingBanner: TemplateDefinition<typeof fields> = {
   id: 'meeting-banner',
-  version: 1,
+  version: 2,
   title: { zh: '会标', en: 'Meeting banner' },
   description: {
     zh: '会场主席台上方的红底会标：会议名称蒙文在上、汉文在下，字号相等，汉文标宋（粗宋体）；其下可加主办单位、日期（各蒙汉两行，字号较小）。白字或黄字。',

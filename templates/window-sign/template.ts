@@ -48,7 +48,7 @@ const fields = z
 
 export const windowSign: TemplateDefinition<typeof fields> = {
   id: 'window-sign',
-  version: 1,
+  version: 2,
   title: { zh: '双语服务窗口牌', en: 'Service window sign' },
   description: {
     zh: '便民服务大厅的窗口牌：左侧大号窗口编号，右侧服务名称蒙文在上、汉文在下，字号相等；可加“蒙汉双语服务窗口”标识条（需自行提供经审校的蒙文）。',
