@@ -197,3 +197,29 @@ describe('desk cards: names large, the layout switched by itself for a long name
     expect(mmOf(mn.layout.visualSize, p)).toBeGreaterThanOrEqual(20)
   })
 })
+
+describe('vertical punctuation and digits (defect 7)', () => {
+  const col = (text: string) => layoutText(fonts, { text, orientation: 'vertical', fontSize: 72 })
+  const pieceOf = (l: ReturnType<typeof col>, text: string) => l.lines.flatMap((x) => x.pieces).find((p) => p.text === text)
+
+  it('sets “” as ﹁﹂ standing in the column (GB/T 15834), not curly quotes turned sideways', () => {
+    const l = col('推行“一窗受理”')
+    expect(l.text).toBe('推行﹁一窗受理﹂')
+    expect(pieceOf(l, '﹁')!.mode).toBe('upright')
+    expect(pieceOf(l, '﹂')!.mode).toBe('upright')
+  })
+
+  it('stands one or two digits side by side in one cell (纵中横), turns longer numbers with the line', () => {
+    const l = col('第12届2026年')
+    const two = pieceOf(l, '12')!
+    expect(two.mode).toBe('upright')
+    // One cell: one em down the column, the two digits within the column's width.
+    expect(two.advance).toBeCloseTo(72, 6)
+    expect(two.ink!.x1 - two.ink!.x0).toBeLessThanOrEqual(72)
+    expect(two.ink!.y1 - two.ink!.y0).toBeLessThan(72)
+    expect(pieceOf(l, '2026')!.mode).toBe('rotated')
+    // Digits in a Mongolian column still turn with the line.
+    const mn = col('2 ᠣᠨ')
+    expect(mn.lines[0]!.pieces.every((p) => p.mode === 'rotated')).toBe(true)
+  })
+})

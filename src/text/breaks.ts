@@ -43,6 +43,9 @@ const QUOTES: readonly [string, string][] = [
   ['「', '」'],
   ['『', '』'],
   ['（', '）'],
+  // Vertical forms (layout.ts verticalForms).
+  ['﹁', '﹂'],
+  ['﹃', '﹄'],
 ]
 
 const OPENING_QUOTES = new Set([...'“‘'])

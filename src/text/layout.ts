@@ -35,6 +35,36 @@ interface Atom {
   mode: Mode
   /** A CJK character (one that stands upright in vertical text): what tracking spaces. */
   cjk: boolean
+  /** Digits set side by side in one upright cell of a vertical CJK line (纵中横). */
+  combined?: boolean
+}
+
+/** At most this many digits stand side by side in one cell (纵中横); longer numbers turn with the line. */
+const COMBINED_DIGITS = 2
+const isDigit = (text: string, a: Atom) => a.end - a.start === 1 && text[a.start]! >= '0' && text[a.start]! <= '9'
+
+/**
+ * 纵中横 (text-combine-upright: digits 2): one or two digits between upright characters of a vertical
+ * line stand side by side in one cell; longer numbers turn with the line, as Chromium's
+ * `text-combine-upright: digits 2` does.
+ */
+function combineDigits(text: string, atoms: Atom[]): void {
+  for (let i = 0; i < atoms.length; ) {
+    if (!isDigit(text, atoms[i]!) || atoms[i]!.mode !== 'rotated') {
+      i++
+      continue
+    }
+    let j = i
+    while (j < atoms.length && isDigit(text, atoms[j]!) && atoms[j]!.font === atoms[i]!.font && (j === i || atoms[j - 1]!.end === atoms[j]!.start)) j++
+    const before = atoms[i - 1]
+    const after = atoms[j]
+    const uprightAround =
+      (before !== undefined || after !== undefined) &&
+      (before === undefined || (before.mode === 'upright' && before.end === atoms[i]!.start)) &&
+      (after === undefined || (after.mode === 'upright' && after.start === atoms[j - 1]!.end))
+    if (j - i <= COMBINED_DIGITS && uprightAround) for (let k = i; k < j; k++) atoms[k] = { ...atoms[k]!, mode: 'upright', combined: true }
+    i = j
+  }
 }
 
 /** Newlines normalised, tabs as spaces, trailing line ends dropped. */
@@ -70,6 +100,7 @@ export function atomize(fonts: FontSet, text: string, vertical: boolean, style: 
     }
   }
   if (uncovered.length) throw new UncoveredCodePointsError(uncovered)
+  if (vertical) combineDigits(text, atoms)
   return atoms
 }
 
@@ -90,6 +121,7 @@ interface RawPiece {
   script: Script
   mode: Mode
   cjk: boolean
+  combined?: boolean
 }
 
 /**
@@ -101,10 +133,12 @@ function piecesIn(atoms: readonly Atom[], start: number, end: number, tracked = 
   for (const a of atoms) {
     if (a.end <= start || a.start >= end) continue
     const last = out[out.length - 1]
-    const alone = a.mode === 'upright' || (tracked && a.cjk)
-    if (last && !alone && !(tracked && last.cjk) && last.mode === a.mode && last.font === a.font && last.script === a.script && last.end === a.start) {
+    const alone = (a.mode === 'upright' && !a.combined) || (tracked && a.cjk)
+    // Combined digits share one cell: one piece.
+    const joins = a.combined ? last?.combined === true : !last?.combined
+    if (last && !alone && joins && !(tracked && last.cjk) && last.mode === a.mode && last.font === a.font && last.script === a.script && last.end === a.start) {
       last.end = a.end
-    } else out.push({ start: a.start, end: a.end, font: a.font, script: a.script, mode: a.mode, cjk: a.cjk })
+    } else out.push({ start: a.start, end: a.end, font: a.font, script: a.script, mode: a.mode, cjk: a.cjk, ...(a.combined ? { combined: true } : {}) })
   }
   return out
 }
@@ -117,9 +151,18 @@ interface Measured extends RawPiece {
   shaped: ReturnType<typeof shape>
 }
 
+/** Combined digits take at most this width of their cell, em. */
+const COMBINED_WIDTH = 0.92
+
 /** A piece's advance includes the tracking after it (CJK characters only). */
 function measure(fonts: FontSet, text: string, raw: RawPiece, fontSize: number, tracking = 0): Measured {
   const t = text.slice(raw.start, raw.end)
+  if (raw.combined) {
+    // Shaped horizontally, narrowed to fit its one-em cell, which is its advance down the column.
+    const shaped = shape(fonts.hb, raw.font, t, false)
+    const scale = Math.min(fontSize / raw.font.upem, (COMBINED_WIDTH * fontSize) / Math.max(1, shaped.advance))
+    return { ...raw, text: t, shaped, scale, advance: fontSize + tracking }
+  }
   const shaped = shape(fonts.hb, raw.font, t, raw.mode === 'upright')
   const scale = fontSize / raw.font.upem
   return { ...raw, text: t, shaped, scale, advance: shaped.advance * scale + (raw.cjk ? tracking : 0) }
@@ -127,6 +170,10 @@ function measure(fonts: FontSet, text: string, raw: RawPiece, fontSize: number, 
 
 /** Half of the cross-axis extent a piece needs around its line's centre (vertical) — or its ascent/descent (horizontal). */
 function crossExtent(m: Measured): { ascent: number; descent: number } {
+  if (m.combined) {
+    const half = m.advance / 2
+    return { ascent: half, descent: half }
+  }
   if (m.mode === 'upright') {
     const half = (m.shaped.crossAdvance * m.scale) / 2
     return { ascent: half, descent: half }
@@ -232,9 +279,32 @@ function breakParagraph(text: string, chunks: readonly (Chunk & { full: number; 
   return out
 }
 
+/**
+ * Quotation marks of vertical Chinese (GB/T 15834): “” ‘’ become ﹁﹂ ﹃﹄, which stand in the column,
+ * instead of curly quotes turned sideways. Only next to a character that stands upright: quotes in a
+ * Mongolian column turn with the line, as Mongolian sets them.
+ */
+const VERTICAL_QUOTES: Readonly<Record<string, { form: string; opens: boolean }>> = {
+  '“': { form: '﹁', opens: true },
+  '”': { form: '﹂', opens: false },
+  '‘': { form: '﹃', opens: true },
+  '’': { form: '﹄', opens: false },
+}
+
+export function verticalForms(text: string): string {
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    const q = VERTICAL_QUOTES[text[i]!]
+    const neighbour = q ? text.codePointAt(q.opens ? i + 1 : i - 1) : undefined
+    out += q && neighbour !== undefined && isUprightInVertical(neighbour) ? q.form : text[i]!
+  }
+  return out
+}
+
 export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
-  const text = normalizeText(spec.text)
   const vertical = spec.orientation === 'vertical'
+  // One UTF-16 unit for one: offsets into the text stay the same.
+  const text = vertical ? verticalForms(normalizeText(spec.text)) : normalizeText(spec.text)
   const style = spec.style ?? DEFAULT_STYLE
   const { fontSize } = spec
   const atoms = atomize(fonts, text, vertical, style)
@@ -264,7 +334,8 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
     for (const p of l.pieces) {
       const e = crossExtent(p)
       if (vertical && p.mode === 'upright') {
-        const c = primaryShift + uprightCentre(p)
+        // Combined digits centre on the column's centre line itself.
+        const c = p.combined ? 0 : primaryShift + uprightCentre(p)
         ascent = Math.max(ascent, c + e.ascent)
         descent = Math.max(descent, e.descent - c)
       } else if (vertical) {
@@ -343,7 +414,7 @@ function basePiece(p: Measured, weight: number): Omit<Piece, 'origin' | 'box' | 
     fontSize: p.scale * p.font.upem,
     weight,
     advance: p.advance,
-    features: p.mode === 'upright' ? 'vert' : null,
+    features: p.mode === 'upright' && !p.combined ? 'vert' : null,
     ascent: p.font.hhea.ascender * p.scale,
     descent: -p.font.hhea.descender * p.scale,
   }
@@ -372,6 +443,18 @@ function uprightCentre(p: Measured): number {
 
 function placeVertical(p: Measured, weight: number, columnCentre: number, baselineShift: number, m: number): Piece {
   const ink = p.shaped.ink
+  if (p.combined) {
+    // Centred in its cell on the column's centre line, drawn as a horizontal run.
+    const width = p.shaped.advance * p.scale
+    const baseline = m + p.advance / 2 - (ink ? ((ink.y0 + ink.y1) / 2) * p.scale : 0)
+    const x = columnCentre - width / 2
+    return {
+      ...basePiece(p, weight),
+      origin: { x, y: baseline },
+      box: { x0: columnCentre - p.advance / 2, y0: m, x1: columnCentre + p.advance / 2, y1: m + p.advance },
+      ink: ink && { x0: x + ink.x0 * p.scale, y0: baseline + ink.y0 * p.scale, x1: x + ink.x1 * p.scale, y1: baseline + ink.y1 * p.scale },
+    }
+  }
   if (p.mode === 'upright') {
     const center = columnCentre + baselineShift + uprightCentre(p)
     // ttb shaping: origin at the cell's top centre; the glyph's baseline start
