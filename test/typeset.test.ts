@@ -223,3 +223,16 @@ describe('vertical punctuation and digits (defect 7)', () => {
     expect(mn.lines[0]!.pieces.every((p) => p.mode === 'rotated')).toBe(true)
   })
 })
+
+describe('push-in at a line end (defect 7)', () => {
+  it('keeps 离不开。 on its line, the mark’s blank half past the end, its ink inside', () => {
+    const size = 100
+    const text = '各族人民离不开。'
+    const l = layoutText(fonts, { text, orientation: 'horizontal', fontSize: size, maxLength: 7.6 * size })
+    expect(l.lines.map((x) => x.text)).toEqual([text])
+    expect(l.ink!.x1).toBeLessThanOrEqual(7.6 * size)
+    const v = layoutText(fonts, { text, orientation: 'vertical', fontSize: size, maxLength: 7.6 * size })
+    expect(v.lines).toHaveLength(1)
+    expect(v.ink!.y1).toBeLessThanOrEqual(7.6 * size)
+  })
+})

@@ -199,6 +199,18 @@ const ORPHAN_COST = 80
 const LINE_COST = 1e12
 const ORPHAN_CJK = 2
 
+/**
+ * Full-width closing marks whose ink sits in the first half of their cell: at a line's end that blank
+ * half may pass the line's end (push-in, 行末点号压缩), so 离不开。 stays on one line instead of pushing
+ * 开。 onto the next and leaving a hole.
+ */
+const HANGING = new Set([...'，。、；：！？）》」』】﹂﹄'])
+const HANG_EM = 0.5
+
+function hangOf(text: string, contentEnd: number, fontSize: number): number {
+  return contentEnd > 0 && HANGING.has(text[contentEnd - 1]!) ? HANG_EM * fontSize : 0
+}
+
 /** One Mongolian (or Latin) word, or at most two Chinese characters. */
 function isOrphan(text: string): boolean {
   const t = text.trim()
@@ -224,7 +236,7 @@ function breakLines(fonts: FontSet, text: string, atoms: readonly Atom[], fontSi
   if (!chunks.length) return []
   const measured = chunks.map((c) => {
     const content = advanceOf(c.start, c.contentEnd)
-    return { ...c, full: content + advanceOf(c.contentEnd, c.end), ends: content - trailing(c.contentEnd) }
+    return { ...c, full: content + advanceOf(c.contentEnd, c.end), ends: content - trailing(c.contentEnd) - hangOf(text, c.contentEnd, fontSize) }
   })
   const lines: LineRange[] = []
   let first = 0
