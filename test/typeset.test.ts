@@ -236,3 +236,20 @@ describe('push-in at a line end (defect 7)', () => {
     expect(v.ink!.y1).toBeLessThanOrEqual(7.6 * size)
   })
 })
+
+describe('standing plaques spread down their full height (分散对齐, defect 5)', () => {
+  it('阿拉善盟医院: the Chinese tracked and the Mongolian spaced between words, both as long as the plaque’s text area', () => {
+    const d = design('door-plaque', { preset: 'vertical-400x2000', name_zh: '阿拉善盟医院', name_mn: 'ᠠᠯᠠᠱᠠ ᠠᠶᠢᠮᠠᠭ ᠤᠨ ᠡᠮᠨᠡᠯᠭ᠎ᠡ' })
+    const board = d.areas.find((a) => a.id === 'board')!.box
+    const h = board.y1 - board.y0
+    for (const b of d.blocks) {
+      expect(b.layout.lines).toHaveLength(1)
+      expect((b.extent.y1 - b.extent.y0) / h).toBeGreaterThan(0.95)
+      expect(b.extent.y0).toBeGreaterThanOrEqual(board.y0 - 0.5)
+      expect(b.extent.y1).toBeLessThanOrEqual(board.y1 + 0.5)
+    }
+    // The Mongolian letters stay joined: every word is one piece.
+    const mn = d.blocks.find((b) => b.lang === 'mn')!
+    expect(mn.layout.lines[0]!.pieces.filter((p) => p.text.trim()).map((p) => p.text)).toEqual(['ᠠᠯᠠᠱᠠ', 'ᠠᠶᠢᠮᠠᠭ', 'ᠤᠨ', 'ᠡᠮᠨᠡᠯᠭ᠎ᠡ'])
+  })
+})

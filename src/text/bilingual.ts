@@ -62,12 +62,13 @@ export interface PairSpec {
   align?: Align
   lineHeight?: number
   /**
-   * Spread a one-line CJK part that is shorter than the other part to the other's length, by
-   * tracking (space between characters) of at most `maxTracking` em: plaques and 会标 set the
-   * Chinese as long as the Mongolian. Only along the texts' lines (stacked horizontal lines, side by
-   * side columns); Mongolian is never spaced.
+   * Spread a one-line part that is shorter than the other part to the other's length (or, with
+   * `to: 'box'`, to the box's length: 分散对齐), the Chinese by tracking, the Mongolian by word
+   * spacing, at most `maxTracking` em: plaques and 会标 set the Chinese as long as the Mongolian.
+   * Only along the texts' lines (stacked horizontal lines, side by side columns); Mongolian letters
+   * are never spaced apart.
    */
-  spread?: { maxTracking: number }
+  spread?: { maxTracking: number; to?: 'partner' | 'box' }
 }
 
 export interface PlacedPart {
@@ -183,20 +184,37 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
   return { parts, fits: best.fits, ink: bestInk }
 }
 
-/** PairSpec.spread: the fitted layouts with a short one-line CJK part tracked out to its partner's length. */
+/**
+ * PairSpec.spread: the fitted one-line layouts spread along their line: the Chinese by tracking, the
+ * Mongolian by word spacing (never inside a word), each at most `maxTracking` em, to the partner's
+ * length or (`to: 'box'`, 分散对齐) to the box's length.
+ */
 function spreadParts(fonts: FontSet, spec: PairSpec, layouts: readonly TextLayout[]): TextLayout[] {
   const stacked = spec.arrangement === 'stacked'
   const lengthOf = (l: TextLayout, o: Orientation) => {
     const e = inkExtentOf(l)
     return o === 'vertical' ? e.y1 - e.y0 : e.x1 - e.x0
   }
+  // 分散对齐 only when every part can spread (two characters, or Mongolian words): a one-word
+  // Mongolian column cannot, and a Chinese column spread far beyond it would stand alone.
+  const canSpread = (l: TextLayout, i: number) => (spec.parts[i]!.lang === 'mn' ? /\S\s+\S/.test(l.text) : [...l.text.trim()].length > 1)
+  const toBox = spec.spread!.to === 'box' && layouts.every((l, i) => l.lines.length === 1 && canSpread(l, i))
+  // Where each part's ink starts along the line (spacing never moves the first letter): the parts
+  // share a top line, so each may reach the box's far end measured from the earliest start.
+  const startOf = (l: TextLayout) => {
+    const e = inkExtentOf(l)
+    return l.orientation === 'vertical' ? e.y0 : e.x0
+  }
+  const earliest = Math.min(...layouts.map(startOf))
   return layouts.map((l, i) => {
     const p = spec.parts[i]!
     const other = layouts[1 - i]!
     // Lines one above the other, or columns side by side: spreading never widens the arrangement.
     if (l.lines.length !== 1 || stacked !== (p.orientation === 'horizontal') || other.orientation !== p.orientation) return l
     const length = lengthOf(l, p.orientation)
-    const target = lengthOf(other, p.orientation)
+    const boxLength = p.orientation === 'vertical' ? spec.box.height : spec.box.width
+    // A pixel of slack: the spacing's effect on ink is linear only to rounding.
+    const target = toBox ? boxLength - (startOf(l) - earliest) - 1 : lengthOf(other, p.orientation)
     if (target <= length + 0.5) return l
     const base = {
       text: p.text,
@@ -206,10 +224,11 @@ function spreadParts(fonts: FontSet, spec: PairSpec, layouts: readonly TextLayou
       ...pitchOf(p, spec.lineHeight),
       align: alongOf(p.orientation),
     }
-    // Length grows linearly with tracking: one px of tracking adds a px per CJK character but the last.
-    const perPx = lengthOf(layoutText(fonts, { ...base, tracking: 1 }), p.orientation) - length
+    // Length grows linearly with the spacing: one px adds a px per CJK character but the last, or per space.
+    const spacing = (px: number) => (p.lang === 'mn' ? { wordSpacing: px } : { tracking: px })
+    const perPx = lengthOf(layoutText(fonts, { ...base, ...spacing(1) }), p.orientation) - length
     if (perPx <= 1e-6) return l
-    return layoutText(fonts, { ...base, tracking: Math.min(spec.spread!.maxTracking * l.fontSize, (target - length) / perPx) })
+    return layoutText(fonts, { ...base, ...spacing(Math.min(spec.spread!.maxTracking * l.fontSize, (target - length) / perPx)) })
   })
 }
 

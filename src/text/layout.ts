@@ -37,6 +37,8 @@ interface Atom {
   cjk: boolean
   /** Digits set side by side in one upright cell of a vertical CJK line (纵中横). */
   combined?: boolean
+  /** A space: what word spacing widens. */
+  space?: boolean
 }
 
 /** At most this many digits stand side by side in one cell (纵中横); longer numbers turn with the line. */
@@ -94,7 +96,7 @@ export function atomize(fonts: FontSet, text: string, vertical: boolean, style: 
       } else {
         const font = fonts.resolve(cp, run.script, style)
         if (!font) uncovered.push({ codePoint: formatCodePoint(cp), char: String.fromCodePoint(cp), index: i })
-        else atoms.push({ start: i, end, script: run.script, font, mode: modeOf(cp, vertical), cjk: isUprightInVertical(cp) })
+        else atoms.push({ start: i, end, script: run.script, font, mode: modeOf(cp, vertical), cjk: isUprightInVertical(cp), ...(cp === 0x20 ? { space: true } : {}) })
       }
       i = end
     }
@@ -122,23 +124,34 @@ interface RawPiece {
   mode: Mode
   cjk: boolean
   combined?: boolean
+  space?: boolean
 }
 
 /**
  * Groups atoms of [start, end) into drawable runs: same font and mode; upright
  * characters one each, and with tracking every CJK character one each.
  */
-function piecesIn(atoms: readonly Atom[], start: number, end: number, tracked = false): RawPiece[] {
+function piecesIn(atoms: readonly Atom[], start: number, end: number, tracked = false, spaced = false): RawPiece[] {
   const out: RawPiece[] = []
   for (const a of atoms) {
     if (a.end <= start || a.start >= end) continue
     const last = out[out.length - 1]
-    const alone = (a.mode === 'upright' && !a.combined) || (tracked && a.cjk)
+    const alone = (a.mode === 'upright' && !a.combined) || (tracked && a.cjk) || (spaced && a.space === true)
     // Combined digits share one cell: one piece.
     const joins = a.combined ? last?.combined === true : !last?.combined
-    if (last && !alone && joins && !(tracked && last.cjk) && last.mode === a.mode && last.font === a.font && last.script === a.script && last.end === a.start) {
+    if (last && !alone && joins && !(tracked && last.cjk) && !(spaced && last.space) && last.mode === a.mode && last.font === a.font && last.script === a.script && last.end === a.start) {
       last.end = a.end
-    } else out.push({ start: a.start, end: a.end, font: a.font, script: a.script, mode: a.mode, cjk: a.cjk, ...(a.combined ? { combined: true } : {}) })
+    } else
+      out.push({
+        start: a.start,
+        end: a.end,
+        font: a.font,
+        script: a.script,
+        mode: a.mode,
+        cjk: a.cjk,
+        ...(a.combined ? { combined: true } : {}),
+        ...(a.space ? { space: true } : {}),
+      })
   }
   return out
 }
@@ -154,8 +167,8 @@ interface Measured extends RawPiece {
 /** Combined digits take at most this width of their cell, em. */
 const COMBINED_WIDTH = 0.92
 
-/** A piece's advance includes the tracking after it (CJK characters only). */
-function measure(fonts: FontSet, text: string, raw: RawPiece, fontSize: number, tracking = 0): Measured {
+/** A piece's advance includes the tracking after it (CJK characters only) and the word spacing of a space. */
+function measure(fonts: FontSet, text: string, raw: RawPiece, fontSize: number, tracking = 0, wordSpacing = 0): Measured {
   const t = text.slice(raw.start, raw.end)
   if (raw.combined) {
     // Shaped horizontally, narrowed to fit its one-em cell, which is its advance down the column.
@@ -165,7 +178,7 @@ function measure(fonts: FontSet, text: string, raw: RawPiece, fontSize: number, 
   }
   const shaped = shape(fonts.hb, raw.font, t, raw.mode === 'upright')
   const scale = fontSize / raw.font.upem
-  return { ...raw, text: t, shaped, scale, advance: shaped.advance * scale + (raw.cjk ? tracking : 0) }
+  return { ...raw, text: t, shaped, scale, advance: shaped.advance * scale + (raw.cjk ? tracking : 0) + (raw.space ? wordSpacing : 0) }
 }
 
 /** Half of the cross-axis extent a piece needs around its line's centre (vertical) — or its ascent/descent (horizontal). */
@@ -227,9 +240,17 @@ function isOrphan(text: string): boolean {
  * a newline always breaks. A single unbreakable chunk longer than `maxLength` is a line of its own,
  * flagged as overflowing.
  */
-function breakLines(fonts: FontSet, text: string, atoms: readonly Atom[], fontSize: number, maxLength: number | undefined, tracking = 0): LineRange[] {
+function breakLines(
+  fonts: FontSet,
+  text: string,
+  atoms: readonly Atom[],
+  fontSize: number,
+  maxLength: number | undefined,
+  tracking = 0,
+  wordSpacing = 0,
+): LineRange[] {
   const advanceOf = (start: number, end: number) =>
-    piecesIn(atoms, start, end, tracking !== 0).reduce((sum, p) => sum + measure(fonts, text, p, fontSize, tracking).advance, 0)
+    piecesIn(atoms, start, end, tracking !== 0, wordSpacing !== 0).reduce((sum, p) => sum + measure(fonts, text, p, fontSize, tracking, wordSpacing).advance, 0)
   // Tracking after the last character of a line is not part of the line.
   const trailing = (end: number) => (tracking !== 0 && atoms.some((a) => a.end === end && a.cjk) ? tracking : 0)
   const chunks = chunksOf(text)
@@ -324,9 +345,10 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   const progression: Progression = !vertical ? 'ttb' : (spec.columnProgression ?? (scripts.includes('Mong') ? 'ltr' : 'rtl'))
 
   const tracking = spec.tracking ?? 0
-  const ranges = breakLines(fonts, text, atoms, fontSize, spec.maxLength, tracking)
+  const wordSpacing = spec.wordSpacing ?? 0
+  const ranges = breakLines(fonts, text, atoms, fontSize, spec.maxLength, tracking, wordSpacing)
   const measuredLines = ranges.map((r) => {
-    const pieces = piecesIn(atoms, r.start, r.end, tracking !== 0).map((p) => measure(fonts, text, p, fontSize, tracking))
+    const pieces = piecesIn(atoms, r.start, r.end, tracking !== 0, wordSpacing !== 0).map((p) => measure(fonts, text, p, fontSize, tracking, wordSpacing))
     const last = pieces[pieces.length - 1]
     if (last?.cjk && tracking !== 0) pieces[pieces.length - 1] = { ...last, advance: last.advance - tracking }
     return { range: r, pieces, length: pieces.reduce((s, p) => s + p.advance, 0) }

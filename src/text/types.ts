@@ -31,6 +31,8 @@ export interface TextSpec {
    * would tear their joined letters apart. Default 0.
    */
   tracking?: number
+  /** Extra space at each space between words, px: how a Mongolian line is spread (分散对齐) without tearing its letters. Default 0. */
+  wordSpacing?: number
   /** Vertical only: which way columns follow each other. Default: ltr when the text has Mongolian, else rtl. */
   columnProgression?: 'ltr' | 'rtl'
 }
