@@ -253,3 +253,23 @@ describe('standing plaques spread down their full height (分散对齐, defect 5
     expect(mn.layout.lines[0]!.pieces.filter((p) => p.text.trim()).map((p) => p.text)).toEqual(['ᠠᠯᠠᠱᠠ', 'ᠠᠶᠢᠮᠠᠭ', 'ᠤᠨ', 'ᠡᠮᠨᠡᠯᠭ᠎ᠡ'])
   })
 })
+
+describe('letterhead positions follow GB/T 9704-2012 (defect 9, part)', () => {
+  it('mark top edge 35 mm below the type area (72 mm from the page top), number two lines below, red line 4 mm under it', () => {
+    const p = prepare(env, 'letterhead', {
+      preset: 'a4',
+      org_mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ ᠡᠮᠨᠡᠯᠭ᠎ᠡ',
+      org_zh: '阿拉善盟行政公署文件',
+      docNumber: '阿署发〔2026〕12号',
+    })
+    const d = designOf(env, p)
+    const mm = (px: number) => px / p.canvas.mm(1)
+    const mark = d.blocks.filter((b) => b.role === 'authority')
+    const markTop = Math.min(...mark.map((b) => b.extent.y0))
+    const markBottom = Math.max(...mark.map((b) => b.extent.y1))
+    expect(mm(markTop)).toBeCloseTo(72, 0)
+    const num = d.blocks.find((b) => b.role === 'docNumber')!
+    expect(mm(num.extent.y0 - markBottom)).toBeCloseTo((2 * 225) / 22, 0)
+    expect(mm(Math.min(...mark.map((b) => b.layout.visualSize)))).toBeGreaterThanOrEqual(12)
+  })
+})
