@@ -273,3 +273,16 @@ describe('letterhead positions follow GB/T 9704-2012 (defect 9, part)', () => {
     expect(mm(Math.min(...mark.map((b) => b.layout.visualSize)))).toBeGreaterThanOrEqual(12)
   })
 })
+
+describe('digits take the weight of the Mongolian beside them (defect 10, part)', () => {
+  it('2026 in a bold Mongolian line is drawn in the weight the Mongolian font has, not Noto Sans Bold', () => {
+    const l = layoutText(fonts, { text: '2026 ᠣᠨ ᠤ', orientation: 'horizontal', fontSize: 64, style: { genre: 'sans', weight: 700 } })
+    const ps = l.lines[0]!.pieces
+    const mn = fonts.byId.get(ps.find((p) => p.script === 'Mong')!.fontId)!
+    const digits = fonts.byId.get(ps.find((p) => p.text.includes('2026'))!.fontId)!
+    expect(digits.weight).toBe(mn.weight)
+    // Chinese beside them keeps the asked weight.
+    const zh = layoutText(fonts, { text: '2026年', orientation: 'horizontal', fontSize: 64, style: { genre: 'sans', weight: 700 } })
+    expect(fonts.byId.get(zh.lines[0]!.pieces[0]!.fontId)!.weight).toBe(700)
+  })
+})

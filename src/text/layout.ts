@@ -82,7 +82,13 @@ export function normalizeText(text: string): string {
 export function atomize(fonts: FontSet, text: string, vertical: boolean, style: TextStyle): Atom[] {
   const atoms: Atom[] = []
   const uncovered: UncoveredCodePoint[] = []
-  for (const run of itemizeScripts(text)) {
+  const runs = itemizeScripts(text)
+  // Digits and Latin in a Mongolian text take the weight the Mongolian is actually drawn in (its font
+  // may have no bold), so the weight does not change inside 2026 ᠣᠨ ᠤ.
+  const mongolian = runs.find((r) => r.script === 'Mong')
+  const mnWeight = mongolian ? fonts.resolve(text.codePointAt(mongolian.start)!, 'Mong', style)?.weight : undefined
+  const besideMongolian: TextStyle = mnWeight !== undefined ? { ...style, weight: mnWeight } : style
+  for (const run of runs) {
     for (let i = run.start; i < run.end;) {
       const cp = text.codePointAt(i)!
       const end = i + (cp > 0xffff ? 2 : 1)
@@ -94,7 +100,7 @@ export function atomize(fonts: FontSet, text: string, vertical: boolean, style: 
         // Shaping controls stay in their neighbour's run so HarfBuzz sees them.
         if (prev && prev.end === i) prev.end = end
       } else {
-        const font = fonts.resolve(cp, run.script, style)
+        const font = fonts.resolve(cp, run.script, run.script === 'Mong' || isUprightInVertical(cp) ? style : besideMongolian)
         if (!font) uncovered.push({ codePoint: formatCodePoint(cp), char: String.fromCodePoint(cp), index: i })
         else atoms.push({ start: i, end, script: run.script, font, mode: modeOf(cp, vertical), cjk: isUprightInVertical(cp), ...(cp === 0x20 ? { space: true } : {}) })
       }
