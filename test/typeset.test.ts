@@ -109,8 +109,7 @@ describe('equal size by how large the letters look (defect 11)', () => {
 
 describe('long text wraps before it shrinks; letters never below their viewing distance (defect 4)', () => {
   const HALL_ZH = '内蒙古自治区阿拉善盟第五届人民代表大会第三次会议暨阿拉善盟各族各界人士共同庆祝自治区成立七十九周年大会'
-  const HALL_MN =
-    'ᠥᠪᠦᠷ ᠮᠣᠩᠭᠣᠯ ᠤᠨ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠵᠠᠰᠠᠬᠤ ᠣᠷᠣᠨ ᠤ ᠠᠯᠠᠱᠠ ᠠᠶᠢᠮᠠᠭ ᠤᠨ ᠲᠠᠪᠤᠳᠤᠭᠠᠷ ᠤᠳᠠᠭᠠᠨ ᠤ ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠦᠭᠡᠯᠡᠭᠴᠢ ᠶᠢᠨ ᠬᠤᠷᠠᠯ ᠤᠨ ᠭᠤᠷᠪᠠᠳᠤᠭᠠᠷ ᠬᠤᠷᠠᠯ'
+  const HALL_MN = 'ᠥᠪᠦᠷ ᠮᠣᠩᠭᠣᠯ ᠤᠨ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠵᠠᠰᠠᠬᠤ ᠣᠷᠣᠨ ᠤ ᠠᠯᠠᠱᠠ ᠠᠶᠢᠮᠠᠭ ᠤᠨ ᠲᠠᠪᠤᠳᠤᠭᠠᠷ ᠤᠳᠠᠭᠠᠨ ᠤ ᠠᠷᠠᠳ ᠤᠨ ᠲᠥᠯᠦᠭᠡᠯᠡᠭᠴᠢ ᠶᠢᠨ ᠬᠤᠷᠠᠯ ᠤᠨ ᠭᠤᠷᠪᠠᠳᠤᠭᠠᠷ ᠬᠤᠷᠠᠯ'
 
   it('a 51-character 会标 title on a 12 m backdrop: two lines broken at 暨, letters ≥ 150 mm', () => {
     const p = prepare(env, 'meeting-banner', { preset: 'hall-12000x2000', title_zh: HALL_ZH, title_mn: HALL_MN })
@@ -141,7 +140,9 @@ describe('long text wraps before it shrinks; letters never below their viewing d
   })
 
   it('/v1/check reports every text’s letter size in mm with its minimum', async () => {
-    const res = await app.request(`/v1/check/window-sign?${new URLSearchParams({ preset: 'hanging-600x200', number: '3', service_zh: '税务', service_mn: 'ᠲᠠᠲᠠᠸᠠᠷ' })}`)
+    const res = await app.request(
+      `/v1/check/window-sign?${new URLSearchParams({ preset: 'hanging-600x200', number: '3', service_zh: '税务', service_mn: 'ᠲᠠᠲᠠᠸᠠᠷ' })}`,
+    )
     expect(res.status).toBe(200)
     const report = (await res.json()) as { letters: { text: string; lang: string; mm: number; minMm?: number }[] }
     const zh = report.letters.find((l) => l.text === 'service' && l.lang === 'zh')!

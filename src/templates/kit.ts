@@ -71,7 +71,15 @@ function alignIn(free: number, a: Align | undefined): number {
 }
 
 /** Placed pair parts (their x, y and extents already on the canvas) as blocks and elements. */
-function placedParts(result: PairResult, role: string, color: Record<Lang, string>, face: string | undefined, minLetterMm: number | undefined, dx = 0, dy = 0): Placed {
+function placedParts(
+  result: PairResult,
+  role: string,
+  color: Record<Lang, string>,
+  face: string | undefined,
+  minLetterMm: number | undefined,
+  dx = 0,
+  dy = 0,
+): Placed {
   const blocks: PlacedBlock[] = []
   const elements: El[] = []
   for (const p of result.parts) {
@@ -90,6 +98,12 @@ function placedParts(result: PairResult, role: string, color: Record<Lang, strin
     elements.push(...textElements(p.layout, { x, y, color: color[p.lang] }))
   }
   return { blocks, elements }
+}
+
+/** A request's minimum letter for a role, from the canvas's preset (none when it has none). */
+export function minLetterOf(canvas: Pick<Canvas, 'minLetterMm'>, role: string): MinLetter {
+  const mm = canvas.minLetterMm[role]
+  return mm !== undefined ? { minLetterMm: mm } : {}
 }
 
 /** What the kit needs of the canvas: mm for minimum letter sizes, and whether it is print. */

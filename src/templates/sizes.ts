@@ -37,5 +37,14 @@ export function resolveCanvas(presets: readonly Preset[], defaultPreset: string,
   const heightMm = size.height ?? preset.heightMm
   const dpi = size.dpi ?? preset.dpi
   const mm = (v: number) => (v / MM_PER_INCH) * dpi
-  return { width: Math.round(mm(widthMm)), height: Math.round(mm(heightMm)), dpi, widthMm, heightMm, mm, medium: preset.medium ?? 'print', minLetterMm: preset.medium === 'screen' ? {} : (preset.minLetterMm ?? {}) }
+  return {
+    width: Math.round(mm(widthMm)),
+    height: Math.round(mm(heightMm)),
+    dpi,
+    widthMm,
+    heightMm,
+    mm,
+    medium: preset.medium ?? 'print',
+    minLetterMm: preset.medium === 'screen' ? {} : (preset.minLetterMm ?? {}),
+  }
 }

@@ -51,7 +51,7 @@ const isDigit = (text: string, a: Atom) => a.end - a.start === 1 && text[a.start
  * `text-combine-upright: digits 2` does.
  */
 function combineDigits(text: string, atoms: Atom[]): void {
-  for (let i = 0; i < atoms.length; ) {
+  for (let i = 0; i < atoms.length;) {
     if (!isDigit(text, atoms[i]!) || atoms[i]!.mode !== 'rotated') {
       i++
       continue
@@ -102,7 +102,16 @@ export function atomize(fonts: FontSet, text: string, vertical: boolean, style: 
       } else {
         const font = fonts.resolve(cp, run.script, run.script === 'Mong' || isUprightInVertical(cp) ? style : besideMongolian)
         if (!font) uncovered.push({ codePoint: formatCodePoint(cp), char: String.fromCodePoint(cp), index: i })
-        else atoms.push({ start: i, end, script: run.script, font, mode: modeOf(cp, vertical), cjk: isUprightInVertical(cp), ...(cp === 0x20 ? { space: true } : {}) })
+        else
+          atoms.push({
+            start: i,
+            end,
+            script: run.script,
+            font,
+            mode: modeOf(cp, vertical),
+            cjk: isUprightInVertical(cp),
+            ...(cp === 0x20 ? { space: true } : {}),
+          })
       }
       i = end
     }
@@ -145,7 +154,17 @@ function piecesIn(atoms: readonly Atom[], start: number, end: number, tracked = 
     const alone = (a.mode === 'upright' && !a.combined) || (tracked && a.cjk) || (spaced && a.space === true)
     // Combined digits share one cell: one piece.
     const joins = a.combined ? last?.combined === true : !last?.combined
-    if (last && !alone && joins && !(tracked && last.cjk) && !(spaced && last.space) && last.mode === a.mode && last.font === a.font && last.script === a.script && last.end === a.start) {
+    if (
+      last &&
+      !alone &&
+      joins &&
+      !(tracked && last.cjk) &&
+      !(spaced && last.space) &&
+      last.mode === a.mode &&
+      last.font === a.font &&
+      last.script === a.script &&
+      last.end === a.start
+    ) {
       last.end = a.end
     } else
       out.push({
@@ -280,7 +299,12 @@ function breakLines(
   return lines
 }
 
-function breakParagraph(text: string, chunks: readonly (Chunk & { full: number; ends: number })[], fontSize: number, maxLength: number | undefined): LineRange[] {
+function breakParagraph(
+  text: string,
+  chunks: readonly (Chunk & { full: number; ends: number })[],
+  fontSize: number,
+  maxLength: number | undefined,
+): LineRange[] {
   const n = chunks.length
   const lineOf = (i: number, j: number, overflows: boolean): LineRange => ({ start: chunks[i]!.start, end: chunks[j]!.contentEnd, overflows })
   if (maxLength === undefined) return [lineOf(0, n - 1, false)]
@@ -310,7 +334,7 @@ function breakParagraph(text: string, chunks: readonly (Chunk & { full: number; 
     from.push(at)
   }
   const out: LineRange[] = []
-  for (let j = n - 1; j >= 0; ) {
+  for (let j = n - 1; j >= 0;) {
     const i = from[j + 1]!
     out.unshift(lineOf(i, j, lengthOf(i, j) > maxLength + 1e-6))
     j = i - 1

@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { TextDoesNotFitError } from '../../src/errors.js'
 import { hexColor, signText } from '../../src/schema.js'
 import { mnScale, order, ordered } from '../../src/templates/fields.js'
-import { canvasRoot, rect, type DesignKit } from '../../src/templates/kit.js'
+import { canvasRoot, minLetterOf, rect, type DesignKit } from '../../src/templates/kit.js'
 import { DPI } from '../../src/templates/sizes.js'
 import type { Canvas, PlacedBlock, TemplateDefinition } from '../../src/templates/types.js'
 import type { El } from '../../src/text/elements.js'
@@ -78,7 +78,6 @@ function face(f: Fields, w: number, h: number, canvas: Canvas, kit: DesignKit, f
   const style = { genre: 'sans' as const, weight: 700 }
   const titleStyle = { genre: 'sans' as const, weight: 400 }
   const hasTitle = f.title_mn !== undefined && f.title_zh !== undefined
-  const minLetter = (role: string) => (canvas.minLetterMm[role] !== undefined ? { minLetterMm: canvas.minLetterMm[role]! } : {})
   const titleIn = (box: Box) =>
     kit.pair({
       role: 'title',
@@ -93,7 +92,7 @@ function face(f: Fields, w: number, h: number, canvas: Canvas, kit: DesignKit, f
       gap: 0.35,
       mnScale: f.mnScale,
       minInk: canvas.mm(3),
-      ...minLetter('title'),
+      ...minLetterOf(canvas, 'title'),
       // No larger than its floor (or 8 % of the face): the name gets the room.
       maxInk: Math.max(canvas.mm(canvas.minLetterMm.title ?? 0), h * 0.08),
       color: { mn: f.accent, zh: f.accent },
@@ -127,7 +126,7 @@ function face(f: Fields, w: number, h: number, canvas: Canvas, kit: DesignKit, f
       gap: column ? 0.5 : 0.4,
       mnScale: f.mnScale,
       minInk: canvas.mm(8),
-      ...minLetter('name'),
+      ...minLetterOf(canvas, 'name'),
       maxInk: h * 0.5,
       color: { mn: f.color, zh: f.color },
     })

@@ -57,21 +57,22 @@ export const letterhead: TemplateDefinition<typeof fields> = {
     const top = mm(at.markTop)
     const left = mm(PAGE.left)
     const right = mm(PAGE.left + PAGE.width)
-    const markIn = (y0: number, y1: number) => kit.pair({
-      role: 'authority',
-      parts: ordered(
-        f.order,
-        { lang: 'mn' as const, text: f.org_mn, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 2 },
-        { lang: 'zh' as const, text: f.org_zh, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 1 },
-      ),
-      arrangement: 'stacked',
-      box: { x0: left, y0, x1: right, y1 },
-      gap: 0.35,
-      mnScale: f.mnScale,
-      minInk: mm(5),
-      maxInk: mm(MARK_MAX_MM),
-      color: { mn: f.color, zh: f.color },
-    })
+    const markIn = (y0: number, y1: number) =>
+      kit.pair({
+        role: 'authority',
+        parts: ordered(
+          f.order,
+          { lang: 'mn' as const, text: f.org_mn, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 2 },
+          { lang: 'zh' as const, text: f.org_zh, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 1 },
+        ),
+        arrangement: 'stacked',
+        box: { x0: left, y0, x1: right, y1 },
+        gap: 0.35,
+        mnScale: f.mnScale,
+        minInk: mm(5),
+        maxInk: mm(MARK_MAX_MM),
+        color: { mn: f.color, zh: f.color },
+      })
     // Fitted once for its height, then again in a box that tight, so its top edge is the standard's.
     const probe = markIn(top, top + mm(3 * MARK_MAX_MM + 10))
     const height = Math.max(...probe.blocks.map((b) => b.extent.y1)) - Math.min(...probe.blocks.map((b) => b.extent.y0))

@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { TextDoesNotFitError } from '../../src/errors.js'
 import { hexColor, signText } from '../../src/schema.js'
 import { mnScale, order, ordered } from '../../src/templates/fields.js'
-import { canvasRoot, rect, type DesignKit, type Placed } from '../../src/templates/kit.js'
+import { canvasRoot, minLetterOf, rect, type DesignKit, type Placed } from '../../src/templates/kit.js'
 import { pxPreset } from '../../src/templates/sizes.js'
 import type { TemplateDefinition } from '../../src/templates/types.js'
 import type { Align, Box } from '../../src/text/types.js'
@@ -106,9 +106,30 @@ export const meetingBanner: TemplateDefinition<typeof fields> = {
   fields,
   presets: [
     // Hall backdrops print from SVG/PDF; the PNG is a preview at a dpi within 8,000 px a side.
-    { id: 'hall-8000x1500', title: { zh: '会标 8000×1500 毫米', en: 'Hall backdrop 8000×1500 mm' }, widthMm: 8000, heightMm: 1500, dpi: 25, minLetterMm: HALL_LETTERS },
-    { id: 'hall-12000x2000', title: { zh: '会标 12000×2000 毫米', en: 'Hall backdrop 12000×2000 mm' }, widthMm: 12000, heightMm: 2000, dpi: 16, minLetterMm: HALL_LETTERS },
-    { id: 'hall-6000x1200', title: { zh: '会标 6000×1200 毫米', en: 'Hall backdrop 6000×1200 mm' }, widthMm: 6000, heightMm: 1200, dpi: 30, minLetterMm: HALL_LETTERS },
+    {
+      id: 'hall-8000x1500',
+      title: { zh: '会标 8000×1500 毫米', en: 'Hall backdrop 8000×1500 mm' },
+      widthMm: 8000,
+      heightMm: 1500,
+      dpi: 25,
+      minLetterMm: HALL_LETTERS,
+    },
+    {
+      id: 'hall-12000x2000',
+      title: { zh: '会标 12000×2000 毫米', en: 'Hall backdrop 12000×2000 mm' },
+      widthMm: 12000,
+      heightMm: 2000,
+      dpi: 16,
+      minLetterMm: HALL_LETTERS,
+    },
+    {
+      id: 'hall-6000x1200',
+      title: { zh: '会标 6000×1200 毫米', en: 'Hall backdrop 6000×1200 mm' },
+      widthMm: 6000,
+      heightMm: 1200,
+      dpi: 30,
+      minLetterMm: HALL_LETTERS,
+    },
     pxPreset('screen-1920x360', { zh: '屏幕 1920×360 像素', en: 'Screen 1920×360 px' }, 1920, 360),
   ],
   defaultPreset: 'hall-8000x1500',
@@ -139,7 +160,7 @@ export const meetingBanner: TemplateDefinition<typeof fields> = {
         // A short Chinese title spaced out towards the width of the Mongolian line.
         spread: { maxTracking: 0.5 },
         minInk: Math.max(6, h * 0.03),
-        ...(canvas.minLetterMm.title !== undefined ? { minLetterMm: canvas.minLetterMm.title } : {}),
+        ...minLetterOf(canvas, 'title'),
         maxInk: h,
         color: { mn: f.color, zh: f.color },
       })

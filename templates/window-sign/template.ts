@@ -9,7 +9,7 @@
 import { z } from 'zod'
 import { booleanish, hexColor, signText } from '../../src/schema.js'
 import { mnScale, order, ordered } from '../../src/templates/fields.js'
-import { canvasRoot, rect } from '../../src/templates/kit.js'
+import { canvasRoot, minLetterOf, rect } from '../../src/templates/kit.js'
 import { DPI } from '../../src/templates/sizes.js'
 import type { TemplateDefinition } from '../../src/templates/types.js'
 import type { Box } from '../../src/text/types.js'
@@ -58,9 +58,30 @@ export const windowSign: TemplateDefinition<typeof fields> = {
   languages: ['mn', 'zh'],
   fields,
   presets: [
-    { id: 'counter-300x100', title: { zh: '台牌 300×100 毫米', en: 'Counter sign 300×100 mm' }, widthMm: 300, heightMm: 100, dpi: DPI.print, minLetterMm: COUNTER_LETTERS },
-    { id: 'counter-400x150', title: { zh: '台牌 400×150 毫米', en: 'Counter sign 400×150 mm' }, widthMm: 400, heightMm: 150, dpi: DPI.print, minLetterMm: COUNTER_LETTERS },
-    { id: 'hanging-600x200', title: { zh: '吊牌 600×200 毫米', en: 'Hanging sign 600×200 mm' }, widthMm: 600, heightMm: 200, dpi: DPI.print, minLetterMm: WINDOW_LETTERS },
+    {
+      id: 'counter-300x100',
+      title: { zh: '台牌 300×100 毫米', en: 'Counter sign 300×100 mm' },
+      widthMm: 300,
+      heightMm: 100,
+      dpi: DPI.print,
+      minLetterMm: COUNTER_LETTERS,
+    },
+    {
+      id: 'counter-400x150',
+      title: { zh: '台牌 400×150 毫米', en: 'Counter sign 400×150 mm' },
+      widthMm: 400,
+      heightMm: 150,
+      dpi: DPI.print,
+      minLetterMm: COUNTER_LETTERS,
+    },
+    {
+      id: 'hanging-600x200',
+      title: { zh: '吊牌 600×200 毫米', en: 'Hanging sign 600×200 mm' },
+      widthMm: 600,
+      heightMm: 200,
+      dpi: DPI.print,
+      minLetterMm: WINDOW_LETTERS,
+    },
   ],
   defaultPreset: 'counter-300x100',
   design(f, canvas, kit) {
@@ -105,7 +126,7 @@ export const windowSign: TemplateDefinition<typeof fields> = {
       gap: 0.4,
       mnScale: f.mnScale,
       minInk: canvas.mm(4),
-      ...(canvas.minLetterMm.service !== undefined ? { minLetterMm: canvas.minLetterMm.service } : {}),
+      ...minLetterOf(canvas, 'service'),
       maxInk: topH * 0.32,
       color: { mn: f.color, zh: f.color },
     })
