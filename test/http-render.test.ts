@@ -52,6 +52,17 @@ describe('GET and POST /v1/render/{template}.{svg|png}', () => {
     expect(get.headers.get('etag')).toBe(viaPost.headers.get('etag'))
   })
 
+  it('merges query parameters into a POST body (the body wins), never ignores them', async () => {
+    const viaQuery = await post(`/v1/render/desk-card.svg?${q({ preset: 'face-100x50' })}`, CARD)
+    expect(viaQuery.status).toBe(200)
+    expect(viaQuery.headers.get('x-qoyar-size')).toBe('1181x1181')
+    const bodyWins = await post(`/v1/render/desk-card.svg?${q({ preset: 'face-100x50' })}`, { ...CARD, preset: 'face-250x120' })
+    expect(bodyWins.headers.get('x-qoyar-size')).toBe('2953x2835')
+    const bad = await post(`/v1/render/desk-card.svg?${q({ preset: 'nope' })}`, CARD)
+    expect(bad.status).toBe(422)
+    expect((await errorOf(bad)).code).toBe('unknown_preset')
+  })
+
   it('answers If-None-Match with 304, and a changed field changes the ETag', async () => {
     const url = `/v1/render/desk-card.svg?${q(CARD)}`
     const first = await app.request(url)
@@ -62,7 +73,7 @@ describe('GET and POST /v1/render/{template}.{svg|png}', () => {
     const other = await app.request(`/v1/render/desk-card.svg?${q({ ...CARD, name_zh: '李四' })}`)
     expect(other.headers.get('etag')).not.toBe(etag)
     // Defaults written out are the same input as defaults left out.
-    const explicit = await app.request(`/v1/render/desk-card.svg?${q({ ...CARD, mnLayout: 'column', preset: 'face-200x100' })}`)
+    const explicit = await app.request(`/v1/render/desk-card.svg?${q({ ...CARD, mnLayout: 'auto', preset: 'face-200x100' })}`)
     expect(explicit.headers.get('etag')).toBe(etag)
   })
 

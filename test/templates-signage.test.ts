@@ -317,8 +317,8 @@ describe('door-plaque', () => {
       for (const pc of han) expect(pc.mode).toBe('upright')
       for (let i = 1; i < han.length; i++) expect(han[i]!.ink!.y0).toBeGreaterThan(han[i - 1]!.ink!.y1)
       equalSize(mn, zh)
-      // The two columns are centred on the plaque's height, the Chinese spaced out towards the Mongolian's length.
-      expect((zh.extent.y0 + zh.extent.y1) / 2).toBeCloseTo((mn.extent.y0 + mn.extent.y1) / 2, 0)
+      // The two columns start on one top line (首字齐平), the Chinese spaced out towards the Mongolian's length.
+      expect(zh.y + zh.layout.lines[0]!.box.y0).toBeCloseTo(mn.y + mn.layout.lines[0]!.box.y0, 1)
       expect(height(zh)).toBeLessThanOrEqual(height(mn) + 0.5)
       allInside(d, p.canvas)
       // Fills the plaque's width: the two columns take most of the text area.

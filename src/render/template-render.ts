@@ -243,7 +243,7 @@ export function enforce(p: Prepared, report: ComplianceReport): void {
 }
 
 export function designOf(env: AppEnv, p: Prepared): Design {
-  return p.template.design(p.fields as never, p.canvas, createKit(env.fonts))
+  return p.template.design(p.fields as never, p.canvas, createKit(env.fonts, p.canvas))
 }
 
 export async function svgOf(env: AppEnv, p: Prepared, design: Design): Promise<string> {

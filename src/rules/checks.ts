@@ -8,7 +8,7 @@ import type { Canvas, Design, PlacedBlock, SignKind } from '../templates/types.j
 import { crossInk } from '../text/measure.js'
 import { isDefaultIgnorable } from '../text/script.js'
 import type { Box } from '../text/types.js'
-import type { Check } from './types.js'
+import type { Check, LetterSize } from './types.js'
 
 export interface CheckContext {
   design: Design
@@ -168,4 +168,22 @@ export function runCheck(check: Check, ctx: CheckContext): CheckOutcome {
       }
     }
   }
+}
+
+/** The letter size of every block, in mm, as its reader sees it (blocks repeated on a second face once). */
+export function letterSizes(design: Design, canvas: Canvas): LetterSize[] {
+  const seen = new Set<string>()
+  const out: LetterSize[] = []
+  for (const b of design.blocks) {
+    const key = `${b.role}:${b.lang}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push({
+      text: b.role,
+      lang: b.lang,
+      mm: round(crossInk(b.layout) / canvas.mm(1), 1),
+      ...(b.minLetterMm !== undefined ? { minMm: b.minLetterMm } : {}),
+    })
+  }
+  return out
 }

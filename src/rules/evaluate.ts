@@ -3,7 +3,7 @@ import type { FontSet } from '../fonts/font-set.js'
 import { QoyarError } from '../errors.js'
 import { ROLES } from '../fonts/roles.js'
 import type { Canvas, Design, TemplateDefinition } from '../templates/types.js'
-import { runCheck } from './checks.js'
+import { letterSizes, runCheck } from './checks.js'
 import { RULE_PACKS } from './packs.js'
 import type { ComplianceReport, RulePack } from './types.js'
 
@@ -59,6 +59,8 @@ export function evaluate(pack: RulePack, template: TemplateDefinition, design: D
     kind: template.kind,
     pass: rules.every((r) => r.pass),
     rules,
+    adjustments: design.adjustments ?? [],
+    letters: letterSizes(design, canvas),
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 import type { Script } from '../text/script.js'
-import { SIGN_KINDS, type SignKind } from '../templates/types.js'
+import { SIGN_KINDS, type Adjustment, type SignKind } from '../templates/types.js'
 
 const localized = z.object({ zh: z.string().min(1), en: z.string().min(1) })
 
@@ -127,4 +127,17 @@ export interface ComplianceReport {
   kind: SignKind
   pass: boolean
   rules: RuleResult[]
+  /** Choices the design made by itself within the rules (Design.adjustments). */
+  adjustments: Adjustment[]
+  /** Every text's letter size (visual size) in mm, with the minimum its template asks on print. */
+  letters: LetterSize[]
+}
+
+export interface LetterSize {
+  text: string
+  /** A pack language code ('mn', 'zh'…). */
+  lang: string
+  /** Visual size, mm: the Mongolian x-height or the Chinese character face (src/text/measure.ts). */
+  mm: number
+  minMm?: number
 }

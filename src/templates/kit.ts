@@ -5,25 +5,30 @@
  */
 import type { FontSet, TextStyle } from '../fonts/font-set.js'
 import { TextDoesNotFitError } from '../errors.js'
-import { fitPair, fitPairInBoxes, type BoxedPart, type Lang, type PairResult, type PairSpec } from '../text/bilingual.js'
+import { alongOf, fitPair, fitPairInBoxes, type BoxedPart, type Lang, type PairResult, type PairSpec } from '../text/bilingual.js'
 import { textElements, type El } from '../text/elements.js'
 import { fitText, inkExtentOf } from '../text/fit.js'
 import type { Align, Box, Orientation } from '../text/types.js'
-import type { PlacedBlock } from './types.js'
+import type { Canvas, PlacedBlock } from './types.js'
 
 export interface Placed {
   blocks: PlacedBlock[]
   elements: El[]
 }
 
-export interface PairRequest extends Omit<PairSpec, 'box'> {
+/** The smallest letter a text may have on print, mm (its viewing distance); raises minInk, never lowers it. */
+interface MinLetter {
+  minLetterMm?: number
+}
+
+export interface PairRequest extends Omit<PairSpec, 'box'>, MinLetter {
   role: string
   box: Box
   color: Record<Lang, string>
   face?: string
 }
 
-export interface BoxedPairRequest {
+export interface BoxedPairRequest extends MinLetter {
   role: string
   parts: readonly BoxedPart[]
   minInk: number
@@ -34,7 +39,7 @@ export interface BoxedPairRequest {
   face?: string
 }
 
-export interface TextRequest {
+export interface TextRequest extends MinLetter {
   role: string
   lang: Lang
   text: string
@@ -66,39 +71,87 @@ function alignIn(free: number, a: Align | undefined): number {
 }
 
 /** Placed pair parts (their x, y and extents already on the canvas) as blocks and elements. */
-function placedParts(result: PairResult, role: string, color: Record<Lang, string>, face: string | undefined, dx = 0, dy = 0): Placed {
+function placedParts(
+  result: PairResult,
+  role: string,
+  color: Record<Lang, string>,
+  face: string | undefined,
+  minLetterMm: number | undefined,
+  dx = 0,
+  dy = 0,
+): Placed {
   const blocks: PlacedBlock[] = []
   const elements: El[] = []
   for (const p of result.parts) {
     const x = dx + p.x
     const y = dy + p.y
-    blocks.push({ role, lang: p.lang, layout: p.layout, x, y, extent: offsetBox(p.extent, dx, dy), ...(face ? { face } : {}) })
+    blocks.push({
+      role,
+      lang: p.lang,
+      layout: p.layout,
+      x,
+      y,
+      extent: offsetBox(p.extent, dx, dy),
+      ...(face ? { face } : {}),
+      ...(minLetterMm !== undefined ? { minLetterMm } : {}),
+    })
     elements.push(...textElements(p.layout, { x, y, color: color[p.lang] }))
   }
   return { blocks, elements }
 }
 
-export function createKit(fonts: FontSet): DesignKit {
+/** A request's minimum letter for a role, from the canvas's preset (none when it has none). */
+export function minLetterOf(canvas: Pick<Canvas, 'minLetterMm'>, role: string): MinLetter {
+  const mm = canvas.minLetterMm[role]
+  return mm !== undefined ? { minLetterMm: mm } : {}
+}
+
+/** What the kit needs of the canvas: mm for minimum letter sizes, and whether it is print. */
+export type KitCanvas = Pick<Canvas, 'mm' | 'medium'>
+
+export function createKit(fonts: FontSet, canvas: KitCanvas): DesignKit {
+  const minLetterApplies = (req: MinLetter) => req.minLetterMm !== undefined && canvas.medium === 'print'
+  /** The request's floor in px: its own minInk, raised to its minimum letter on print. */
+  const floorOf = (req: MinLetter & { minInk: number }) => (minLetterApplies(req) ? Math.max(req.minInk, canvas.mm(req.minLetterMm!)) : req.minInk)
+  const mmOf = (px: number) => Math.round((px / canvas.mm(1)) * 10) / 10
+  /**
+   * Too small for its viewing distance: a 422 that says the letter size the sign needs and the one
+   * the text would fit at (fitsAt: null when it fits at no size down to the template's own floor).
+   */
+  const tooSmall = (role: string, req: MinLetter, fitsAt: number | null, box: { width: number; height: number }) =>
+    new TextDoesNotFitError(
+      `The ${role} needs letters of at least ${req.minLetterMm} mm to be read at this sign's distance; ${fitsAt === null ? 'it does not fit at any size' : `it fits only at ${mmOf(fitsAt)} mm`}. Shorten it or choose a larger sign.`,
+      { role, box, minLetterMm: req.minLetterMm, fitsAtMm: fitsAt === null ? null : mmOf(fitsAt) },
+      { role, width: Math.round(box.width), height: Math.round(box.height) },
+    )
   return {
     fonts,
     pairInBoxes(req) {
-      const result = fitPairInBoxes(fonts, req)
+      const result = fitPairInBoxes(fonts, { ...req, minInk: floorOf(req) })
       if (!result.fits) {
         const b = req.parts[0]!.box
         const width = Math.round(b.x1 - b.x0)
         const height = Math.round(b.y1 - b.y0)
+        if (minLetterApplies(req)) {
+          const low = fitPairInBoxes(fonts, req)
+          throw tooSmall(req.role, req, low.fits ? low.ink : null, { width, height })
+        }
         throw new TextDoesNotFitError(
           `The ${req.role} does not fit its areas even at the smallest size; shorten it or choose a larger size.`,
           { role: req.role, boxes: req.parts.map((p) => p.box), minInk: req.minInk },
           { role: req.role, width, height },
         )
       }
-      return placedParts(result, req.role, req.color, req.face)
+      return placedParts(result, req.role, req.color, req.face, minLetterApplies(req) ? req.minLetterMm : undefined)
     },
     pair(req) {
       const box = { width: req.box.x1 - req.box.x0, height: req.box.y1 - req.box.y0 }
-      const result = fitPair(fonts, { ...req, box })
-      if (!result.fits)
+      const result = fitPair(fonts, { ...req, box, minInk: floorOf(req) })
+      if (!result.fits) {
+        if (minLetterApplies(req)) {
+          const low = fitPair(fonts, { ...req, box })
+          throw tooSmall(req.role, req, low.fits ? low.ink : null, box)
+        }
         throw new TextDoesNotFitError(
           `The ${req.role} does not fit its ${Math.round(box.width)}×${Math.round(box.height)} px area even at the smallest size; shorten it or choose a larger size.`,
           {
@@ -108,13 +161,14 @@ export function createKit(fonts: FontSet): DesignKit {
           },
           { role: req.role, width: Math.round(box.width), height: Math.round(box.height) },
         )
-      return placedParts(result, req.role, req.color, req.face, req.box.x0, req.box.y0)
+      }
+      return placedParts(result, req.role, req.color, req.face, minLetterApplies(req) ? req.minLetterMm : undefined, req.box.x0, req.box.y0)
     },
     text(req) {
       const box = { width: req.box.x1 - req.box.x0, height: req.box.y1 - req.box.y0 }
       const r = fitText(
         fonts,
-        { text: req.text, orientation: req.orientation, ...(req.style ? { style: req.style } : {}), align: req.align ?? 'center' },
+        { text: req.text, orientation: req.orientation, ...(req.style ? { style: req.style } : {}), align: req.align ?? alongOf(req.orientation) },
         box,
         { minSize: req.minSize, maxSize: req.maxSize, wrap: req.wrap ?? true },
       )

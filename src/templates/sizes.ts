@@ -17,7 +17,7 @@ export type SizeFields = z.output<typeof sizeFields>
 export const DPI = { print: 300, screen: 96 } as const
 
 export function pxPreset(id: string, title: Preset['title'], width: number, height: number): Preset {
-  return { id, title, widthMm: (width / DPI.screen) * MM_PER_INCH, heightMm: (height / DPI.screen) * MM_PER_INCH, dpi: DPI.screen }
+  return { id, title, widthMm: (width / DPI.screen) * MM_PER_INCH, heightMm: (height / DPI.screen) * MM_PER_INCH, dpi: DPI.screen, medium: 'screen' }
 }
 
 export function resolveCanvas(presets: readonly Preset[], defaultPreset: string, size: SizeFields): Canvas {
@@ -37,5 +37,14 @@ export function resolveCanvas(presets: readonly Preset[], defaultPreset: string,
   const heightMm = size.height ?? preset.heightMm
   const dpi = size.dpi ?? preset.dpi
   const mm = (v: number) => (v / MM_PER_INCH) * dpi
-  return { width: Math.round(mm(widthMm)), height: Math.round(mm(heightMm)), dpi, widthMm, heightMm, mm }
+  return {
+    width: Math.round(mm(widthMm)),
+    height: Math.round(mm(heightMm)),
+    dpi,
+    widthMm,
+    heightMm,
+    mm,
+    medium: preset.medium ?? 'print',
+    minLetterMm: preset.medium === 'screen' ? {} : (preset.minLetterMm ?? {}),
+  }
 }

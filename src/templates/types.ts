@@ -22,6 +22,14 @@ export interface Preset {
   widthMm: number
   heightMm: number
   dpi: number
+  /** Screens are read by pixels and have no viewing distance: minimum letter sizes in mm apply to print only. Default print. */
+  medium?: 'print' | 'screen'
+  /**
+   * The smallest letter (visual size, mm) per text role at this size's viewing distance. The sign
+   * trade's rule of thumb (handbook §4): about 25 mm per 3 m; window signs are read at 2–5 m, desk
+   * cards at 1–3 m, hall backdrops at 15–30 m. Below it a render is a 422 text_does_not_fit.
+   */
+  minLetterMm?: Readonly<Record<string, number>>
 }
 
 export interface Canvas {
@@ -32,6 +40,9 @@ export interface Canvas {
   heightMm: number
   /** Millimetres → px at this canvas's dpi. */
   mm(v: number): number
+  medium: 'print' | 'screen'
+  /** The preset's minimum letter per role, mm (Preset.minLetterMm); none on screens. */
+  minLetterMm: Readonly<Record<string, number>>
 }
 
 /** A block of text as the design placed it: what rule checks and tests read. */
@@ -47,6 +58,8 @@ export interface PlacedBlock {
   extent: Box
   /** The face (desk cards have two), when the design repeats itself. */
   face?: string
+  /** The smallest letter (visual size) the template allows this text, mm: its viewing distance. */
+  minLetterMm?: number
   /** A face drawn turned 180° about the centre of `frame` (its reader turns it back). */
   rotation?: 0 | 180
   frame?: Box
@@ -59,6 +72,14 @@ export interface Design {
   blocks: PlacedBlock[]
   /** Rectangles the text must stay inside (faces, safe areas), for checks. */
   areas: { id: string; box: Box }[]
+  /** Choices the design made by itself within the rules (a layout switched, a line wrapped), said in the response. */
+  adjustments?: Adjustment[]
+}
+
+export interface Adjustment {
+  field: string
+  value: string
+  reason: string
 }
 
 /** The kinds of sign the rules and the slogan catalogue tell apart: one list, read by the types and the pack schema. */

@@ -6,9 +6,9 @@
  */
 import type { FontSet, TextStyle } from '../fonts/font-set.js'
 import { inkExtentOf } from './fit.js'
-import { layoutText } from './layout.js'
+import { VERTICAL_CJK_PITCH, layoutText } from './layout.js'
 import { crossInk } from './measure.js'
-import type { Align, Box, Orientation, TextLayout } from './types.js'
+import type { Align, Box, Orientation, TextLayout, TextSpec } from './types.js'
 
 export type Lang = 'mn' | 'zh'
 
@@ -23,12 +23,28 @@ export interface PairPart {
   lineHeight?: number
 }
 
+type Pitch = Pick<TextSpec, 'lineHeight' | 'pitch'>
+
 /**
  * Line pitch on signs. The fonts' natural pitches are loose for display type
  * (Noto Sans Mongolian 1.75 em, Noto Sans CJK 1.45 em): wrapped sign text sets
  * closer, about 1.3 em, with the gap between the two scripts kept larger.
+ * Vertical Chinese is the exception: its natural pitch is the 1 em cell, so its
+ * columns are set 1.5 em apart (clreq 1.5–2 em; Chromium vertical-rl at line-height 1.5).
  */
-const PITCH: Record<Lang, number> = { mn: 0.75, zh: 0.9 }
+const PITCH: Record<Lang, Record<Orientation, Pitch>> = {
+  mn: { horizontal: { lineHeight: 0.75 }, vertical: { lineHeight: 0.75 } },
+  zh: { horizontal: { lineHeight: 0.9 }, vertical: { pitch: VERTICAL_CJK_PITCH } },
+}
+
+/** A part's pitch: the caller's line height when given, else the script's own. */
+function pitchOf(p: PairPart, lineHeight: number | undefined): Pitch {
+  const given = p.lineHeight ?? lineHeight
+  return given !== undefined ? { lineHeight: given } : PITCH[p.lang][p.orientation]
+}
+
+/** Lines are centred; columns start on one top line (首字齐平), never centred one by one. */
+export const alongOf = (o: Orientation): Align => (o === 'vertical' ? 'start' : 'center')
 
 export interface PairSpec {
   /** In order: the first part goes above (stacked) or left (side by side). */
@@ -46,12 +62,13 @@ export interface PairSpec {
   align?: Align
   lineHeight?: number
   /**
-   * Spread a one-line CJK part that is shorter than the other part to the other's length, by
-   * tracking (space between characters) of at most `maxTracking` em: plaques and 会标 set the
-   * Chinese as long as the Mongolian. Only along the texts' lines (stacked horizontal lines, side by
-   * side columns); Mongolian is never spaced.
+   * Spread a one-line part that is shorter than the other part to the other's length (or, with
+   * `to: 'box'`, to the box's length: 分散对齐), the Chinese by tracking, the Mongolian by word
+   * spacing, at most `maxTracking` em: plaques and 会标 set the Chinese as long as the Mongolian.
+   * Only along the texts' lines (stacked horizontal lines, side by side columns); Mongolian letters
+   * are never spaced apart.
    */
-  spread?: { maxTracking: number }
+  spread?: { maxTracking: number; to?: 'partner' | 'box' }
 }
 
 export interface PlacedPart {
@@ -119,8 +136,8 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
           fontSize: (ink / ratio) * (p.lang === 'mn' ? mnScale : 1),
           maxLength: main,
           ...(p.style ? { style: p.style } : {}),
-          lineHeight: p.lineHeight ?? spec.lineHeight ?? PITCH[p.lang],
-          align: 'center',
+          ...pitchOf(p, spec.lineHeight),
+          align: alongOf(p.orientation),
         })
       const first = lay(ratios[i]!)
       // Wrapped text: its largest line may carry less ink than the whole text did on one line; size by the lines drawn.
@@ -146,11 +163,17 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
   const sizes = extents.map((e) => ({ w: e.x1 - e.x0, h: e.y1 - e.y0 }))
   const total = stacked ? sizes[0]!.h + space + sizes[1]!.h : sizes[0]!.w + space + sizes[1]!.w
   let along = ((stacked ? spec.box.height : spec.box.width) - total) / 2
+  const offsetIn = (room: number) => (spec.align === 'start' ? 0 : spec.align === 'end' ? room : room / 2)
+  // Columns side by side start on one top line (首字齐平): the parts move as one block, every
+  // layout's top (y = 0, where its columns start) on the same line.
+  const columns = !stacked && layouts.every((l) => l.orientation === 'vertical')
+  const inkTop = Math.min(...extents.map((e) => e.y0))
+  const sharedTop = offsetIn(spec.box.height - (Math.max(...extents.map((e) => e.y1)) - inkTop)) - inkTop
   const parts: PlacedPart[] = layouts.map((layout, i) => {
     const e = extents[i]!
     const s = sizes[i]!
     const across = stacked ? spec.box.width - s.w : spec.box.height - s.h
-    const offset = spec.align === 'start' ? 0 : spec.align === 'end' ? across : across / 2
+    const offset = columns ? sharedTop + e.y0 : offsetIn(across)
     const left = stacked ? offset : along
     const top = stacked ? along : offset
     along += (stacked ? s.h : s.w) + space
@@ -165,33 +188,51 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
   return { parts, fits: best.fits, ink: bestInk }
 }
 
-/** PairSpec.spread: the fitted layouts with a short one-line CJK part tracked out to its partner's length. */
+/**
+ * PairSpec.spread: the fitted one-line layouts spread along their line: the Chinese by tracking, the
+ * Mongolian by word spacing (never inside a word), each at most `maxTracking` em, to the partner's
+ * length or (`to: 'box'`, 分散对齐) to the box's length.
+ */
 function spreadParts(fonts: FontSet, spec: PairSpec, layouts: readonly TextLayout[]): TextLayout[] {
   const stacked = spec.arrangement === 'stacked'
   const lengthOf = (l: TextLayout, o: Orientation) => {
     const e = inkExtentOf(l)
     return o === 'vertical' ? e.y1 - e.y0 : e.x1 - e.x0
   }
+  // 分散对齐 only when every part can spread (two characters, or Mongolian words): a one-word
+  // Mongolian column cannot, and a Chinese column spread far beyond it would stand alone.
+  const canSpread = (l: TextLayout, i: number) => (spec.parts[i]!.lang === 'mn' ? /\S\s+\S/.test(l.text) : [...l.text.trim()].length > 1)
+  const toBox = spec.spread!.to === 'box' && layouts.every((l, i) => l.lines.length === 1 && canSpread(l, i))
+  // Where each part's ink starts along the line (spacing never moves the first letter): the parts
+  // share a top line, so each may reach the box's far end measured from the earliest start.
+  const startOf = (l: TextLayout) => {
+    const e = inkExtentOf(l)
+    return l.orientation === 'vertical' ? e.y0 : e.x0
+  }
+  const earliest = Math.min(...layouts.map(startOf))
   return layouts.map((l, i) => {
     const p = spec.parts[i]!
     const other = layouts[1 - i]!
     // Lines one above the other, or columns side by side: spreading never widens the arrangement.
     if (l.lines.length !== 1 || stacked !== (p.orientation === 'horizontal') || other.orientation !== p.orientation) return l
     const length = lengthOf(l, p.orientation)
-    const target = lengthOf(other, p.orientation)
+    const boxLength = p.orientation === 'vertical' ? spec.box.height : spec.box.width
+    // A pixel of slack: the spacing's effect on ink is linear only to rounding.
+    const target = toBox ? boxLength - (startOf(l) - earliest) - 1 : lengthOf(other, p.orientation)
     if (target <= length + 0.5) return l
     const base = {
       text: p.text,
       orientation: p.orientation,
       fontSize: l.fontSize,
       ...(p.style ? { style: p.style } : {}),
-      lineHeight: p.lineHeight ?? spec.lineHeight ?? PITCH[p.lang],
-      align: 'center' as const,
+      ...pitchOf(p, spec.lineHeight),
+      align: alongOf(p.orientation),
     }
-    // Length grows linearly with tracking: one px of tracking adds a px per CJK character but the last.
-    const perPx = lengthOf(layoutText(fonts, { ...base, tracking: 1 }), p.orientation) - length
+    // Length grows linearly with the spacing: one px adds a px per CJK character but the last, or per space.
+    const spacing = (px: number) => (p.lang === 'mn' ? { wordSpacing: px } : { tracking: px })
+    const perPx = lengthOf(layoutText(fonts, { ...base, ...spacing(1) }), p.orientation) - length
     if (perPx <= 1e-6) return l
-    return layoutText(fonts, { ...base, tracking: Math.min(spec.spread!.maxTracking * l.fontSize, (target - length) / perPx) })
+    return layoutText(fonts, { ...base, ...spacing(Math.min(spec.spread!.maxTracking * l.fontSize, (target - length) / perPx)) })
   })
 }
 
@@ -223,7 +264,7 @@ export function fitPairInBoxes(
         fontSize: (ink / ratios[i]!) * (p.lang === 'mn' ? mnScale : 1),
         maxLength: p.orientation === 'vertical' ? h : w,
         ...(p.style ? { style: p.style } : {}),
-        lineHeight: p.lineHeight ?? PITCH[p.lang],
+        ...pitchOf(p, undefined),
         align: spec.align ?? 'start',
       })
     })

@@ -11,7 +11,8 @@ import type { FontSet, LoadedFont, TextStyle } from '../fonts/font-set.js'
 import { UncoveredCodePointsError, formatCodePoint, type UncoveredCodePoint } from '../errors.js'
 import { QoyarError } from '../errors.js'
 import { embeddingLevels, mirrored, needsBidi, shapesRightToLeft, visualOrder } from './bidi.js'
-import { chunksOf } from './breaks.js'
+import { facePerUnit, inkAcross } from './measure.js'
+import { chunksOf, type BreakKind, type Chunk } from './breaks.js'
 import { isDefaultIgnorable, isUprightInVertical, itemizeScripts, type Script } from './script.js'
 import { SCRIPT_PROFILES, defaultLanguage, languageProfile, primaryLanguage } from './scripts/profiles.js'
 import { shape, unionBox, type Box } from './shape.js'
@@ -19,6 +20,13 @@ import { keepAll } from './word-breaks.js'
 import type { Line, Piece, Progression, TextLayout, TextSpec } from './types.js'
 
 const DEFAULT_STYLE: TextStyle = { genre: 'sans', weight: 400 }
+
+/**
+ * Column pitch of vertical Chinese, em: clreq and the handbook ask 1.5–2 em so that columns never
+ * touch; 1.5 is what Chromium sets for `writing-mode: vertical-rl; line-height: 1.5`. The natural
+ * pitch of an upright column is its 1 em cell, which reads as a grid.
+ */
+export const VERTICAL_CJK_PITCH = 1.5
 
 type Mode = Piece['mode']
 
@@ -33,8 +41,38 @@ interface Atom {
   cjk: boolean
   /** Bidi embedding level (UAX #9); 0 outside horizontal right-to-left text. */
   level: number
-  /** A space: right-to-left runs are cut at spaces so that each drawn run is one word. */
+  /** A space: right-to-left runs are cut at spaces so that each drawn run is one word; word spacing widens it. */
   space: boolean
+  /** Digits set side by side in one upright cell of a vertical CJK line (纵中横). */
+  combined?: boolean
+}
+
+/** At most this many digits stand side by side in one cell (纵中横); longer numbers turn with the line. */
+const COMBINED_DIGITS = 2
+const isDigit = (text: string, a: Atom) => a.end - a.start === 1 && text[a.start]! >= '0' && text[a.start]! <= '9'
+
+/**
+ * 纵中横 (text-combine-upright: digits 2): one or two digits between upright characters of a vertical
+ * line stand side by side in one cell; longer numbers turn with the line, as Chromium's
+ * `text-combine-upright: digits 2` does.
+ */
+function combineDigits(text: string, atoms: Atom[]): void {
+  for (let i = 0; i < atoms.length;) {
+    if (!isDigit(text, atoms[i]!) || atoms[i]!.mode !== 'rotated') {
+      i++
+      continue
+    }
+    let j = i
+    while (j < atoms.length && isDigit(text, atoms[j]!) && atoms[j]!.font === atoms[i]!.font && (j === i || atoms[j - 1]!.end === atoms[j]!.start)) j++
+    const before = atoms[i - 1]
+    const after = atoms[j]
+    const uprightAround =
+      (before !== undefined || after !== undefined) &&
+      (before === undefined || (before.mode === 'upright' && before.end === atoms[i]!.start)) &&
+      (after === undefined || (after.mode === 'upright' && after.start === atoms[j - 1]!.end))
+    if (j - i <= COMBINED_DIGITS && uprightAround) for (let k = i; k < j; k++) atoms[k] = { ...atoms[k]!, mode: 'upright', combined: true }
+    i = j
+  }
 }
 
 /** Newlines normalised, tabs as spaces, trailing line ends dropped. */
@@ -50,7 +88,13 @@ export function normalizeText(text: string): string {
 export function atomize(fonts: FontSet, text: string, vertical: boolean, style: TextStyle): Atom[] {
   const atoms: Atom[] = []
   const uncovered: UncoveredCodePoint[] = []
-  for (const run of itemizeScripts(text)) {
+  const runs = itemizeScripts(text)
+  // Digits and Latin in a Mongolian text take the weight the Mongolian is actually drawn in (its font
+  // may have no bold), so the weight does not change inside 2026 ᠣᠨ ᠤ.
+  const mongolian = runs.find((r) => r.script === 'Mong')
+  const mnWeight = mongolian ? fonts.resolve(text.codePointAt(mongolian.start)!, 'Mong', style)?.weight : undefined
+  const besideMongolian: TextStyle = mnWeight !== undefined ? { ...style, weight: mnWeight } : style
+  for (const run of runs) {
     for (let i = run.start; i < run.end;) {
       const cp = text.codePointAt(i)!
       const end = i + (cp > 0xffff ? 2 : 1)
@@ -62,7 +106,7 @@ export function atomize(fonts: FontSet, text: string, vertical: boolean, style: 
         // Shaping controls stay in their neighbour's run so HarfBuzz sees them.
         if (prev && prev.end === i) prev.end = end
       } else {
-        const font = fonts.resolve(cp, run.script, style)
+        const font = fonts.resolve(cp, run.script, run.script === 'Mong' || isUprightInVertical(cp) ? style : besideMongolian)
         if (!font) uncovered.push({ codePoint: formatCodePoint(cp), char: String.fromCodePoint(cp), index: i })
         else atoms.push({ start: i, end, script: run.script, font, mode: modeOf(cp, vertical), cjk: isUprightInVertical(cp), level: 0, space: cp === 0x20 || cp === 0xa0 })
       }
@@ -70,6 +114,7 @@ export function atomize(fonts: FontSet, text: string, vertical: boolean, style: 
     }
   }
   if (uncovered.length) throw new UncoveredCodePointsError(uncovered)
+  if (vertical) combineDigits(text, atoms)
   return atoms
 }
 
@@ -91,26 +136,52 @@ interface RawPiece {
   mode: Mode
   cjk: boolean
   level: number
+  combined?: boolean
+  space?: boolean
 }
 
 /**
  * Groups atoms of [start, end) into drawable runs: same font and mode; upright
  * characters one each, and with tracking every CJK character one each.
  */
-function piecesIn(atoms: readonly Atom[], start: number, end: number, tracked = false, wordsApart = false): RawPiece[] {
+function piecesIn(atoms: readonly Atom[], start: number, end: number, tracked = false, wordsApart = false, spaced = false): RawPiece[] {
   const out: RawPiece[] = []
   let prev: Atom | undefined
   for (const a of atoms) {
     if (a.end <= start || a.start >= end) continue
     const last = out[out.length - 1]
-    const alone = a.mode === 'upright' || (tracked && a.cjk)
+    const alone = (a.mode === 'upright' && !a.combined) || (tracked && a.cjk) || (spaced && a.space)
     // Right-to-left runs (and languages whose spaces satori cannot shape) are drawn one word at a time.
     const cut = (a.level % 2 === 1 || wordsApart) && prev !== undefined && prev.space !== a.space
     prev = a
     const sameDirection = last !== undefined && last.level === a.level && !cut
-    if (last && !alone && !(tracked && last.cjk) && sameDirection && last.mode === a.mode && last.font === a.font && last.script === a.script && last.end === a.start) {
+    // Combined digits share one cell: one piece.
+    const joins = a.combined ? last?.combined === true : !last?.combined
+    if (
+      last &&
+      !alone &&
+      joins &&
+      sameDirection &&
+      !(tracked && last.cjk) &&
+      !(spaced && last.space) &&
+      last.mode === a.mode &&
+      last.font === a.font &&
+      last.script === a.script &&
+      last.end === a.start
+    ) {
       last.end = a.end
-    } else out.push({ start: a.start, end: a.end, font: a.font, script: a.script, mode: a.mode, cjk: a.cjk, level: a.level })
+    } else
+      out.push({
+        start: a.start,
+        end: a.end,
+        font: a.font,
+        script: a.script,
+        mode: a.mode,
+        cjk: a.cjk,
+        level: a.level,
+        ...(a.combined ? { combined: true } : {}),
+        ...(a.space ? { space: true } : {}),
+      })
   }
   return out
 }
@@ -123,13 +194,22 @@ interface Measured extends RawPiece {
   shaped: ReturnType<typeof shape>
 }
 
+/** Combined digits take at most this width of their cell, em. */
+const COMBINED_WIDTH = 0.92
+
 /**
- * A piece's advance includes the tracking after it (CJK characters only).
- * Right-to-left pieces carry their mirrored brackets; the language reaches
- * HarfBuzz for pieces in the language's own script.
+ * A piece's advance includes the tracking after it (CJK characters only) and the word spacing of a space.
+ * Right-to-left pieces carry their mirrored brackets; the language reaches HarfBuzz for pieces in the
+ * language's own script.
  */
-function measure(fonts: FontSet, text: string, raw: RawPiece, fontSize: number, tracking = 0, lang?: LangOf): Measured {
+function measure(fonts: FontSet, text: string, raw: RawPiece, fontSize: number, tracking = 0, wordSpacing = 0, lang?: LangOf): Measured {
   const logical = text.slice(raw.start, raw.end)
+  if (raw.combined) {
+    // Shaped horizontally, narrowed to fit its one-em cell, which is its advance down the column.
+    const shaped = shape(fonts.hb, raw.font, logical, false)
+    const scale = Math.min(fontSize / raw.font.upem, (COMBINED_WIDTH * fontSize) / Math.max(1, shaped.advance))
+    return { ...raw, text: logical, shaped, scale, advance: fontSize + tracking }
+  }
   // HarfBuzz mirrors the brackets of a run it shapes right to left; a bracket standing alone is shaped left to right.
   const t = raw.level % 2 === 1 && !shapesRightToLeft(logical) ? mirrored(logical) : logical
   const vertical = raw.mode === 'upright'
@@ -143,11 +223,15 @@ function measure(fonts: FontSet, text: string, raw: RawPiece, fontSize: number, 
     if (plain.signature !== shaped.signature) shaped = plain
   }
   const scale = fontSize / raw.font.upem
-  return { ...raw, text: t, shaped, scale, advance: shaped.advance * scale + (raw.cjk ? tracking : 0) }
+  return { ...raw, text: t, shaped, scale, advance: shaped.advance * scale + (raw.cjk ? tracking : 0) + (raw.space ? wordSpacing : 0) }
 }
 
 /** Half of the cross-axis extent a piece needs around its line's centre (vertical) — or its ascent/descent (horizontal). */
 function crossExtent(m: Measured): { ascent: number; descent: number } {
+  if (m.combined) {
+    const half = m.advance / 2
+    return { ascent: half, descent: half }
+  }
   if (m.mode === 'upright') {
     const half = (m.shaped.crossAdvance * m.scale) / 2
     return { ascent: half, descent: half }
@@ -164,6 +248,46 @@ interface LineRange {
   overflows: boolean
 }
 
+/**
+ * What a break costs, in the unit of the balance term (one em of difference between lines, squared):
+ * a phrase break is free, a word break is worth moving about three characters between lines, a
+ * break inside a word is taken only when nothing else fits.
+ */
+const BREAK_COST: Record<BreakKind, number> = { phrase: 0, word: 10, weak: 25, inside: 60 }
+/** A last line of one Mongolian word or ≤ 2 Chinese characters, when a better break exists. */
+const ORPHAN_COST = 80
+/** Dominates every other term: the fewest lines come first, then good breaks and balance. */
+const LINE_COST = 1e12
+const ORPHAN_CJK = 2
+
+/**
+ * Full-width closing marks whose ink sits in the first half of their cell: at a line's end that blank
+ * half may pass the line's end (push-in, 行末点号压缩), so 离不开。 stays on one line instead of pushing
+ * 开。 onto the next and leaving a hole.
+ */
+const HANGING = new Set([...'，。、；：！？）》」』】﹂﹄'])
+const HANG_EM = 0.5
+
+function hangOf(text: string, contentEnd: number, fontSize: number): number {
+  return contentEnd > 0 && HANGING.has(text[contentEnd - 1]!) ? HANG_EM * fontSize : 0
+}
+
+/** One Mongolian (or Latin) word, or at most two Chinese characters. */
+function isOrphan(text: string): boolean {
+  const t = text.trim()
+  if (!t) return false
+  const chars = [...t]
+  const cjk = chars.filter((c) => isUprightInVertical(c.codePointAt(0)!) && !/\p{P}/u.test(c)).length
+  if (cjk > 0) return cjk <= ORPHAN_CJK && chars.every((c) => isUprightInVertical(c.codePointAt(0)!) || /\p{P}/u.test(c))
+  return !/\s/.test(t)
+}
+
+/**
+ * Lines (columns) of a text: the fewest that fit `maxLength`, and among those the breaks with the
+ * least cost: good break places (breaks.ts), balanced lengths, no orphan. One paragraph at a time;
+ * a newline always breaks. A single unbreakable chunk longer than `maxLength` is a line of its own,
+ * flagged as overflowing.
+ */
 function breakLines(
   fonts: FontSet,
   text: string,
@@ -174,38 +298,103 @@ function breakLines(
   wordsWhole = false,
   lang?: LangOf,
   wordsApart = false,
+  wordSpacing = 0,
 ): LineRange[] {
-  const lines: LineRange[] = []
-  let cur: (LineRange & { length: number }) | null = null
   const advanceOf = (start: number, end: number) =>
-    piecesIn(atoms, start, end, tracking !== 0, wordsApart).reduce((sum, p) => sum + measure(fonts, text, p, fontSize, tracking, lang).advance, 0)
+    piecesIn(atoms, start, end, tracking !== 0, wordsApart, wordSpacing !== 0).reduce((sum, p) => sum + measure(fonts, text, p, fontSize, tracking, wordSpacing, lang).advance, 0)
   // Tracking after the last character of a line is not part of the line.
   const trailing = (end: number) => (tracking !== 0 && atoms.some((a) => a.end === end && a.cjk) ? tracking : 0)
-  const chunks = chunksOf(text)
-  for (const chunk of wordsWhole ? keepAll(chunks) : chunks) {
-    const content = advanceOf(chunk.start, chunk.contentEnd)
-    const full = content + advanceOf(chunk.contentEnd, chunk.end)
-    const ends = content - trailing(chunk.contentEnd)
-    if (cur && maxLength !== undefined && cur.length + ends > maxLength && cur.end > cur.start) {
-      lines.push(cur)
-      cur = null
+  const all = chunksOf(text)
+  const chunks = wordsWhole ? keepAll(all) : all
+  if (!chunks.length) return []
+  const measured = chunks.map((c) => {
+    const content = advanceOf(c.start, c.contentEnd)
+    return { ...c, full: content + advanceOf(c.contentEnd, c.end), ends: content - trailing(c.contentEnd) - hangOf(text, c.contentEnd, fontSize) }
+  })
+  const lines: LineRange[] = []
+  let first = 0
+  for (let k = 0; k < measured.length; k++) {
+    if (!measured[k]!.hard && k < measured.length - 1) continue
+    lines.push(...breakParagraph(text, measured.slice(first, k + 1), fontSize, maxLength))
+    if (measured[k]!.hard) {
+      const end = measured[k]!.end
+      // A text ending in a newline still has its (empty) last line, as before.
+      if (k === measured.length - 1) lines.push({ start: end, end, overflows: false })
     }
-    if (!cur) cur = { start: chunk.start, end: chunk.contentEnd, overflows: false, length: 0 }
-    cur.overflows ||= maxLength !== undefined && cur.length + ends > maxLength + 1e-6
-    cur.end = chunk.contentEnd
-    cur.length += full
-    if (chunk.hard) {
-      lines.push(cur)
-      cur = { start: chunk.end, end: chunk.end, overflows: false, length: 0 }
-    }
+    first = k + 1
   }
-  if (cur) lines.push(cur)
   return lines
 }
 
+function breakParagraph(
+  text: string,
+  chunks: readonly (Chunk & { full: number; ends: number })[],
+  fontSize: number,
+  maxLength: number | undefined,
+): LineRange[] {
+  const n = chunks.length
+  const lineOf = (i: number, j: number, overflows: boolean): LineRange => ({ start: chunks[i]!.start, end: chunks[j]!.contentEnd, overflows })
+  if (maxLength === undefined) return [lineOf(0, n - 1, false)]
+  // prefix[i]: the full advance of chunks before i.
+  const prefix = [0]
+  for (const c of chunks) prefix.push(prefix[prefix.length - 1]! + c.full)
+  const lengthOf = (i: number, j: number) => prefix[j]! - prefix[i]! + chunks[j]!.ends
+  // best[j + 1]: least cost of chunks 0..j broken into lines, the last ending after chunk j.
+  const best: number[] = [0]
+  const from: number[] = [0]
+  for (let j = 0; j < n; j++) {
+    let cost = Infinity
+    let at = j
+    for (let i = j; i >= 0; i--) {
+      const length = lengthOf(i, j)
+      if (length > maxLength + 1e-6 && i < j) break
+      const slack = Math.max(0, maxLength - length) / fontSize
+      const last = j === n - 1
+      let c = best[i]! + LINE_COST + slack * slack + (last ? 0 : BREAK_COST[chunks[j]!.kind])
+      if (last && i > 0 && isOrphan(text.slice(chunks[i]!.start, chunks[j]!.contentEnd))) c += ORPHAN_COST
+      if (c < cost) {
+        cost = c
+        at = i
+      }
+    }
+    best.push(cost)
+    from.push(at)
+  }
+  const out: LineRange[] = []
+  for (let j = n - 1; j >= 0;) {
+    const i = from[j + 1]!
+    out.unshift(lineOf(i, j, lengthOf(i, j) > maxLength + 1e-6))
+    j = i - 1
+  }
+  return out
+}
+
+/**
+ * Quotation marks of vertical Chinese (GB/T 15834): “” ‘’ become ﹁﹂ ﹃﹄, which stand in the column,
+ * instead of curly quotes turned sideways. Only next to a character that stands upright: quotes in a
+ * Mongolian column turn with the line, as Mongolian sets them.
+ */
+const VERTICAL_QUOTES: Readonly<Record<string, { form: string; opens: boolean }>> = {
+  '“': { form: '﹁', opens: true },
+  '”': { form: '﹂', opens: false },
+  '‘': { form: '﹃', opens: true },
+  '’': { form: '﹄', opens: false },
+}
+
+export function verticalForms(text: string): string {
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    const q = VERTICAL_QUOTES[text[i]!]
+    const neighbour = q ? text.codePointAt(q.opens ? i + 1 : i - 1) : undefined
+    out += q && neighbour !== undefined && isUprightInVertical(neighbour) ? q.form : text[i]!
+  }
+  return out
+}
+
 export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
-  const text = normalizeText(spec.text)
   const vertical = spec.orientation === 'vertical'
+  // One UTF-16 unit for one: offsets into the text stay the same.
+  const text = vertical ? verticalForms(normalizeText(spec.text)) : normalizeText(spec.text)
   const style = spec.style ?? DEFAULT_STYLE
   const { fontSize } = spec
   const atoms = atomize(fonts, text, vertical, style)
@@ -226,9 +415,10 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
 
   const tracking = spec.tracking ?? 0
   const wordsApart = langProfile?.wordsDrawnApart === true
-  const ranges = breakLines(fonts, text, atoms, fontSize, spec.maxLength, tracking, langProfile?.breaks === 'keep-all', langOf, wordsApart)
+  const wordSpacing = spec.wordSpacing ?? 0
+  const ranges = breakLines(fonts, text, atoms, fontSize, spec.maxLength, tracking, langProfile?.breaks === 'keep-all', langOf, wordsApart, wordSpacing)
   const measuredLines = ranges.map((r) => {
-    const logical = piecesIn(atoms, r.start, r.end, tracking !== 0, wordsApart).map((p) => measure(fonts, text, p, fontSize, tracking, langOf))
+    const logical = piecesIn(atoms, r.start, r.end, tracking !== 0, wordsApart, wordSpacing !== 0).map((p) => measure(fonts, text, p, fontSize, tracking, wordSpacing, langOf))
     const pieces = baseLevel === 0 && logical.every((p) => p.level === 0) ? logical : visualOrder(logical)
     const last = pieces[pieces.length - 1]
     if (last?.cjk && tracking !== 0) pieces[pieces.length - 1] = { ...last, advance: last.advance - tracking }
@@ -249,7 +439,8 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
     for (const p of l.pieces) {
       const e = crossExtent(p)
       if (vertical && p.mode === 'upright') {
-        const c = primaryShift + uprightCentre(p)
+        // Combined digits centre on the column's centre line itself.
+        const c = p.combined ? 0 : primaryShift + uprightCentre(p)
         ascent = Math.max(ascent, c + e.ascent)
         descent = Math.max(descent, e.descent - c)
       } else if (vertical) {
@@ -266,7 +457,8 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
     ascent = descent = fontSize / 2
   }
   const natural = ascent + descent
-  const pitch = natural * (spec.lineHeight ?? 1)
+  const emPitch = spec.pitch ?? (spec.lineHeight === undefined && vertical && !scripts.includes('Mong') ? VERTICAL_CJK_PITCH : undefined)
+  const pitch = emPitch !== undefined ? Math.max(natural, emPitch * fontSize) : natural * (spec.lineHeight ?? 1)
   const mainLength = Math.max(0, ...measuredLines.map((l) => l.length))
   const n = measuredLines.length
 
@@ -302,7 +494,9 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
     }
   })
 
-  return {
+  const blockInk = lines.reduce<Box | null>((acc, l) => unionBox(acc, l.ink), null)
+  const direction: TextLayout['direction'] = baseLevel % 2 === 1 ? 'rtl' : 'ltr'
+  const partial = {
     text,
     orientation: spec.orientation,
     progression,
@@ -310,12 +504,15 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
     width: vertical ? n * pitch : mainLength,
     height: vertical ? mainLength : n * pitch,
     lines,
-    ink: lines.reduce<Box | null>((acc, l) => unionBox(acc, l.ink), null),
+    ink: blockInk,
     overflow: lines.some((l) => l.overflows),
     scripts,
     lang,
-    direction: baseLevel % 2 === 1 ? 'rtl' : 'ltr',
+    direction,
   }
+  // The primary font's face for its own script; scripts without a reference letter are measured by their ink.
+  const face = primary && blockInk ? facePerUnit(fonts.hb, primary, primary.scripts[0]!) : null
+  return { ...partial, visualSize: !blockInk ? 0 : face !== null ? face * fontSize : inkAcross({ ...partial, visualSize: 0 }) }
 }
 
 /** Scripts whose vertical setting is not settled are refused, with the reason, rather than guessed. */
@@ -340,7 +537,7 @@ function basePiece(p: Measured, weight: number): Omit<Piece, 'origin' | 'box' | 
     fontSize: p.scale * p.font.upem,
     weight,
     advance: p.advance,
-    features: p.mode === 'upright' ? 'vert' : null,
+    features: p.mode === 'upright' && !p.combined ? 'vert' : null,
     ascent: p.font.hhea.ascender * p.scale,
     descent: -p.font.hhea.descender * p.scale,
   }
@@ -369,6 +566,18 @@ function uprightCentre(p: Measured): number {
 
 function placeVertical(p: Measured, weight: number, columnCentre: number, baselineShift: number, m: number): Piece {
   const ink = p.shaped.ink
+  if (p.combined) {
+    // Centred in its cell on the column's centre line, drawn as a horizontal run.
+    const width = p.shaped.advance * p.scale
+    const baseline = m + p.advance / 2 - (ink ? ((ink.y0 + ink.y1) / 2) * p.scale : 0)
+    const x = columnCentre - width / 2
+    return {
+      ...basePiece(p, weight),
+      origin: { x, y: baseline },
+      box: { x0: columnCentre - p.advance / 2, y0: m, x1: columnCentre + p.advance / 2, y1: m + p.advance },
+      ink: ink && { x0: x + ink.x0 * p.scale, y0: baseline + ink.y0 * p.scale, x1: x + ink.x1 * p.scale, y1: baseline + ink.y1 * p.scale },
+    }
+  }
   if (p.mode === 'upright') {
     const center = columnCentre + baselineShift + uprightCentre(p)
     // ttb shaping: origin at the cell's top centre; the glyph's baseline start

@@ -18,6 +18,11 @@ export interface TextSpec {
   maxLength?: number
   /** Multiplier on the natural line (column) pitch of the fonts used; 1 = CSS `normal`. */
   lineHeight?: number
+  /**
+   * Line (column) pitch in em, instead of `lineHeight`; never under the natural pitch, so lines
+   * never overlap. Default for vertical text without Mongolian: VERTICAL_CJK_PITCH.
+   */
+  pitch?: number
   /** Placement of shorter lines along the main axis of the block. */
   align?: Align
   /**
@@ -32,6 +37,8 @@ export interface TextSpec {
    * first script of the text.
    */
   lang?: string
+  /** Extra space at each space between words, px: how a Mongolian line is spread (分散对齐) without tearing its letters. Default 0. */
+  wordSpacing?: number
   /** Vertical only: which way columns follow each other. Default: ltr when the text has Mongolian, else rtl. */
   columnProgression?: 'ltr' | 'rtl'
 }
@@ -90,6 +97,8 @@ export interface TextLayout {
   ink: Box | null
   /** Some line is longer than maxLength (an unbreakable word). */
   overflow: boolean
+  /** How large the letters look, px: the Mongolian x-height or the Chinese character face (measure.ts). 0 for blank text. */
+  visualSize: number
   scripts: Script[]
   /** The language the block was set in (the request's, or the default for its script). */
   lang: string

@@ -9,7 +9,7 @@ export function keepAll(chunks: readonly Chunk[]): Chunk[] {
   const out: Chunk[] = []
   let pending: Chunk | null = null
   for (const c of chunks) {
-    const merged: Chunk = pending ? { start: pending.start, contentEnd: c.contentEnd, end: c.end, hard: c.hard } : c
+    const merged: Chunk = pending ? { start: pending.start, contentEnd: c.contentEnd, end: c.end, hard: c.hard, kind: c.kind } : c
     // A chunk without trailing space ends between two letters: keep it with the next.
     if (merged.contentEnd === merged.end && !merged.hard) pending = merged
     else {

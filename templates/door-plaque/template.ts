@@ -33,9 +33,12 @@ const fields = z.object({
   mnScale,
 })
 
+/** The most space a standing plaque puts between two characters (or two Mongolian words), em. */
+const STANDING_SPREAD_EM = 3
+
 export const doorPlaque: TemplateDefinition<typeof fields> = {
   id: 'door-plaque',
-  version: 1,
+  version: 2,
   title: { zh: '机构牌匾', en: 'Institution plaque' },
   description: {
     zh: '机关、学校、医院等单位门口的牌匾：竖匾蒙文在左、汉文在右（均竖排），横匾蒙文在上、汉文在下，字号相等；白底黑字、白底红字或黑底金字，内衬细框。',
@@ -80,8 +83,9 @@ export const doorPlaque: TemplateDefinition<typeof fields> = {
       box,
       gap: vertical ? 0.5 : 0.45,
       mnScale: f.mnScale,
-      // The Chinese spaced out to the length of the Mongolian, as plaques are lettered.
-      spread: { maxTracking: 1 },
+      // The Chinese spaced out to the length of the Mongolian, as plaques are lettered; a standing
+      // plaque spreads both down its full height (分散对齐): Chinese by tracking, Mongolian between words.
+      spread: vertical ? { maxTracking: STANDING_SPREAD_EM, to: 'box' } : { maxTracking: 1 },
       minInk: Math.max(6, short * 0.04),
       maxInk: short,
       color: { mn: color, zh: color },

@@ -39,6 +39,16 @@ const fields = z.object({
 
 // GB/T 9704-2012 page geometry, mm: type area 156 × 225, top margin 37, left 28.
 const PAGE = { left: 28, width: 156, top: 37 }
+/**
+ * GB/T 9704-2012 positions on the page, mm: the authority mark's top edge 35 mm below the type area's
+ * top (7.2.2, 下行文), the document number two lines below the mark (7.2.3, 编排在发文机关标志下空二行;
+ * a line is 225 mm / 22 lines), the red separator 4 mm below the number (7.2.5). The header strip keeps
+ * the page's horizontal geometry with tighter vertical spacing.
+ */
+const POSITIONS = {
+  page: { markTop: PAGE.top + 35, numberGap: 2 * (225 / 22), lineGap: 4, noNumberLineGap: 8 },
+  strip: { markTop: 10, numberGap: 8, lineGap: 4, noNumberLineGap: 8 },
+}
 /** The authority mark's type: up to 22 mm high (GB/T 9704 leaves it to the office; this is the common look). */
 const MARK_MAX_MM = 18
 /** An emblem's square slot left of the mark (mm); the mark keeps the page centre, so the same width is kept free right. */
@@ -46,7 +56,7 @@ const EMBLEM_MM = 24
 
 export const letterhead: TemplateDefinition<typeof fields> = {
   id: 'letterhead',
-  version: 1,
+  version: 2,
   title: { zh: '文头（红头）', en: 'Letterhead (red header)' },
   description: {
     zh: '党政机关公文红头（GB/T 9704 版式）：发文机关标志蒙汉并写、红色居中，可加发文字号，下为红色分隔线；A4 整页可直接套印公文。',
@@ -62,27 +72,32 @@ export const letterhead: TemplateDefinition<typeof fields> = {
   defaultPreset: 'a4',
   design(f, canvas, kit) {
     const mm = canvas.mm
-    // A header strip keeps the page's horizontal geometry and a smaller top margin.
-    const top = mm(canvas.heightMm >= 200 ? PAGE.top - 12 : 10)
+    const at = canvas.heightMm >= 200 ? POSITIONS.page : POSITIONS.strip
+    const top = mm(at.markTop)
     const left = mm(PAGE.left)
     const right = mm(PAGE.left + PAGE.width)
-    const markBottom = top + mm(2 * MARK_MAX_MM + 10)
     const slot = mm(EMBLEM_MM + 4)
-    const mark = kit.pair({
-      role: 'authority',
-      parts: ordered(
-        f.order,
-        { lang: 'mn' as const, text: f.org_mn, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 2 },
-        { lang: 'zh' as const, text: f.org_zh, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 1 },
-      ),
-      arrangement: 'stacked',
-      box: { x0: f.emblem ? left + slot : left, y0: top, x1: f.emblem ? right - slot : right, y1: markBottom },
-      gap: 0.35,
-      mnScale: f.mnScale,
-      minInk: mm(5),
-      maxInk: mm(MARK_MAX_MM),
-      color: { mn: f.color, zh: f.color },
-    })
+    const markIn = (y0: number, y1: number) =>
+      kit.pair({
+        role: 'authority',
+        parts: ordered(
+          f.order,
+          { lang: 'mn' as const, text: f.org_mn, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 2 },
+          { lang: 'zh' as const, text: f.org_zh, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 1 },
+        ),
+        arrangement: 'stacked',
+        box: { x0: f.emblem ? left + slot : left, y0, x1: f.emblem ? right - slot : right, y1 },
+        gap: 0.35,
+        mnScale: f.mnScale,
+        minInk: mm(5),
+        maxInk: mm(MARK_MAX_MM),
+        color: { mn: f.color, zh: f.color },
+      })
+    // Fitted once for its height, then again in a box that tight, so its top edge is the standard's.
+    const probe = markIn(top, top + mm(3 * MARK_MAX_MM + 10))
+    const height = Math.max(...probe.blocks.map((b) => b.extent.y1)) - Math.min(...probe.blocks.map((b) => b.extent.y0))
+    // A pixel of slack so the same size fits again.
+    const mark = markIn(top, top + height + 1)
     const markInkBottom = Math.max(...mark.blocks.map((b) => b.extent.y1))
     const elements = [...mark.elements]
     if (f.emblem) {
@@ -96,7 +111,7 @@ export const letterhead: TemplateDefinition<typeof fields> = {
       elements.push({ type: 'img', props: { src: f.emblem.src, width: w, height: h, style: { position: 'absolute', left: x, top: y, width: w, height: h } } } as unknown as El)
     }
     const blocks = [...mark.blocks]
-    let lineY = markInkBottom + mm(8)
+    let lineY = markInkBottom + mm(at.noNumberLineGap)
     if (f.docNumber) {
       // 发文字号: 3号仿宋 (16 pt, ~5.6 mm em), centred, one line above the red line.
       const num = kit.text({
@@ -104,16 +119,16 @@ export const letterhead: TemplateDefinition<typeof fields> = {
         lang: 'zh',
         text: f.docNumber,
         orientation: 'horizontal',
-        box: { x0: left, y0: markInkBottom + mm(8), x1: right, y1: markInkBottom + mm(16) },
+        box: { x0: left, y0: markInkBottom + mm(at.numberGap), x1: right, y1: markInkBottom + mm(at.numberGap + 8) },
         minSize: mm(3),
         maxSize: mm(5.6),
         color: '#000000',
-        place: { x: 'center', y: 'center' },
+        place: { x: 'center', y: 'start' },
         wrap: false,
       })
       elements.push(...num.elements)
       blocks.push(...num.blocks)
-      lineY = markInkBottom + mm(20)
+      lineY = Math.max(...num.blocks.map((b) => b.extent.y1)) + mm(at.lineGap)
     }
     // The red separator: the type area's width, about 1 mm.
     elements.push(rect({ x0: left, y0: lineY, x1: right, y1: lineY + Math.max(2, mm(0.9)) }, { backgroundColor: f.color }))

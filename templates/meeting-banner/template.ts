@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { TextDoesNotFitError } from '../../src/errors.js'
 import { hexColor, signText } from '../../src/schema.js'
 import { mnScale, order, ordered } from '../../src/templates/fields.js'
-import { canvasRoot, rect, type DesignKit, type Placed } from '../../src/templates/kit.js'
+import { canvasRoot, minLetterOf, rect, type DesignKit, type Placed } from '../../src/templates/kit.js'
 import { pxPreset } from '../../src/templates/sizes.js'
 import type { TemplateDefinition } from '../../src/templates/types.js'
 import type { Align, Box } from '../../src/text/types.js'
@@ -41,6 +41,12 @@ type Fields = z.output<typeof fields>
 /** 会标 are set in a bold serif (标宋); Mongolian falls back to its only face, drawn bold. */
 const TITLE_STYLE = { genre: 'serif' as const, weight: 700 }
 const SUB_STYLE = { genre: 'serif' as const, weight: 700 }
+
+/** Read across a hall at 15–30 m: title letters at least 150 mm (handbook §4, 25 mm per 3 m). */
+const HALL_LETTERS = { title: 150 }
+
+/** One line is kept while it sets the title at least this fraction of the two-line size. */
+const ONE_LINE_AT = 0.85
 
 /** The shared visual size of a placed pair (its Chinese ink across the line). */
 const sizeOf = (p: Placed) => Math.max(...p.blocks.filter((b) => b.lang === 'zh').map((b) => crossInk(b.layout)))
@@ -88,7 +94,7 @@ function subPair(
 
 export const meetingBanner: TemplateDefinition<typeof fields> = {
   id: 'meeting-banner',
-  version: 1,
+  version: 2,
   title: { zh: '会标', en: 'Meeting banner' },
   description: {
     zh: '会场主席台上方的红底会标：会议名称蒙文在上、汉文在下，字号相等，汉文标宋（粗宋体）；其下可加主办单位、日期（各蒙汉两行，字号较小）。白字或黄字。',
@@ -100,9 +106,30 @@ export const meetingBanner: TemplateDefinition<typeof fields> = {
   fields,
   presets: [
     // Hall backdrops print from SVG/PDF; the PNG is a preview at a dpi within 8,000 px a side.
-    { id: 'hall-8000x1500', title: { zh: '会标 8000×1500 毫米', en: 'Hall backdrop 8000×1500 mm' }, widthMm: 8000, heightMm: 1500, dpi: 25 },
-    { id: 'hall-12000x2000', title: { zh: '会标 12000×2000 毫米', en: 'Hall backdrop 12000×2000 mm' }, widthMm: 12000, heightMm: 2000, dpi: 16 },
-    { id: 'hall-6000x1200', title: { zh: '会标 6000×1200 毫米', en: 'Hall backdrop 6000×1200 mm' }, widthMm: 6000, heightMm: 1200, dpi: 30 },
+    {
+      id: 'hall-8000x1500',
+      title: { zh: '会标 8000×1500 毫米', en: 'Hall backdrop 8000×1500 mm' },
+      widthMm: 8000,
+      heightMm: 1500,
+      dpi: 25,
+      minLetterMm: HALL_LETTERS,
+    },
+    {
+      id: 'hall-12000x2000',
+      title: { zh: '会标 12000×2000 毫米', en: 'Hall backdrop 12000×2000 mm' },
+      widthMm: 12000,
+      heightMm: 2000,
+      dpi: 16,
+      minLetterMm: HALL_LETTERS,
+    },
+    {
+      id: 'hall-6000x1200',
+      title: { zh: '会标 6000×1200 毫米', en: 'Hall backdrop 6000×1200 mm' },
+      widthMm: 6000,
+      heightMm: 1200,
+      dpi: 30,
+      minLetterMm: HALL_LETTERS,
+    },
     pxPreset('screen-1920x360', { zh: '屏幕 1920×360 像素', en: 'Screen 1920×360 px' }, 1920, 360),
   ],
   defaultPreset: 'hall-8000x1500',
@@ -133,14 +160,16 @@ export const meetingBanner: TemplateDefinition<typeof fields> = {
         // A short Chinese title spaced out towards the width of the Mongolian line.
         spread: { maxTracking: 0.5 },
         minInk: Math.max(6, h * 0.03),
+        ...minLetterOf(canvas, 'title'),
         maxInk: h,
         color: { mn: f.color, zh: f.color },
       })
-    // One line a script, as 会标 are lettered; two only when one would set it far smaller (greedy wrapping leaves short last lines).
+    // One line a script, as 会标 are lettered, unless two balanced lines (title and subtitle at 暨, ——
+    // or a space, which the breaking prefers) set it clearly larger: wrap before shrinking.
     const title = (box: Box): Placed => {
       const two = titleIn(box, 2)
       const one = fitsOrNull(() => titleIn(box, 1))
-      return one && sizeOf(one) >= sizeOf(two) * 0.6 ? one : two
+      return one && sizeOf(one) >= sizeOf(two) * ONE_LINE_AT ? one : two
     }
     const placed: Placed[] = []
     if (subs.length === 0) placed.push(title(safe))

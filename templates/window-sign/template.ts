@@ -9,12 +9,17 @@
 import { z } from 'zod'
 import { booleanish, hexColor, signText } from '../../src/schema.js'
 import { mnScale, order, ordered } from '../../src/templates/fields.js'
-import { canvasRoot, rect } from '../../src/templates/kit.js'
+import { canvasRoot, minLetterOf, rect } from '../../src/templates/kit.js'
 import { DPI } from '../../src/templates/sizes.js'
 import type { TemplateDefinition } from '../../src/templates/types.js'
 import type { Box } from '../../src/text/types.js'
 
 export const BADGE_ZH = '蒙汉双语服务窗口'
+
+/** A window sign hangs over the counter, read at 2–5 m: service letters at least 25 mm (handbook §4). */
+const WINDOW_LETTERS = { service: 25 }
+/** A counter sign stands on the counter, read across it at about 1.5 m: 12 mm. */
+const COUNTER_LETTERS = { service: 12 }
 
 const fields = z
   .object({
@@ -43,7 +48,7 @@ const fields = z
 
 export const windowSign: TemplateDefinition<typeof fields> = {
   id: 'window-sign',
-  version: 1,
+  version: 2,
   title: { zh: '双语服务窗口牌', en: 'Service window sign' },
   description: {
     zh: '便民服务大厅的窗口牌：左侧大号窗口编号，右侧服务名称蒙文在上、汉文在下，字号相等；可加“蒙汉双语服务窗口”标识条（需自行提供经审校的蒙文）。',
@@ -53,9 +58,30 @@ export const windowSign: TemplateDefinition<typeof fields> = {
   languages: ['mn', 'zh'],
   fields,
   presets: [
-    { id: 'counter-300x100', title: { zh: '台牌 300×100 毫米', en: 'Counter sign 300×100 mm' }, widthMm: 300, heightMm: 100, dpi: DPI.print },
-    { id: 'counter-400x150', title: { zh: '台牌 400×150 毫米', en: 'Counter sign 400×150 mm' }, widthMm: 400, heightMm: 150, dpi: DPI.print },
-    { id: 'hanging-600x200', title: { zh: '吊牌 600×200 毫米', en: 'Hanging sign 600×200 mm' }, widthMm: 600, heightMm: 200, dpi: DPI.print },
+    {
+      id: 'counter-300x100',
+      title: { zh: '台牌 300×100 毫米', en: 'Counter sign 300×100 mm' },
+      widthMm: 300,
+      heightMm: 100,
+      dpi: DPI.print,
+      minLetterMm: COUNTER_LETTERS,
+    },
+    {
+      id: 'counter-400x150',
+      title: { zh: '台牌 400×150 毫米', en: 'Counter sign 400×150 mm' },
+      widthMm: 400,
+      heightMm: 150,
+      dpi: DPI.print,
+      minLetterMm: COUNTER_LETTERS,
+    },
+    {
+      id: 'hanging-600x200',
+      title: { zh: '吊牌 600×200 毫米', en: 'Hanging sign 600×200 mm' },
+      widthMm: 600,
+      heightMm: 200,
+      dpi: DPI.print,
+      minLetterMm: WINDOW_LETTERS,
+    },
   ],
   defaultPreset: 'counter-300x100',
   design(f, canvas, kit) {
@@ -100,6 +126,7 @@ export const windowSign: TemplateDefinition<typeof fields> = {
       gap: 0.4,
       mnScale: f.mnScale,
       minInk: canvas.mm(4),
+      ...minLetterOf(canvas, 'service'),
       // Capped so the number (digit ink ≈ 0.48 of the panel) stays over 1.5× the service name.
       maxInk: topH * 0.31,
       color: { mn: f.color, zh: f.color },

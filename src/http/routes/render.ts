@@ -81,6 +81,8 @@ export function renderRoutes(env: AppEnv): Hono {
         'X-Qoyar-Template': `${prepared.template.id}@${prepared.template.version}`,
         'X-Qoyar-Size': `${prepared.canvas.width}x${prepared.canvas.height}`,
         'X-Qoyar-Dpi': String(prepared.canvas.dpi),
+        // What the design chose by itself within the rules (desk-card: mnLayout=line for a long name).
+        ...(report.adjustments.length ? { 'X-Qoyar-Adjusted': report.adjustments.map((a) => `${a.field}=${a.value}`).join(', ') } : {}),
         'Content-Disposition': `inline; filename="${prepared.template.id}.${format}"`,
         ...(prepared.slogan ? { 'X-Qoyar-Slogan': prepared.slogan.key, 'X-Qoyar-Translation': translationHeader(prepared)! } : {}),
       }
