@@ -1,6 +1,7 @@
 /**
  * The Workers runtime's engines: satori's standalone build initialised with
- * its precompiled layout module, and resvg-wasm for PNG, behind a pixel
+ * its precompiled layout module, and resvg-wasm for PNG (our encoder, see
+ * render/png/encode.ts), behind a pixel
  * budget the isolate's memory can hold.
  */
 import { Resvg, initWasm } from '@resvg/resvg-wasm'
@@ -8,6 +9,8 @@ import resvgWasm from '@resvg/resvg-wasm/index_bg.wasm'
 import satori, { init as initSatori } from 'satori/standalone'
 import layoutWasm from 'satori/layout.wasm'
 import type { Engines, Rasterize } from '../render/engines.js'
+import { encodePng } from '../render/png/encode.js'
+import { streamDeflate } from '../render/png/stream-deflate.js'
 import { WORKERS_RASTER_BUDGET, withRasterBudget, type RasterBudget } from './limits.js'
 
 const resvgRasterize: Rasterize = async (svg) => {
@@ -15,7 +18,8 @@ const resvgRasterize: Rasterize = async (svg) => {
   try {
     const image = resvg.render()
     try {
-      return image.asPng()
+      // The same encoder as Node, with workerd's native deflate.
+      return await encodePng({ width: image.width, height: image.height, pixels: image.pixels }, streamDeflate)
     } finally {
       image.free()
     }
