@@ -113,6 +113,24 @@ describe('PNG encoder', () => {
     expect(types).not.toContain('PLTE')
   })
 
+  it('writes truecolour with alpha past 256 translucent colours, demultiplied as tiny-skia does', async () => {
+    const width = 20
+    const height = 20
+    const pixels = new Uint8Array(width * height * 4)
+    const straight = new Uint8Array(width * height * 4)
+    for (let i = 0; i < width * height; i++) {
+      const a = 1 + (i % 255)
+      const rgb = [i & 0xff, (i * 3) & 0xff, 255 - (i & 0xff)]
+      // Premultiplied as resvg keeps it; straight is what a decoder must give back.
+      const pre = rgb.map((c) => Math.round((c * a) / 255))
+      pixels.set([...pre, a], i * 4)
+      straight.set([...pre.map((c) => Math.min(255, Math.floor(c / (a / 255) + 0.5))), a], i * 4)
+    }
+    const png = await encodePng({ width, height, pixels }, async (d) => deflateSync(d))
+    expect(chunksOf(png)).toMatchObject({ depth: 8, colourType: 6 })
+    expect(decodePng(png).data).toEqual(straight)
+  })
+
   it('packs few colours into fewer bits, and Node zlib and CompressionStream write the same bytes', async () => {
     const width = 13
     const height = 5

@@ -38,11 +38,9 @@ export async function encodePng(image: RgbaImage, deflate: Deflate): Promise<Uin
     if (alphas.length > 0) chunks.push(chunk('tRNS', alphas))
     chunks.push(chunk('IDAT', await deflate(indexed.rows)))
   } else {
-    const rgba = demultiply(image.pixels)
-    const opaque = isOpaque(rgba)
-    const channels = opaque ? 3 : 4
+    const opaque = isOpaque(image.pixels)
     chunks.push(chunk('IHDR', header(width, height, 8, opaque ? ColourType.Truecolour : ColourType.TruecolourAlpha)))
-    chunks.push(chunk('IDAT', await deflate(filterAdaptive(opaque ? dropAlpha(rgba) : rgba, width, height, channels))))
+    chunks.push(chunk('IDAT', await deflate(filterAdaptive(image.pixels, width, height, opaque ? 3 : 4))))
   }
   chunks.push(chunk('IEND', new Uint8Array(0)))
   return concat([SIGNATURE, ...chunks])
@@ -66,10 +64,19 @@ function demultiplyInto(out: Uint8Array, i: number): void {
   out[i + 2] = Math.min(255, Math.floor((out[i + 2]! * 255 + half) / a))
 }
 
-function demultiply(premultiplied: Uint8Array): Uint8Array {
-  const out = new Uint8Array(premultiplied)
-  for (let i = 0; i < out.length; i += 4) demultiplyInto(out, i)
-  return out
+/** One row of premultiplied RGBA as straight RGB (3 channels) or RGBA (4) into `out`. */
+function straightRow(premultiplied: Uint8Array, y: number, width: number, channels: 3 | 4, px: Uint8Array, out: Uint8Array): void {
+  for (let x = 0, i = y * width * 4, o = 0; x < width; x++, i += 4, o += channels) {
+    px[0] = premultiplied[i]!
+    px[1] = premultiplied[i + 1]!
+    px[2] = premultiplied[i + 2]!
+    px[3] = premultiplied[i + 3]!
+    demultiplyInto(px, 0)
+    out[o] = px[0]!
+    out[o + 1] = px[1]!
+    out[o + 2] = px[2]!
+    if (channels === 4) out[o + 3] = px[3]!
+  }
 }
 
 interface Indexed {
@@ -163,30 +170,23 @@ function isOpaque(rgba: Uint8Array): boolean {
   return true
 }
 
-function dropAlpha(rgba: Uint8Array): Uint8Array {
-  const out = new Uint8Array((rgba.length / 4) * 3)
-  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
-    out[j] = rgba[i]!
-    out[j + 1] = rgba[i + 1]!
-    out[j + 2] = rgba[i + 2]!
-  }
-  return out
-}
-
 
 /**
  * Truecolour scanlines, each with the filter (None, Sub, Up, Paeth) whose
  * output has the smallest sum of absolute signed bytes: the heuristic the PNG
- * spec suggests for photographs.
+ * spec suggests for photographs. Demultiplied a row at a time, so the only
+ * image-sized buffer is the output (workerd's isolates have 128 MB).
  */
-function filterAdaptive(data: Uint8Array, width: number, height: number, bpp: number): Uint8Array<ArrayBuffer> {
+function filterAdaptive(premultiplied: Uint8Array, width: number, height: number, bpp: 3 | 4): Uint8Array<ArrayBuffer> {
   const stride = width * bpp
   const out = new Uint8Array((stride + 1) * height)
-  const zero = new Uint8Array(stride)
+  const px = new Uint8Array(4)
+  let cur = new Uint8Array(stride)
+  let prev = new Uint8Array(stride)
   const trial = [0, 1, 2, 3].map(() => new Uint8Array(stride))
   for (let y = 0; y < height; y++) {
-    const cur = data.subarray(y * stride, (y + 1) * stride)
-    const prev = y > 0 ? data.subarray((y - 1) * stride, y * stride) : zero
+    ;[cur, prev] = [prev, cur]
+    straightRow(premultiplied, y, width, bpp, px, cur)
     const scores = [filterNone(cur, trial[0]!), filterSub(cur, bpp, trial[1]!), filterUp(cur, prev, trial[2]!), filterPaeth(cur, prev, bpp, trial[3]!)]
     let best = 0
     for (let k = 1; k < 4; k++) if (scores[k]! < scores[best]!) best = k
