@@ -5,7 +5,8 @@
  *   BENCH_TEMPLATE_BUDGET_MS=10000   wall-time cap on each timed series of a template case
  *   BENCH_BULK_ROWS=1000, BENCH_ZIP_ROWS=200, BENCH_ZIP_DPI=300   bulk runs (bulk.ts)
  *   BENCH_EDGE_N=50                  timed renders per series in the edge section (edge.ts)
- *   BENCH_SKIP=bulk,edge             sections to leave out (any of templates, chromium, takumi, svg-read, mongolian-check, bulk, edge, scripts)
+ *   BENCH_MIX_N=10000                renders in the mixed memory loop (mixed.ts)
+ *   BENCH_SKIP=bulk,edge             sections to leave out (any of templates, chromium, takumi, mixed, svg-read, mongolian-check, bulk, edge, scripts)
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -14,6 +15,8 @@ import v8 from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { CASES, MEMORY_CASE, type BenchCase, type Format } from './cases.js'
 import { kbToMb, mb, ms, summarize, timeLoop, type Summary } from './stats.js'
+import type { MixedResult } from './mixed.js'
+import { printTargets } from './targets.js'
 import { TEMPLATE_BUDGET_MS } from './templates.js'
 
 const N = Number(process.env.BENCH_N ?? 200)
@@ -325,9 +328,19 @@ function table() {
   }
 }
 
+let mixedResult: MixedResult | undefined
+let zipResult: Awaited<ReturnType<typeof import('./bulk.js').bulkBench>> | undefined
+
+async function mixed() {
+  const { nodeEnv } = await import('../src/node/env.js')
+  const { createApp } = await import('../src/app.js')
+  const { mixedLoop } = await import('./mixed.js')
+  mixedResult = await mixedLoop(createApp({ ...(await nodeEnv()), cache: undefined }))
+}
+
 async function bulk() {
   const { bulkBench } = await import('./bulk.js')
-  await bulkBench()
+  zipResult = await bulkBench()
 }
 
 /** bench/edge.ts's section: needs wrangler (workerd); a failure is a note, not the end of the bench. */
@@ -361,6 +374,7 @@ for (const section of sections) {
 table()
 console.log(`\nsample outputs: bench/out/<case>.<renderer>.<svg|png>`)
 for (const [name, section] of [
+  ['mixed', mixed],
   ['svg-read', async () => (await import('./svg-read.js')).svgReadBench()],
   ['mongolian-check', async () => (await import('./mongolian-check.js')).mongolianCheckBench()],
   ['bulk', bulk],
@@ -374,6 +388,12 @@ for (const [name, section] of [
     console.log(`${name}: error: ${errorText(e)}`)
   }
 }
+printTargets({
+  rows: rows.map((r) => ({ case: r.case, renderer: r.renderer, format: r.format, p50: r.summary.p50, bytes: r.bytes })),
+  svgCases: [...CASES.map((c) => c.name), 'slogan-banner'],
+  ...(mixedResult ? { mixed: mixedResult } : {}),
+  ...(zipResult ? { zip: zipResult } : {}),
+})
 console.log(
   `\nwhole bench: load avg at end: ${os
     .loadavg()

@@ -71,6 +71,8 @@ async function samePng(path: string, init?: () => RequestInit): Promise<{ width:
   // resvg-js (Node) and resvg-wasm are the same rasterizer: allow a few edge pixels at most.
   expect(differing / (a.width * a.height), `${path}: share of pixels off by more than 8/255 (worst ${worst})`).toBeLessThan(0.001)
   const identicalBytes = pa.length === pb.length && pa.every((v, i) => v === pb[i])
+  // Both runtimes run our encoder with zlib at its default settings (node:zlib, CompressionStream): same bytes.
+  expect(identicalBytes, `${path}: PNG bytes differ between Node and workerd`).toBe(true)
   return { width: a.width, height: a.height, identicalBytes }
 }
 

@@ -1,9 +1,10 @@
 /**
  * The Node runtime's render cache: rendered bytes in memory, least recently
- * used first out, bounded in bytes. Entries live as long as their
+ * used first out (lru-cache), bounded in bytes. Entries live as long as their
  * Cache-Control allows (the same rule the Workers Cache API follows) and are
  * served with `Age`.
  */
+import { LRUCache } from 'lru-cache'
 import { freshFor, servedFromCache, type RenderCache } from '../http/render-cache.js'
 
 export const DEFAULT_CACHE_MB = 64
@@ -32,13 +33,18 @@ export interface NodeRenderCache extends RenderCache {
 const ENTRY_OVERHEAD = 256
 
 export function createNodeCache({ maxBytes, now = Date.now }: NodeCacheOptions): NodeRenderCache {
-  const entries = new Map<string, Entry>()
   const stats = { entries: 0, bytes: 0, maxBytes, hits: 0, misses: 0, evictions: 0 }
-
-  const remove = (key: string, entry: Entry) => {
-    entries.delete(key)
-    stats.bytes -= entry.size
+  // lru-cache needs a positive bound; with 0 put() stores nothing anyway.
+  const entries = new LRUCache<string, Entry>({
+    maxSize: Math.max(1, maxBytes),
+    sizeCalculation: (entry) => entry.size,
+    dispose: (_entry, _key, reason) => {
+      if (reason === 'evict') stats.evictions++
+    },
+  })
+  const sync = () => {
     stats.entries = entries.size
+    stats.bytes = entries.calculatedSize
   }
 
   return {
@@ -47,13 +53,11 @@ export function createNodeCache({ maxBytes, now = Date.now }: NodeCacheOptions):
       const entry = entries.get(key)
       const t = now()
       if (!entry || entry.expiresAt <= t) {
-        if (entry) remove(key, entry)
+        if (entry) entries.delete(key)
+        sync()
         stats.misses++
         return undefined
       }
-      // Most recently used last: Map iteration order is insertion order.
-      entries.delete(key)
-      entries.set(key, entry)
       stats.hits++
       return servedFromCache(entry.body.slice(), entry.status, entry.headers, entry.storedAt, t)
     },
@@ -64,17 +68,9 @@ export function createNodeCache({ maxBytes, now = Date.now }: NodeCacheOptions):
       const headers = [...response.headers].filter(([name]) => name !== 'age' && name !== 'x-qoyar-cache')
       const size = body.byteLength + headers.reduce((n, [k, v]) => n + k.length + v.length, 0) + key.length + ENTRY_OVERHEAD
       if (size > maxBytes) return
-      const old = entries.get(key)
-      if (old) remove(key, old)
       const t = now()
       entries.set(key, { status: response.status, headers, body, storedAt: t, expiresAt: t + ttl * 1000, size })
-      stats.bytes += size
-      for (const [k, e] of entries) {
-        if (stats.bytes <= maxBytes) break
-        remove(k, e)
-        stats.evictions++
-      }
-      stats.entries = entries.size
+      sync()
     },
   }
 }

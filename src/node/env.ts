@@ -7,6 +7,8 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { constants as zlibConstants, deflate } from 'node:zlib'
 import { renderAsync } from '@resvg/resvg-js'
 import satori from 'satori'
 import { bundledData, MANIFEST } from '../bundled.js'
@@ -15,6 +17,7 @@ import { loadFontSet, type FontBinary } from '../fonts/font-set.js'
 import type { HarfBuzz } from '../fonts/harfbuzz.js'
 import type { FontManifest } from '../fonts/manifest.js'
 import type { Engines } from '../render/engines.js'
+import { encodePng, type Deflate } from '../render/png/encode.js'
 import { cacheBytesFromEnv, createNodeCache } from './cache.js'
 import { readOfficeDir } from './office-files.js'
 import { openPdf, writePdf } from './pdf.js'
@@ -36,13 +39,24 @@ export async function readFontBinaries(manifest: FontManifest): Promise<FontBina
   )
 }
 
+const deflateAsync = promisify(deflate)
+
+/**
+ * zlib at its default level and strategy: the settings workerd's
+ * CompressionStream uses, so both runtimes write the same PNG bytes (level 9
+ * is ~10 % smaller and twice as slow; Z_RLE faster but larger on the cards:
+ * see bench/README.md). On the libuv pool, off the event loop.
+ */
+const zlibDeflate: Deflate = async (data) => deflateAsync(data, { level: zlibConstants.Z_DEFAULT_COMPRESSION, strategy: zlibConstants.Z_DEFAULT_STRATEGY })
+
 export const nodeEngines: Engines = {
   satori: satori as Engines['satori'],
   async rasterize(svg) {
     // System fonts off: satori already drew the text as paths, and scanning
     // installed fonts costs ~20 ms a render. renderAsync runs off the event loop.
     const image = await renderAsync(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } })
-    return image.asPng()
+    // Our encoder, not asPng(): an exact palette when the sign has ≤ 256 colours.
+    return encodePng({ width: image.width, height: image.height, pixels: image.pixels }, zlibDeflate)
   },
   pdf: writePdf,
   openPdf,

@@ -4,6 +4,7 @@
  * Mongolian letters change width with their joined forms.
  * Results are in font units and cached per font; sizes scale linearly.
  */
+import { LRUCache } from 'lru-cache'
 import type { HarfBuzz } from '../fonts/harfbuzz.js'
 import type { LoadedFont } from '../fonts/font-set.js'
 
@@ -32,8 +33,13 @@ export interface Shaped {
   signature: string
 }
 
-const MAX_ENTRIES_PER_FONT = 4096
-const caches = new WeakMap<LoadedFont, Map<string, Shaped>>()
+/**
+ * Per font, bounded by the key bytes plus a fixed cost per result (the
+ * Shaped object and its box), so long texts cannot grow it past ~2 MB.
+ */
+const MAX_BYTES_PER_FONT = 2 * 1024 * 1024
+const SHAPED_BYTES = 160
+const caches = new WeakMap<LoadedFont, LRUCache<string, Shaped>>()
 
 export function unionBox(a: Box | null, b: Box | null): Box | null {
   if (!a) return b
@@ -50,19 +56,13 @@ export interface ShapingLanguage {
 export function shape(hb: HarfBuzz, font: LoadedFont, text: string, vertical: boolean, language?: ShapingLanguage): Shaped {
   let cache = caches.get(font)
   if (!cache) {
-    cache = new Map()
+    cache = new LRUCache({ maxSize: MAX_BYTES_PER_FONT, sizeCalculation: (_shaped, key) => key.length * 2 + SHAPED_BYTES })
     caches.set(font, cache)
   }
   const key = (vertical ? 'v' : 'h') + (language ? `${language.language}-${language.script}` : '') + '\0' + text
   const hit = cache.get(key)
-  if (hit) {
-    // Refresh recency: Map iteration order is insertion order.
-    cache.delete(key)
-    cache.set(key, hit)
-    return hit
-  }
+  if (hit) return hit
   const result = shapeUncached(hb, font, text, vertical, language)
-  if (cache.size >= MAX_ENTRIES_PER_FONT) cache.delete(cache.keys().next().value as string)
   cache.set(key, result)
   return result
 }

@@ -1,0 +1,269 @@
+/**
+ * PNG from resvg's pixels (premultiplied RGBA, row-major): an exact-palette
+ * indexed PNG when the image has at most 256 colours (signs usually have a
+ * few dozen), truecolour otherwise. Pure: the zlib deflate is handed in by the
+ * runtime, so Node and workerd write the same bytes when their deflates agree.
+ */
+import { crc32 } from './crc32.js'
+
+/** zlib-format (RFC 1950) compression of the whole input. */
+export type Deflate = (data: Uint8Array<ArrayBuffer>) => Promise<Uint8Array>
+
+export interface RgbaImage {
+  width: number
+  height: number
+  /** Premultiplied RGBA, 4 bytes a pixel, as tiny-skia (resvg) keeps its pixmap. */
+  pixels: Uint8Array
+}
+
+const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)
+const MAX_PALETTE = 256
+
+const enum ColourType {
+  Truecolour = 2,
+  Indexed = 3,
+  TruecolourAlpha = 6,
+}
+
+export async function encodePng(image: RgbaImage, deflate: Deflate): Promise<Uint8Array> {
+  const { width, height } = image
+  if (image.pixels.byteLength !== width * height * 4) throw new Error(`encodePng: ${image.pixels.byteLength} bytes for ${width}×${height} RGBA`)
+  const chunks: Uint8Array[] = []
+  const indexed = indexColours(image.pixels, width, height)
+  if (indexed) {
+    const { palette, depth } = indexed
+    chunks.push(chunk('IHDR', header(width, height, depth, ColourType.Indexed)))
+    chunks.push(chunk('PLTE', paletteRgb(palette)))
+    const alphas = paletteAlpha(palette)
+    if (alphas.length > 0) chunks.push(chunk('tRNS', alphas))
+    chunks.push(chunk('IDAT', await deflate(indexed.rows)))
+  } else {
+    const opaque = isOpaque(image.pixels)
+    chunks.push(chunk('IHDR', header(width, height, 8, opaque ? ColourType.Truecolour : ColourType.TruecolourAlpha)))
+    chunks.push(chunk('IDAT', await deflate(filterAdaptive(image.pixels, width, height, opaque ? 3 : 4))))
+  }
+  chunks.push(chunk('IEND', new Uint8Array(0)))
+  return concat([SIGNATURE, ...chunks])
+}
+
+/**
+ * Straight alpha, rounded exactly as tiny-skia's own PNG writer does
+ * (c / (a / 255) + 0.5, which equals this integer form), so decoded pixels
+ * match resvg's `asPng()` bit for bit.
+ */
+function demultiplyInto(out: Uint8Array, i: number): void {
+  const a = out[i + 3]!
+  if (a === 255) return
+  if (a === 0) {
+    out[i] = out[i + 1] = out[i + 2] = 0
+    return
+  }
+  const half = a >> 1
+  out[i] = Math.min(255, Math.floor((out[i]! * 255 + half) / a))
+  out[i + 1] = Math.min(255, Math.floor((out[i + 1]! * 255 + half) / a))
+  out[i + 2] = Math.min(255, Math.floor((out[i + 2]! * 255 + half) / a))
+}
+
+/** One row of premultiplied RGBA as straight RGB (3 channels) or RGBA (4) into `out`. */
+function straightRow(premultiplied: Uint8Array, y: number, width: number, channels: 3 | 4, px: Uint8Array, out: Uint8Array): void {
+  for (let x = 0, i = y * width * 4, o = 0; x < width; x++, i += 4, o += channels) {
+    px[0] = premultiplied[i]!
+    px[1] = premultiplied[i + 1]!
+    px[2] = premultiplied[i + 2]!
+    px[3] = premultiplied[i + 3]!
+    demultiplyInto(px, 0)
+    out[o] = px[0]!
+    out[o + 1] = px[1]!
+    out[o + 2] = px[2]!
+    if (channels === 4) out[o + 3] = px[3]!
+  }
+}
+
+interface Indexed {
+  /** Straight RGBA as 0xAABBGGRR (little-endian words), in index order. */
+  palette: Uint32Array
+  depth: 1 | 2 | 4 | 8
+  /** Scanlines (filter byte, then packed indices), ready to deflate. */
+  rows: Uint8Array<ArrayBuffer>
+}
+
+/**
+ * The exact palette, or null past 256 colours. Entries keep first-seen order,
+ * so the output depends on the pixels alone. Colours are collected
+ * premultiplied and only the palette is demultiplied (two premultiplied
+ * values that demultiply alike just make two equal entries: still exact).
+ * Runs of one colour (most of a sign) skip the map lookup.
+ *
+ * Rows use filter None: the PNG spec's advice for indexed images, and deflate
+ * finds the repeats of flat areas by itself.
+ */
+function indexColours(premultiplied: Uint8Array, width: number, height: number): Indexed | null {
+  const aligned = premultiplied.byteOffset % 4 === 0 ? premultiplied : premultiplied.slice()
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4)
+  const seen = new Map<number, number>()
+  const order: number[] = []
+  // Written as 8-bit rows straight away; packed below when fewer bits do.
+  const rows = new Uint8Array((width + 1) * height)
+  let last = -1
+  let lastIndex = 0
+  let i = 0
+  for (let y = 0; y < height; y++) {
+    let at = y * (width + 1) + 1
+    for (let x = 0; x < width; x++, i++, at++) {
+      const w = words[i]!
+      if (w !== last) {
+        let idx = seen.get(w)
+        if (idx === undefined) {
+          if (order.length === MAX_PALETTE) return null
+          idx = order.length
+          seen.set(w, idx)
+          order.push(w)
+        }
+        last = w
+        lastIndex = idx
+      }
+      rows[at] = lastIndex
+    }
+  }
+  const bytes = new Uint8Array(Uint32Array.from(order).buffer)
+  for (let j = 0; j < bytes.length; j += 4) demultiplyInto(bytes, j)
+  const palette = new Uint32Array(bytes.buffer)
+  const depth = palette.length <= 2 ? 1 : palette.length <= 4 ? 2 : palette.length <= 16 ? 4 : 8
+  return { palette, depth, rows: depth === 8 ? rows : pack(rows, width, height, depth) }
+}
+
+/** 8-bit index rows to `depth`-bit rows, leftmost pixel in the high bits. */
+function pack(rows: Uint8Array, width: number, height: number, depth: 1 | 2 | 4): Uint8Array<ArrayBuffer> {
+  const perByte = 8 / depth
+  const stride = Math.ceil(width / perByte)
+  const out = new Uint8Array((stride + 1) * height)
+  for (let y = 0; y < height; y++) {
+    const src = y * (width + 1) + 1
+    const dst = y * (stride + 1) + 1
+    for (let x = 0; x < width; x++) {
+      const shift = 8 - depth * ((x % perByte) + 1)
+      out[dst + Math.floor(x / perByte)]! |= rows[src + x]! << shift
+    }
+  }
+  return out
+}
+
+function paletteRgb(palette: Uint32Array): Uint8Array {
+  const out = new Uint8Array(palette.length * 3)
+  palette.forEach((w, i) => {
+    out[i * 3] = w & 0xff
+    out[i * 3 + 1] = (w >>> 8) & 0xff
+    out[i * 3 + 2] = (w >>> 16) & 0xff
+  })
+  return out
+}
+
+/** tRNS: alphas up to the last translucent entry (none when all are opaque). */
+function paletteAlpha(palette: Uint32Array): Uint8Array {
+  let n = palette.length
+  while (n > 0 && palette[n - 1]! >>> 24 === 255) n--
+  return Uint8Array.from(palette.subarray(0, n), (w) => w >>> 24)
+}
+
+function isOpaque(rgba: Uint8Array): boolean {
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false
+  return true
+}
+
+
+/**
+ * Truecolour scanlines, each with the filter (None, Sub, Up, Paeth) whose
+ * output has the smallest sum of absolute signed bytes: the heuristic the PNG
+ * spec suggests for photographs. Demultiplied a row at a time, so the only
+ * image-sized buffer is the output (workerd's isolates have 128 MB).
+ */
+function filterAdaptive(premultiplied: Uint8Array, width: number, height: number, bpp: 3 | 4): Uint8Array<ArrayBuffer> {
+  const stride = width * bpp
+  const out = new Uint8Array((stride + 1) * height)
+  const px = new Uint8Array(4)
+  let cur = new Uint8Array(stride)
+  let prev = new Uint8Array(stride)
+  const trial = [0, 1, 2, 3].map(() => new Uint8Array(stride))
+  for (let y = 0; y < height; y++) {
+    ;[cur, prev] = [prev, cur]
+    straightRow(premultiplied, y, width, bpp, px, cur)
+    const scores = [filterNone(cur, trial[0]!), filterSub(cur, bpp, trial[1]!), filterUp(cur, prev, trial[2]!), filterPaeth(cur, prev, bpp, trial[3]!)]
+    let best = 0
+    for (let k = 1; k < 4; k++) if (scores[k]! < scores[best]!) best = k
+    const at = y * (stride + 1)
+    out[at] = FILTERS[best]!
+    out.set(trial[best]!, at + 1)
+  }
+  return out
+}
+
+/** PNG filter type numbers, in the order filterAdaptive tries them. */
+const FILTERS = [0, 1, 2, 4] as const
+
+/** A filtered byte's cost: its distance from zero as a signed byte. */
+const cost = (v: number) => (v < 128 ? v : 256 - v)
+
+function filterNone(cur: Uint8Array, out: Uint8Array): number {
+  let score = 0
+  for (let i = 0; i < cur.length; i++) score += cost((out[i] = cur[i]!))
+  return score
+}
+
+function filterSub(cur: Uint8Array, bpp: number, out: Uint8Array): number {
+  let score = 0
+  for (let i = 0; i < bpp; i++) score += cost((out[i] = cur[i]!))
+  for (let i = bpp; i < cur.length; i++) score += cost((out[i] = (cur[i]! - cur[i - bpp]!) & 0xff))
+  return score
+}
+
+function filterUp(cur: Uint8Array, prev: Uint8Array, out: Uint8Array): number {
+  let score = 0
+  for (let i = 0; i < cur.length; i++) score += cost((out[i] = (cur[i]! - prev[i]!) & 0xff))
+  return score
+}
+
+function filterPaeth(cur: Uint8Array, prev: Uint8Array, bpp: number, out: Uint8Array): number {
+  let score = 0
+  for (let i = 0; i < bpp; i++) score += cost((out[i] = (cur[i]! - prev[i]!) & 0xff))
+  for (let i = bpp; i < cur.length; i++) score += cost((out[i] = (cur[i]! - paeth(cur[i - bpp]!, prev[i]!, prev[i - bpp]!)) & 0xff))
+  return score
+}
+
+function paeth(a: number, b: number, c: number): number {
+  const p = a + b - c
+  const pa = Math.abs(p - a)
+  const pb = Math.abs(p - b)
+  const pc = Math.abs(p - c)
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c
+}
+
+function header(width: number, height: number, depth: number, colourType: ColourType): Uint8Array {
+  const out = new Uint8Array(13)
+  const view = new DataView(out.buffer)
+  view.setUint32(0, width)
+  view.setUint32(4, height)
+  out[8] = depth
+  out[9] = colourType
+  // compression 0 (deflate), filter method 0, interlace 0 (none)
+  return out
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length)
+  const view = new DataView(out.buffer)
+  view.setUint32(0, data.length)
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i)
+  out.set(data, 8)
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)))
+  return out
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
+  let at = 0
+  for (const p of parts) {
+    out.set(p, at)
+    at += p.length
+  }
+  return out
+}

@@ -1,0 +1,148 @@
+/**
+ * The PNG encoder (src/render/png/encode.ts): what it writes decodes to
+ * exactly the pixels resvg drew (compared with resvg's own `asPng()`), as an
+ * indexed PNG with PLTE (and tRNS for transparency) when the sign has ≤ 256
+ * colours, as truecolour when it has more.
+ */
+import { deflateSync } from 'node:zlib'
+import { Resvg } from '@resvg/resvg-js'
+import { PNG } from 'pngjs'
+import { describe, expect, it } from 'vitest'
+import { encodePng, type Deflate } from '../src/render/png/encode.js'
+import { streamDeflate } from '../src/render/png/stream-deflate.js'
+import { EXAMPLES } from '../templates/index.js'
+import { app } from './helpers/env.js'
+import { decodePng } from './helpers/image.js'
+
+const post = (path: string, body: unknown) => app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+const bytesOf = async (res: Response) => {
+  expect(res.status, await res.clone().text().then((t) => t.slice(0, 200))).toBe(200)
+  return new Uint8Array(await res.arrayBuffer())
+}
+
+/** Chunk types in file order, and IHDR's bit depth and colour type. */
+function chunksOf(png: Uint8Array): { types: string[]; depth: number; colourType: number } {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength)
+  const types: string[] = []
+  for (let at = 8; at < png.length; ) {
+    const length = view.getUint32(at)
+    types.push(String.fromCharCode(...png.subarray(at + 4, at + 8)))
+    at += 12 + length
+  }
+  return { types, depth: png[24]!, colourType: png[25]! }
+}
+
+/** resvg's own PNG of the same SVG, decoded: the pixels ours must equal. */
+function resvgPixels(svg: string) {
+  return decodePng(new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render().asPng())
+}
+
+function expectSamePixels(ours: Uint8Array, svg: string) {
+  const a = decodePng(ours)
+  const b = resvgPixels(svg)
+  expect([a.width, a.height]).toEqual([b.width, b.height])
+  let differing = 0
+  for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) differing++
+  expect(differing, 'bytes of RGBA that differ from resvg asPng()').toBe(0)
+}
+
+function distinctColours(rgba: Uint8Array): number {
+  return new Set(new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.byteLength / 4)).size
+}
+
+/** Small enough to render quickly; screen presets keep their own pixels. */
+const SMALL = { dpi: 60 }
+
+describe('PNG encoder', () => {
+  for (const [id, example] of Object.entries(EXAMPLES)) {
+    it(`${id}: decoded pixels equal resvg's exactly; indexed with PLTE when ≤ 256 colours`, async () => {
+      const fields = { ...example, ...SMALL }
+      const svg = new TextDecoder().decode(await bytesOf(await post(`/v1/render/${id}.svg`, fields)))
+      const png = await bytesOf(await post(`/v1/render/${id}.png`, fields))
+      expectSamePixels(png, svg)
+      const { types, colourType } = chunksOf(png)
+      const colours = distinctColours(decodePng(png).data)
+      if (colours <= 256) {
+        expect(colourType, `indexed (${colours} colours)`).toBe(3)
+        expect(types.slice(0, 2)).toEqual(['IHDR', 'PLTE'])
+      } else expect([2, 6], `truecolour (${colours} colours)`).toContain(colourType)
+      expect(types.at(-1)).toBe('IEND')
+    })
+  }
+
+  it('keeps transparency: text on a transparent background gets tRNS, and its alpha decodes as resvg drew it', async () => {
+    const path = `/v1/text.png?${new URLSearchParams({ text: 'ᠮᠣᠩᠭᠣᠯ 蒙古', size: '48', background: 'transparent' })}`
+    const png = await bytesOf(await app.request(path))
+    const svg = await (await app.request(path.replace('.png', '.svg'))).text()
+    expectSamePixels(png, svg)
+    const { types } = chunksOf(png)
+    expect(types).toContain('tRNS')
+    const raster = decodePng(png)
+    const alphas = new Set<number>()
+    for (let i = 3; i < raster.data.length; i += 4) alphas.add(raster.data[i]!)
+    expect(alphas.has(0), 'fully transparent background').toBe(true)
+    expect(alphas.has(255), 'solid ink').toBe(true)
+    expect(alphas.size, 'anti-aliased edges keep their partial alpha').toBeGreaterThan(2)
+  })
+
+  it('slogan-banner at its own preset has few colours and is indexed at 8 bits or fewer', async () => {
+    const png = await bytesOf(await post('/v1/render/slogan-banner.png', EXAMPLES['slogan-banner']))
+    expect(chunksOf(png).colourType).toBe(3)
+    expect(distinctColours(decodePng(png).data)).toBeLessThanOrEqual(256)
+  })
+
+  it('falls back to truecolour past 256 colours: a display board with a photo-like picture', async () => {
+    const photo = new PNG({ width: 64, height: 48 })
+    for (let i = 0; i < 64 * 48; i++) {
+      // Every pixel its own colour, as in a photograph.
+      photo.data[i * 4] = (i * 7) & 0xff
+      photo.data[i * 4 + 1] = (i >> 3) & 0xff
+      photo.data[i * 4 + 2] = (i * 13) & 0xff
+      photo.data[i * 4 + 3] = 255
+    }
+    const src = `data:image/png;base64,${PNG.sync.write(photo).toString('base64')}`
+    const board = EXAMPLES['display-board']!
+    const images = (board.images as Record<string, unknown>[]).map((img) => ({ ...img, src }))
+    const fields = { ...board, images, preset: 'screen-1920x1080' }
+    const svg = await (await post('/v1/render/display-board.svg', fields)).text()
+    const png = await bytesOf(await post('/v1/render/display-board.png', fields))
+    expectSamePixels(png, svg)
+    const { types, colourType, depth } = chunksOf(png)
+    expect(colourType, 'truecolour (opaque, so RGB)').toBe(2)
+    expect(depth).toBe(8)
+    expect(types).not.toContain('PLTE')
+  })
+
+  it('writes truecolour with alpha past 256 translucent colours, demultiplied as tiny-skia does', async () => {
+    const width = 20
+    const height = 20
+    const pixels = new Uint8Array(width * height * 4)
+    const straight = new Uint8Array(width * height * 4)
+    for (let i = 0; i < width * height; i++) {
+      const a = 1 + (i % 255)
+      const rgb = [i & 0xff, (i * 3) & 0xff, 255 - (i & 0xff)]
+      // Premultiplied as resvg keeps it; straight is what a decoder must give back.
+      const pre = rgb.map((c) => Math.round((c * a) / 255))
+      pixels.set([...pre, a], i * 4)
+      straight.set([...pre.map((c) => Math.min(255, Math.floor(c / (a / 255) + 0.5))), a], i * 4)
+    }
+    const png = await encodePng({ width, height, pixels }, async (d) => deflateSync(d))
+    expect(chunksOf(png)).toMatchObject({ depth: 8, colourType: 6 })
+    expect(decodePng(png).data).toEqual(straight)
+  })
+
+  it('packs few colours into fewer bits, and Node zlib and CompressionStream write the same bytes', async () => {
+    const width = 13
+    const height = 5
+    const pixels = new Uint8Array(width * height * 4)
+    for (let i = 0; i < width * height; i++) pixels.set(i % 3 === 0 ? [0, 0, 0, 255] : i % 3 === 1 ? [255, 255, 255, 255] : [200, 0, 0, 255], i * 4)
+    const zlib: Deflate = async (d) => deflateSync(d)
+    const a = await encodePng({ width, height, pixels }, zlib)
+    const b = await encodePng({ width, height, pixels }, streamDeflate)
+    expect(chunksOf(a)).toMatchObject({ depth: 2, colourType: 3 })
+    expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true)
+    const decoded = decodePng(a)
+    expect([...decoded.data.subarray(0, 12)]).toEqual([0, 0, 0, 255, 255, 255, 255, 255, 200, 0, 0, 255])
+    expect([...decoded.data.subarray(-4)]).toEqual([...pixels.subarray(-4)])
+  })
+})
