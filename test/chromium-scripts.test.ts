@@ -28,7 +28,7 @@ interface Case {
   family: string
   vertical?: boolean
   maxLength?: number
-  /** CSS line-height for Chromium's columns: qoyar sets upright columns one cell apart (Hangul cells are 0.92 em in Noto Sans CJK KR). */
+  /** CSS line-height for Chromium's columns: qoyar sets upright (Chinese, Korean) columns 1.5 em apart, as clreq asks. */
   lineHeight?: number
 }
 
@@ -36,7 +36,7 @@ const SCRIPT_CASES: Case[] = [
   { name: 'ko-horizontal', text: '연변조선족자치주 인민정부', lang: 'ko', dir: 'ltr', family: 'K,S' },
   { name: 'ko-vertical', text: '연변 조선족 자치주', lang: 'ko', dir: 'ltr', family: 'K,S', vertical: true },
   // Columns by line ends: Chromium counts a space hanging at a column's end in the column's line box (≈5 px wider each).
-  { name: 'ko-vertical-columns', text: '연변\n조선족\n자치주', lang: 'ko', dir: 'ltr', family: 'K,S', vertical: true, lineHeight: 0.92 },
+  { name: 'ko-vertical-columns', text: '연변\n조선족\n자치주', lang: 'ko', dir: 'ltr', family: 'K,S', vertical: true, lineHeight: 1.5 },
   { name: 'ug-words', text: 'شىنجاڭ ئۇيغۇر ئاپتونوم رايونى', lang: 'ug', dir: 'rtl', family: 'N,L,S' },
   { name: 'ug-han', text: 'شىنجاڭ 新疆 ئۇنىۋېرسىتېتى', lang: 'ug', dir: 'rtl', family: 'N,L,S' },
   { name: 'ug-digits', text: 'مەكتەپ 2026 يىلى', lang: 'ug', dir: 'rtl', family: 'N,L,S' },

@@ -20,8 +20,8 @@ vi.mock('svg-to-pdfkit', async (importOriginal) => {
   }
 })
 
-/** Templates whose design the fast path cannot read yet: satori draws display-board's box-shadow as an SVG <filter>. */
-const FALLBACK = new Set(['display-board'])
+/** Templates whose design the fast path cannot read (none since the fast path draws box-shadow filters); a template listed here must fall back. */
+const FALLBACK = new Set<string>([])
 
 describe('PDF: the fast path draws every template example and variant', () => {
   for (const c of referenceCases(env).filter((x) => x.template)) {

@@ -165,3 +165,8 @@ export function renderInput(input: Record<string, unknown>): Record<string, unkn
   }
   return out
 }
+
+/** A POST's fields: its query parameters (?preset=…) merged under its JSON body, the body winning; nothing is ignored. */
+export async function postFields(c: Context): Promise<Record<string, unknown>> {
+  return Object.assign(queryFields(c), await jsonBody(c))
+}

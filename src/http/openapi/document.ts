@@ -117,7 +117,18 @@ export function openApiDocument(env: AppEnv): Record<string, unknown> {
       parameters: [...queryParameters(text), lang],
       responses: { 200: { description: 'the image', headers: IMAGE_HEADERS, content: imageContent([type]) }, ...errors(304, 400, 413, 422) },
     },
+    post: {
+      tags: ['text'],
+      operationId: `text-${type.split('/')[1]!.replace('+xml', '')}-post`,
+      summary: 'The same, with the parameters in a JSON body (for texts longer than a URL allows)',
+      requestBody: { required: true, content: { 'application/json': { schema: text } } },
+      responses: { 200: { description: 'the image', headers: IMAGE_HEADERS, content: imageContent([type]) }, ...errors(400, 413, 422) },
+    },
   })
+  const mongolianCheck = {
+    summary: 'Check Mongolian text: findings (legacy encoding, suffix spaces, vowel harmony, mixed scripts, stray controls) and the normalised text',
+    responses: { 200: json({ type: 'object', properties: { text: { type: 'string' }, findings: { type: 'array', items: { type: 'object' } }, normalized: { type: ['string', 'null'] } } }, 'the findings'), ...errors(400, 413) },
+  }
   const list = (summary: string, tag: string, schema: unknown = { type: 'object' }) => ({ get: { tags: [tag], summary, responses: { 200: json(schema, summary) } } })
   const renderSchemas = Object.fromEntries(env.templates.map((t) => [`Render.${t.id}`, { ...mergeObjects(t.fields, sizeFields, printFields, controls), title: t.title.en, description: t.description.en }]))
   return {
@@ -134,6 +145,10 @@ export function openApiDocument(env: AppEnv): Record<string, unknown> {
       '/v1/fonts': list('The font manifest', 'catalogue'),
       '/v1/text.svg': textOp('image/svg+xml'),
       '/v1/text.png': textOp('image/png'),
+      '/v1/mongolian/check': {
+        get: { tags: ['text'], operationId: 'mongolian-check-get', parameters: [{ name: 'text', in: 'query', required: true, schema: { type: 'string' } }], ...mongolianCheck },
+        post: { tags: ['text'], operationId: 'mongolian-check-post', requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } } } } }, ...mongolianCheck },
+      },
       '/v1/templates': list('Templates with presets, fields (JSON Schema) and examples', 'catalogue'),
       ...templatePaths(env),
       '/v1/rules': list('Rule packs, each with its origin (built-in or office)', 'rules'),

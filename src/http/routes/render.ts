@@ -14,7 +14,7 @@ import { etagFor } from '../etag.js'
 import { headResponse, imageResponse, notModified, type ImageFormat } from '../image-response.js'
 import { cachedRender } from '../render-cache.js'
 import { renders } from '../gate.js'
-import { jsonBody, queryFields, renderInput } from '../input.js'
+import { jsonBody, postFields, queryFields, renderInput } from '../input.js'
 
 export { jsonBody }
 
@@ -93,6 +93,6 @@ export function renderRoutes(env: AppEnv): Hono {
     return c.req.method === 'GET' ? cachedRender(env.cache, etag, draw, c.req.raw.signal) : renders.run(draw, c.req.raw.signal)
   }
   app.get('/render/:file', (c) => render(c, renderInput(queryFields(c))))
-  app.post('/render/:file', limitBody, async (c) => render(c, renderInput(await jsonBody(c))))
+  app.post('/render/:file', limitBody, async (c) => render(c, renderInput(await postFields(c))))
   return app
 }

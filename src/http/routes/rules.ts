@@ -7,7 +7,7 @@ import type { AppEnv } from '../../env.js'
 import { complianceOf, designOf, prepare, refuseLegacy } from '../../render/template-render.js'
 import { DEFAULT_REGION } from '../../rules/packs.js'
 import { jsonBody, limitBody } from './render.js'
-import { queryFields, renderInput } from '../input.js'
+import { postFields, queryFields, renderInput } from '../input.js'
 
 export function ruleRoutes(env: AppEnv): Hono {
   const app = new Hono()
@@ -20,6 +20,6 @@ export function ruleRoutes(env: AppEnv): Hono {
     return c.json({ ...report, text: prepared.text }, 200, { 'X-Qoyar-Compliance': report.pass ? 'pass' : 'fail', 'X-Qoyar-Text': prepared.text.status })
   }
   app.get('/check/:template', (c) => check(c, renderInput(queryFields(c))))
-  app.post('/check/:template', limitBody, async (c) => check(c, renderInput(await jsonBody(c))))
+  app.post('/check/:template', limitBody, async (c) => check(c, renderInput(await postFields(c))))
   return app
 }
