@@ -16,6 +16,8 @@ export function requiredFields(template: TemplateDefinition): string[] {
 export function checkColumns(template: TemplateDefinition, columns: readonly string[], map: Readonly<Record<string, string>>, defaults: Readonly<Record<string, string>>): void {
   const required = requiredFields(template)
   const given = new Set([...columns.map((c) => fieldOf(c, map)), ...Object.keys(defaults)])
+  // A slogan column (or default) fills the template's text fields from the catalogue.
+  if (given.has('slogan')) for (const field of Object.values(template.sloganFields ?? {})) given.add(field)
   const missing = required.filter((f) => !given.has(f))
   if (!missing.length) return
   const unknown = columns.filter((c) => c && !required.includes(fieldOf(c, map)))

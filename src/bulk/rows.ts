@@ -7,6 +7,7 @@
  * letter) is a bad row with its reason, never shifted fields.
  */
 // The browser build: the Node one reaches for the global Buffer, which Workers lack.
+import { isMenksoft } from '../text/mongolian/menksoft.js'
 import { parse as parseCsvSync } from 'csv-parse/browser/esm/sync'
 import { QoyarError } from '../errors.js'
 import { scriptOf } from '../text/script.js'
@@ -40,13 +41,19 @@ export function fieldOf(column: string, map: Readonly<Record<string, string>>): 
   return Object.hasOwn(map, column) ? map[column]! : column
 }
 
-/** A `_mn` (or `mn`) field holds Mongolian text: at least one Mongolian letter. */
+/**
+ * A `_mn` (or `mn`) field holds Mongolian text: at least one Mongolian letter. Legacy Menksoft code points
+ * count: they are Mongolian in the wrong encoding, which the text checker reports (and --normalize converts).
+ */
 function isMongolianField(field: string): boolean {
   return field === 'mn' || field.endsWith('_mn')
 }
 
 export function hasMongolianLetter(text: string): boolean {
-  for (const ch of text) if (scriptOf(ch.codePointAt(0)!) === 'Mong' && /\p{L}/u.test(ch)) return true
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!
+    if ((scriptOf(cp) === 'Mong' && /\p{L}/u.test(ch)) || isMenksoft(cp)) return true
+  }
   return false
 }
 
