@@ -5,7 +5,7 @@ import { fnv1a } from './hash.js'
  * renderer upgrades). Together with the package version and the fonts'
  * checksums it forms the build version in every ETag.
  */
-export const RENDER_VERSION = 1
+export const RENDER_VERSION = 2
 
 export function buildVersion(packageVersion: string, fontChecksums: readonly string[]): string {
   // A short, stable digest of the font set.
