@@ -6,7 +6,7 @@
  *   FUZZ_SEED=1 FUZZ_REQUESTS=10000 FUZZ_CONCURRENCY=6 npm run fuzz
  */
 import { connect } from 'node:net'
-import { crc32 } from 'node:zlib'
+import { pngChunk as chunk } from './service/png-chunk.js'
 import { startServer } from './service/server-process.js'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20)
@@ -54,14 +54,6 @@ function query(): string {
   return parts.join('&')
 }
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const len = Buffer.alloc(4)
-  len.writeUInt32BE(data.length)
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(body))
-  return Buffer.concat([len, body, crc])
-}
 
 function brokenPicture(): string {
   const ihdr = Buffer.alloc(13)

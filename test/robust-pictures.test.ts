@@ -1,5 +1,5 @@
 /** Issue 20 (1–3): pictures are decoded once, refused with a 422 naming the field when broken, capped and downscaled. */
-import { crc32 } from 'node:zlib'
+import { pngChunk as chunk } from '../scripts/service/png-chunk.js'
 import { readFileSync } from 'node:fs'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
@@ -8,14 +8,6 @@ import { app } from './helpers/env.js'
 
 const BOARD = JSON.parse(readFileSync(new URL('../templates/display-board/example.json', import.meta.url), 'utf8')) as Record<string, unknown>
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const len = Buffer.alloc(4)
-  len.writeUInt32BE(data.length)
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(body))
-  return Buffer.concat([len, body, crc])
-}
 
 /** A PNG whose header says width×height, 8-bit RGBA, with the given IDAT payload. */
 function pngWith(width: number, height: number, idat: Uint8Array): string {

@@ -285,28 +285,35 @@ function harmonyFindings(word: Word, out: Finding[]): void {
   }
 }
 
-function mixedScriptFindings(word: Word, out: Finding[]): void {
-  if (!word.units.some((u) => isMongolianLetter(u.cp))) return
-  const units = word.units
+/** Maximal runs of units: each starts where `starts` holds and goes on while `continues` does. */
+function* runsOf(units: readonly Unit[], starts: (u: Unit) => boolean, continues: (u: Unit) => boolean = starts): Generator<{ run: string; start: number; end: number }> {
   for (let i = 0; i < units.length; i++) {
-    if (!isForeignLetter(units[i]!.ch)) continue
+    if (!starts(units[i]!)) continue
     let j = i
-    while (j + 1 < units.length && isForeignLetter(units[j + 1]!.ch)) j++
+    while (j + 1 < units.length && continues(units[j + 1]!)) j++
     const run = units
       .slice(i, j + 1)
       .map((u) => u.ch)
       .join('')
+    yield { run, start: units[i]!.at, end: units[j]!.at + units[j]!.ch.length }
+    i = j
+  }
+}
+
+function mixedScriptFindings(word: Word, out: Finding[]): void {
+  if (!word.units.some((u) => isMongolianLetter(u.cp))) return
+  for (const { run, start, end } of runsOf(word.units, (u) => isForeignLetter(u.ch))) {
+    const codes = [...run].map((c) => hex(c.codePointAt(0)!)).join(' ')
     out.push(
       make(
         'mixed-script',
         'error',
-        units[i]!.at,
-        units[j]!.at + units[j]!.ch.length,
-        `“${run}” (${[...run].map((c) => hex(c.codePointAt(0)!)).join(' ')}) is a Latin, Cyrillic, Greek or Arabic letter inside a Mongolian word, usually a look-alike from copy and paste: the word will not join or be found.`,
-        `蒙古文词中夹有拉丁、西里尔、希腊或阿拉伯字母“${run}”（${[...run].map((c) => hex(c.codePointAt(0)!)).join(' ')}），多为复制粘贴带入的形近字符：该词无法连写，也无法检索。`,
+        start,
+        end,
+        `“${run}” (${codes}) is a Latin, Cyrillic, Greek or Arabic letter inside a Mongolian word, usually a look-alike from copy and paste: the word will not join or be found.`,
+        `蒙古文词中夹有拉丁、西里尔、希腊或阿拉伯字母“${run}”（${codes}），多为复制粘贴带入的形近字符：该词无法连写，也无法检索。`,
       ),
     )
-    i = j
   }
 }
 
@@ -422,26 +429,17 @@ function controlFindings(units: readonly Unit[], out: Finding[]): void {
 }
 
 function otherSystemFindings(units: readonly Unit[], out: Finding[]): void {
-  for (let i = 0; i < units.length; i++) {
-    if (!isOtherSystem(units[i]!.cp)) continue
-    let j = i
-    while (j + 1 < units.length && (isOtherSystem(units[j + 1]!.cp) || FVS_NUMBER.has(units[j + 1]!.cp))) j++
-    const run = units
-      .slice(i, j + 1)
-      .map((u) => u.ch)
-      .join('')
+  for (const { run, start, end } of runsOf(units, (u) => isOtherSystem(u.cp), (u) => isOtherSystem(u.cp) || FVS_NUMBER.has(u.cp)))
     out.push(
       make(
         'other-writing-system',
         'warning',
-        units[i]!.at,
-        units[j]!.at + units[j]!.ch.length,
+        start,
+        end,
         `“${run}” uses Todo, Sibe/Manchu or Ali Gali letters, not Hudum (Traditional Mongolian) ones: on a Hudum sign this is usually a wrong key or a wrong conversion.`,
         `“${run}”使用了托忒文、锡伯文/满文或阿礼嘎礼字母，而非传统蒙古文（胡都木文）字母：在蒙古文标牌上通常是输入或转换错误。`,
       ),
     )
-    i = j
-  }
 }
 
 export interface CheckOptions {
