@@ -31,8 +31,91 @@ const chance = (p: number) => rand() < p
 
 const TEMPLATES = ['desk-card', 'slogan-banner', 'door-plaque', 'window-sign', 'meeting-banner', 'letterhead', 'display-board', 'no-such', '..%2F..', '']
 const FORMATS = ['svg', 'png', 'pdf', 'gif', '', 'svg.png', 'PNG']
-const FIELDS = ['name_mn', 'name_zh', 'title_mn', 'title_zh', 'mn', 'zh', 'text', 'size', 'color', 'background', 'orientation', 'padding', 'maxLength', 'preset', 'width', 'height', 'dpi', 'region', 'strict', 'lang', 'slogan', 'v.years', 'v.name', 'bleed', 'marks', 'sheet', 'copies', 'mnScale', 'order', 'theme', 'images', 'body_mn', 'body_zh', '__proto__', 'constructor', 'map', 'format', 'name', 'sig', 'exp', 'x'.repeat(40)]
-const PIECES = ['ᠪᠠᠲᠤ', 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ', '巴图', '民族团结', 'Hohhot', '😀', '\u180B', '\u202E', '\u2028', '\u2029', '\u0000', '\n', ' ', '\uFFFD', '\u200D', '#ff0000', 'transparent', '-1', '0', '1e308', 'NaN', '300', '20000', 'true', 'a4', 'screen-1920x1080', 'face-200x100', 'cloth-10000x900', 'inner-mongolia', 'unity', 'zh', 'en', 'mn', '{{years}}', '<svg>', '"', "'", '&', '=', '%']
+const FIELDS = [
+  'name_mn',
+  'name_zh',
+  'title_mn',
+  'title_zh',
+  'mn',
+  'zh',
+  'text',
+  'size',
+  'color',
+  'background',
+  'orientation',
+  'padding',
+  'maxLength',
+  'preset',
+  'width',
+  'height',
+  'dpi',
+  'region',
+  'strict',
+  'lang',
+  'slogan',
+  'v.years',
+  'v.name',
+  'bleed',
+  'marks',
+  'sheet',
+  'copies',
+  'mnScale',
+  'order',
+  'theme',
+  'images',
+  'body_mn',
+  'body_zh',
+  '__proto__',
+  'constructor',
+  'map',
+  'format',
+  'name',
+  'sig',
+  'exp',
+  'x'.repeat(40),
+]
+const PIECES = [
+  'ᠪᠠᠲᠤ',
+  'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ',
+  '巴图',
+  '民族团结',
+  'Hohhot',
+  '😀',
+  '\u180B',
+  '\u202E',
+  '\u2028',
+  '\u2029',
+  '\u0000',
+  '\n',
+  ' ',
+  '\uFFFD',
+  '\u200D',
+  '#ff0000',
+  'transparent',
+  '-1',
+  '0',
+  '1e308',
+  'NaN',
+  '300',
+  '20000',
+  'true',
+  'a4',
+  'screen-1920x1080',
+  'face-200x100',
+  'cloth-10000x900',
+  'inner-mongolia',
+  'unity',
+  'zh',
+  'en',
+  'mn',
+  '{{years}}',
+  '<svg>',
+  '"',
+  "'",
+  '&',
+  '=',
+  '%',
+]
 const RAW_ESCAPES = ['%ED%A0%80', '%E0%A4%A', '%', '%zz', '%C0%AF', '%FF', '%00', '%2F..%2F', '+', '%E2%80%A8']
 
 function text(): string {
@@ -54,7 +137,6 @@ function query(): string {
   return parts.join('&')
 }
 
-
 function brokenPicture(): string {
   const ihdr = Buffer.alloc(13)
   const side = pick([1, 100, 8000, 9000, 0, 65535])
@@ -62,12 +144,26 @@ function brokenPicture(): string {
   ihdr.writeUInt32BE(pick([1, 100, 8000]), 4)
   ihdr.set([8, pick([0, 2, 3, 4, 6]), 0, 0, 0], 8)
   const idat = Buffer.from(chance(0.5) ? 'not zlib' : Array.from({ length: int(200) }, () => int(256)))
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array())])
-  return pick([`data:image/png;base64,${png.toString('base64')}`, 'data:image/jpeg;base64,/9j/wAARCB9AH0ADASIAAhEBAxEB/9k=', 'https://example.com/a.png', 'data:image/png;base64,@@@'])
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', new Uint8Array()),
+  ])
+  return pick([
+    `data:image/png;base64,${png.toString('base64')}`,
+    'data:image/jpeg;base64,/9j/wAARCB9AH0ADASIAAhEBAxEB/9k=',
+    'https://example.com/a.png',
+    'data:image/png;base64,@@@',
+  ])
 }
 
 function deep(n: number): string {
-  return pick(['[', '{"a":']).repeat(n).replace(/\{"a":$/, '{"a":1') + ''
+  return (
+    pick(['[', '{"a":'])
+      .repeat(n)
+      .replace(/\{"a":$/, '{"a":1') + ''
+  )
 }
 
 function jsonValue(depth = 0): unknown {
@@ -83,7 +179,15 @@ function jsonBody(): string {
   if (r === 1) return '{"v.years":' + deep(5000)
   if (r === 2) return '{"name_mn": '
   if (r === 3) return '[1,2,3]'
-  if (r === 4) return JSON.stringify({ title_mn: 'ᠮᠣᠩᠭᠣᠯ', title_zh: '蒙古', body_mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ', body_zh: '蒙古语', preset: 'screen-1920x1080', images: [{ src: brokenPicture() }] })
+  if (r === 4)
+    return JSON.stringify({
+      title_mn: 'ᠮᠣᠩᠭᠣᠯ',
+      title_zh: '蒙古',
+      body_mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ',
+      body_zh: '蒙古语',
+      preset: 'screen-1920x1080',
+      images: [{ src: brokenPicture() }],
+    })
   if (r === 5) return '{"__proto__":{"name_mn":"ᠪᠠᠲᠤ","name_zh":"巴图"}}'
   const o: Record<string, unknown> = {}
   for (let i = 0; i < 1 + int(6); i++) o[pick(FIELDS)] = jsonValue()
@@ -92,7 +196,9 @@ function jsonBody(): string {
 
 function csvBody(): string {
   const header = chance(0.8) ? 'name_mn,name_zh' : pick(['姓名,职务', '', '"unterminated', 'name_mn;name_zh', 'a,b,c,d,e'])
-  const rows = Array.from({ length: int(5) }, () => Array.from({ length: 1 + int(3) }, () => (chance(0.1) ? '"' + text() : text().replace(/[,\n"]/g, ''))).join(','))
+  const rows = Array.from({ length: int(5) }, () =>
+    Array.from({ length: 1 + int(3) }, () => (chance(0.1) ? '"' + text() : text().replace(/[,\n"]/g, ''))).join(','),
+  )
   return [header, ...rows].join(pick(['\n', '\r\n']))
 }
 
@@ -133,7 +239,20 @@ function plan(): Planned {
   const method = r < 58 ? 'GET' : r < 85 ? 'POST' : pick(['HEAD', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'HEAD'])
   const kind = int(100)
   let path: string
-  if (kind < 5) path = pick(['/healthz', '/v1/templates', '/v1/fonts', '/v1/slogans', '/v1/rules', '/studio', '/', '/v1', '/v1/', '/v1/../etc/passwd', `/${text()}`.replace(/[?#]/g, '')])
+  if (kind < 5)
+    path = pick([
+      '/healthz',
+      '/v1/templates',
+      '/v1/fonts',
+      '/v1/slogans',
+      '/v1/rules',
+      '/studio',
+      '/',
+      '/v1',
+      '/v1/',
+      '/v1/../etc/passwd',
+      `/${text()}`.replace(/[?#]/g, ''),
+    ])
   else if (kind < 30) path = `/v1/text.${pick(['svg', 'png', 'pdf', 'gif'])}`
   else if (kind < 75) path = `/v1/render/${pick(TEMPLATES)}.${pick(FORMATS)}`
   else if (kind < 85) path = `/v1/check/${pick(TEMPLATES)}`
@@ -148,9 +267,24 @@ function plan(): Planned {
   if (chance(0.7)) q += `&size=${8 + int(40)}&dpi=${pick([10, 20, 30, 72])}`
   const planned: Planned = { method, path: `${path}?${q}`, headers }
   if (method === 'POST' || (method !== 'GET' && method !== 'HEAD' && chance(0.3))) {
-    const type = pick(['application/json', 'application/json', 'text/csv', 'application/x-ndjson', 'text/plain', '', 'multipart/form-data; boundary=x', 'application/json; charset=gbk'])
+    const type = pick([
+      'application/json',
+      'application/json',
+      'text/csv',
+      'application/x-ndjson',
+      'text/plain',
+      '',
+      'multipart/form-data; boundary=x',
+      'application/json; charset=gbk',
+    ])
     if (type) headers['content-type'] = type
-    planned.body = type.includes('csv') ? csvBody() : type.includes('ndjson') ? Array.from({ length: 1 + int(3) }, jsonBody).join('\n') : chance(0.05) ? new Uint8Array(Array.from({ length: int(2000) }, () => int(256))) : jsonBody()
+    planned.body = type.includes('csv')
+      ? csvBody()
+      : type.includes('ndjson')
+        ? Array.from({ length: 1 + int(3) }, jsonBody).join('\n')
+        : chance(0.05)
+          ? new Uint8Array(Array.from({ length: int(2000) }, () => int(256)))
+          : jsonBody()
   }
   return planned
 }
@@ -189,17 +323,35 @@ function rawRequest(port: number): Promise<{ status: number; body: string } | nu
 
 // As `npm start` runs it (see package.json): two malloc arenas, so freed render buffers go back to the OS, and a
 // 256 MB old space, so V8 collects rather than growing its heap toward the default ceiling (measured: 2.1× → 1.3×).
-const server = await startServer({ QOYAR_RENDER_TIMEOUT_MS: '20000', MALLOC_ARENA_MAX: '2', NODE_OPTIONS: process.env.FUZZ_NODE_OPTIONS ?? '--max-old-space-size=256' })
+const server = await startServer({
+  QOYAR_RENDER_TIMEOUT_MS: '20000',
+  MALLOC_ARENA_MAX: '2',
+  NODE_OPTIONS: process.env.FUZZ_NODE_OPTIONS ?? '--max-old-space-size=256',
+})
 const port = Number(new URL(server.base).port)
 // Baseline after the first renders have loaded what every render needs (fonts, wasm, shaping caches).
-for (const p of ['/v1/text.svg?text=ᠪᠠᠲᠤ', '/v1/text.png?text=巴图', '/v1/render/desk-card.svg?name_mn=ᠪᠠᠲᠤ&name_zh=巴图', '/v1/render/desk-card.pdf?name_mn=ᠪᠠᠲᠤ&name_zh=巴图']) await (await fetch(server.base + encodeURI(p))).arrayBuffer()
+for (const p of [
+  '/v1/text.svg?text=ᠪᠠᠲᠤ',
+  '/v1/text.png?text=巴图',
+  '/v1/render/desk-card.svg?name_mn=ᠪᠠᠲᠤ&name_zh=巴图',
+  '/v1/render/desk-card.pdf?name_mn=ᠪᠠᠲᠤ&name_zh=巴图',
+])
+  await (await fetch(server.base + encodeURI(p))).arrayBuffer()
 EXAMPLES = Object.fromEntries(
-  ((await (await fetch(`${server.base}/v1/templates`)).json()) as { templates: { id: string; example: Record<string, unknown> | null }[] }).templates.flatMap((t) => (t.example ? [[t.id, t.example]] : [])),
+  ((await (await fetch(`${server.base}/v1/templates`)).json()) as { templates: { id: string; example: Record<string, unknown> | null }[] }).templates.flatMap(
+    (t) => (t.example ? [[t.id, t.example]] : []),
+  ),
 )
 // The baseline is a warm server: each template's example once in each format (wasm memories grow to their working size and stay).
 for (const [id, fields] of Object.entries(EXAMPLES))
   for (const format of ['svg', 'png', 'pdf'])
-    await (await fetch(`${server.base}/v1/render/${id}.${format}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...fields, dpi: 30 }) })).arrayBuffer()
+    await (
+      await fetch(`${server.base}/v1/render/${id}.${format}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...fields, dpi: 30 }),
+      })
+    ).arrayBuffer()
 const rssStart = server.rssMb()
 const started = Date.now()
 
@@ -228,7 +380,12 @@ async function one(): Promise<void> {
   sent++
   let res: Response
   try {
-    res = await fetch(server.base + p.path, { method: p.method, headers: p.headers, ...(p.body !== undefined ? { body: p.body as BodyInit } : {}), signal: AbortSignal.timeout(60_000) })
+    res = await fetch(server.base + p.path, {
+      method: p.method,
+      headers: p.headers,
+      ...(p.body !== undefined ? { body: p.body as BodyInit } : {}),
+      signal: AbortSignal.timeout(60_000),
+    })
   } catch (e) {
     failures.push(`${p.method} ${p.path.slice(0, 120)}: ${(e as Error).message}`)
     return
@@ -272,11 +429,25 @@ await server.stop()
 
 const fiveXX = [...statuses].filter(([s]) => s >= 500).reduce((n, [, c]) => n + c, 0)
 console.log(`fuzz seed ${SEED}: ${sent} requests in ${((Date.now() - started) / 1000).toFixed(0)} s, concurrency ${CONCURRENCY}`)
-console.log(`statuses: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}`)
-console.log(`5xx: ${fiveXX}; bad error bodies: ${failures.filter((f) => /not JSON/.test(f)).length}; internal errors logged: ${internal}; alive after: ${alive}`)
+console.log(
+  `statuses: ${[...statuses]
+    .sort(([a], [b]) => a - b)
+    .map(([s, n]) => `${s}×${n}`)
+    .join(' ')}`,
+)
+console.log(
+  `5xx: ${fiveXX}; bad error bodies: ${failures.filter((f) => /not JSON/.test(f)).length}; internal errors logged: ${internal}; alive after: ${alive}`,
+)
 console.log(`RSS: start ${rssStart.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB, after ${rssEnd.toFixed(0)} MB (${(rssEnd / rssStart).toFixed(2)}×)`)
 for (const f of failures.slice(0, 20)) console.log(`  ${f}`)
 const ok = !failures.length && fiveXX === 0 && internal === 0 && alive && rssEnd <= rssStart * 1.5
-if (!ok && internal) console.log(log.split('\n').filter((l) => /unexpected|uncaught|unhandled/i.test(l)).slice(0, 10).join('\n'))
+if (!ok && internal)
+  console.log(
+    log
+      .split('\n')
+      .filter((l) => /unexpected|uncaught|unhandled/i.test(l))
+      .slice(0, 10)
+      .join('\n'),
+  )
 console.log(ok ? 'PASS' : 'FAIL')
 process.exitCode = ok ? 0 : 1

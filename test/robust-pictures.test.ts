@@ -8,20 +8,24 @@ import { app } from './helpers/env.js'
 
 const BOARD = JSON.parse(readFileSync(new URL('../templates/display-board/example.json', import.meta.url), 'utf8')) as Record<string, unknown>
 
-
 /** A PNG whose header says width×height, 8-bit RGBA, with the given IDAT payload. */
 function pngWith(width: number, height: number, idat: Uint8Array): string {
   const ihdr = Buffer.alloc(13)
   ihdr.writeUInt32BE(width, 0)
   ihdr.writeUInt32BE(height, 4)
   ihdr.set([8, 6, 0, 0, 0], 8)
-  const file = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array())])
+  const file = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', new Uint8Array()),
+  ])
   return `data:image/png;base64,${file.toString('base64')}`
 }
 
 function realPng(width: number, height: number): Buffer {
   const png = new PNG({ width, height })
-  for (let i = 0; i < png.data.length; i += 4) png.data.set([(i / 4) % width & 255, 120, 200, 255], i)
+  for (let i = 0; i < png.data.length; i += 4) png.data.set([((i / 4) % width) & 255, 120, 200, 255], i)
   return PNG.sync.write(png)
 }
 
@@ -52,7 +56,11 @@ describe('pictures are validated before PDFKit, satori or resvg see them', () =>
   })
 
   it('refuses a header-only JPEG (was a 500 from satori)', async () => {
-    const res = await post('/v1/render/display-board.png', { ...BOARD, preset: 'screen-1920x1080', images: [{ src: 'data:image/jpeg;base64,/9j/wAARCB9AH0ADASIAAhEBAxEB/9k=' }] })
+    const res = await post('/v1/render/display-board.png', {
+      ...BOARD,
+      preset: 'screen-1920x1080',
+      images: [{ src: 'data:image/jpeg;base64,/9j/wAARCB9AH0ADASIAAhEBAxEB/9k=' }],
+    })
     expect(res.status).toBe(422)
     expect((await fieldError(res)).details.issues[0]!.path).toBe('images.0.src')
     const tiny = readFileSync(new URL('./fixtures/tiny.jpg', import.meta.url))

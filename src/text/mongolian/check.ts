@@ -286,7 +286,11 @@ function harmonyFindings(word: Word, out: Finding[]): void {
 }
 
 /** Maximal runs of units: each starts where `starts` holds and goes on while `continues` does. */
-function* runsOf(units: readonly Unit[], starts: (u: Unit) => boolean, continues: (u: Unit) => boolean = starts): Generator<{ run: string; start: number; end: number }> {
+function* runsOf(
+  units: readonly Unit[],
+  starts: (u: Unit) => boolean,
+  continues: (u: Unit) => boolean = starts,
+): Generator<{ run: string; start: number; end: number }> {
   for (let i = 0; i < units.length; i++) {
     if (!starts(units[i]!)) continue
     let j = i
@@ -429,7 +433,11 @@ function controlFindings(units: readonly Unit[], out: Finding[]): void {
 }
 
 function otherSystemFindings(units: readonly Unit[], out: Finding[]): void {
-  for (const { run, start, end } of runsOf(units, (u) => isOtherSystem(u.cp), (u) => isOtherSystem(u.cp) || FVS_NUMBER.has(u.cp)))
+  for (const { run, start, end } of runsOf(
+    units,
+    (u) => isOtherSystem(u.cp),
+    (u) => isOtherSystem(u.cp) || FVS_NUMBER.has(u.cp),
+  ))
     out.push(
       make(
         'other-writing-system',
