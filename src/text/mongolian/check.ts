@@ -90,6 +90,11 @@ interface Unit {
   ch: string
 }
 
+/** UTF-16 offset just past a unit. */
+function endOf(u: Unit): number {
+  return u.at + u.ch.length
+}
+
 function unitsOf(text: string): Unit[] {
   const units: Unit[] = []
   let at = 0
@@ -119,7 +124,7 @@ function encodingFindings(text: string, units: readonly Unit[], out: Finding[]):
     if (isMenksoft(u.cp)) {
       let j = i
       while (j + 1 < units.length && (isMenksoft(units[j + 1]!.cp) || (units[j + 1]!.cp === SPACE && isMenksoft(units[j + 2]?.cp ?? -1)))) j++
-      const end = units[j]!.at + units[j]!.ch.length
+      const end = endOf(units[j]!)
       out.push(
         make(
           'legacy-encoding',
@@ -157,7 +162,7 @@ function wordsOf(units: readonly Unit[]): Word[] {
   const words: Word[] = []
   let current: Unit[] = []
   const flush = () => {
-    if (current.length) words.push({ start: current[0]!.at, end: current.at(-1)!.at + current.at(-1)!.ch.length, units: current })
+    if (current.length) words.push({ start: current[0]!.at, end: endOf(current.at(-1)!), units: current })
     current = []
   }
   for (const u of units) {
@@ -260,7 +265,7 @@ function harmonyFindings(word: Word, out: Finding[]): void {
         'vowel-harmony',
         'warning',
         stemLetters[0]!.at,
-        stemLetters.at(-1)!.at + stemLetters.at(-1)!.ch.length,
+        endOf(stemLetters.at(-1)!),
         `“${textOf(stem)}” mixes back vowels (ᠠ ᠣ ᠤ) with front vowels (ᠡ ᠥ ᠦ). A native word takes one kind; this is typical of text converted from legacy glyph codes (e.g. ᠦᠪᠣᠷ for ᠥᠪᠥᠷ). Loanwords may break the rule: check with a reader.`,
         `“${textOf(stem)}”中阳性元音（ᠠ ᠣ ᠤ）与阴性元音（ᠡ ᠥ ᠦ）混用。固有词只用一类元音；这是旧字形码转换文本的典型错误（如 ᠦᠪᠣᠷ 应为 ᠥᠪᠥᠷ）。借词可能例外，请母语审校。`,
       ),
@@ -277,7 +282,7 @@ function harmonyFindings(word: Word, out: Finding[]): void {
         'vowel-harmony',
         'warning',
         letters[0]!.at,
-        letters.at(-1)!.at + letters.at(-1)!.ch.length,
+        endOf(letters.at(-1)!),
         `The suffix “${textOf(segment)}” does not agree with its ${h.back ? 'back-vowel' : 'front-vowel'} stem “${textOf(stem)}”: it takes the ${h.back ? 'back (ᠠ ᠣ ᠤ)' : 'front (ᠡ ᠥ ᠦ)'} form.`,
         `后缀“${textOf(segment)}”与词干“${textOf(stem)}”的元音和谐不一致：应使用${h.back ? '阳性（ᠠ ᠣ ᠤ）' : '阴性（ᠡ ᠥ ᠦ）'}形式。`,
       ),
@@ -299,7 +304,7 @@ function* runsOf(
       .slice(i, j + 1)
       .map((u) => u.ch)
       .join('')
-    yield { run, start: units[i]!.at, end: units[j]!.at + units[j]!.ch.length }
+    yield { run, start: units[i]!.at, end: endOf(units[j]!) }
     i = j
   }
 }
