@@ -26,10 +26,16 @@ afterAll(async () => {
   await edge?.stop()
 }, 30_000)
 
-const TIMEOUT = 60_000
+// Under the 60 s test timeout, so a hung request fails here, with wrangler's output, rather than as a bare test timeout.
+const TIMEOUT = 45_000
 
+/** A request to the workerd server; a failed one carries the end of wrangler's output, so a dropped connection or a reload explains itself. */
 async function workerd(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(edge.url + path, { ...init, signal: AbortSignal.timeout(TIMEOUT) })
+  try {
+    return await fetch(edge.url + path, { ...init, signal: AbortSignal.timeout(TIMEOUT) })
+  } catch (e) {
+    throw new Error(`workerd ${path}: ${e instanceof Error ? e.message : String(e)}\nwrangler said:\n${edge.output().slice(-4000)}`, { cause: e })
+  }
 }
 
 const bytesOf = async (res: Response) => new Uint8Array(await res.arrayBuffer())
@@ -157,7 +163,9 @@ describe('workerd (wrangler dev) serves the same app as Node', () => {
     const legacy = `/v1/render/desk-card.svg?${query({ name_mn: '\uE2C1\uE27F\uE317\uE27E\uE2E8', name_zh: '巴图' })}`
     const refused = await workerd(legacy)
     expect(refused.status).toBe(422)
-    expect(((await refused.json()) as { error: { code: string; details: { fields: { converted: string }[] } } }).error.details.fields[0]!.converted).toBe('ᠪᠢᠴᠢᠭ')
+    expect(((await refused.json()) as { error: { code: string; details: { fields: { converted: string }[] } } }).error.details.fields[0]!.converted).toBe(
+      'ᠪᠢᠴᠢᠭ',
+    )
     const fixed = await workerd(`${legacy}&normalize=true`)
     expect(fixed.status).toBe(200)
     expect(fixed.headers.get('x-qoyar-text-changed')).toBe('name_mn (legacy-encoding)')
