@@ -41,6 +41,8 @@ const SCRIPT_CASES: Case[] = [
   { name: 'ug-han', text: 'شىنجاڭ 新疆 ئۇنىۋېرسىتېتى', lang: 'ug', dir: 'rtl', family: 'N,L,S' },
   { name: 'ug-digits', text: 'مەكتەپ 2026 يىلى', lang: 'ug', dir: 'rtl', family: 'N,L,S' },
   { name: 'ug-brackets', text: 'شىنجاڭ (ئۈرۈمچى) 2026', lang: 'ug', dir: 'rtl', family: 'N,L,S' },
+  // A full stop and an Arabic comma end their words on the left, as a right-to-left line ends (they were once drawn on the right).
+  { name: 'ug-punctuation', text: 'ئۇيغۇر تىلى. مەكتەپ، كىتاب.', lang: 'ug', dir: 'rtl', family: 'N,L,S' },
   { name: 'kk-words', text: 'قازاق تىلى', lang: 'kk', dir: 'rtl', family: 'N,L,S' },
   { name: 'bo-horizontal', text: 'བོད་ཡིག་ སྒྲིག་འཛུགས།', lang: 'bo', dir: 'ltr', family: 'T,L,S' },
 ]
@@ -68,7 +70,12 @@ function grown(ink: Ink): Ink {
       }
     }
   const b = ink.bbox
-  return { ...ink, mask, count, bbox: b && { x0: Math.max(0, b.x0 - 1), y0: Math.max(0, b.y0 - 1), x1: Math.min(ink.width, b.x1 + 1), y1: Math.min(ink.height, b.y1 + 1) } }
+  return {
+    ...ink,
+    mask,
+    count,
+    bbox: b && { x0: Math.max(0, b.x0 - 1), y0: Math.max(0, b.y0 - 1), x1: Math.min(ink.width, b.x1 + 1), y1: Math.min(ink.height, b.y1 + 1) },
+  }
 }
 
 /** Runs of inked columns along x, gaps narrower than `gap` px bridged: the words of a line, in picture order. */

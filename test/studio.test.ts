@@ -183,7 +183,7 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     expect(await page.locator('label[for="f-mn"] .req').count()).toBe(1)
     expect(await page.locator('#f-background').getAttribute('type')).toBe('color')
     expect(await page.locator('#f-background-transparent').count()).toBe(1)
-    expect(await page.locator('#f-order option').allTextContents()).toEqual(['蒙文在前', '汉文在前（违反规定）'])
+    expect(await page.locator('#f-order option').allTextContents()).toEqual(['（默认）', '蒙文在前', '汉文在前（违反规定）'])
     expect(await page.locator('#f-mnScale').evaluate((el: HTMLInputElement) => [el.type, el.min, el.max])).toEqual(['number', '0.3', '3'])
   })
 

@@ -1,6 +1,7 @@
 /**
  * What the reference renders cover: every template's example and the gallery's
- * variants, the /v1/text cases of the README, and typesetting cases (mixed
+ * variants, every template for every other region, the /v1/text cases of the
+ * README, and typesetting cases (mixed
  * scripts, breaking, joining controls) drawn through /v1/text.
  */
 import type { AppEnv } from '../../src/env.js'
@@ -49,6 +50,17 @@ export function referenceCases(env: AppEnv): ReferenceCase[] {
         request: { path: `/v1/render/${t.id}.svg`, init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) } },
       })
   }
+  // Every template for every other region, from its pack example (templates/pack-examples.json).
+  for (const [region, examples] of Object.entries(env.packExamples))
+    for (const [id, fields] of Object.entries(examples))
+      cases.push({
+        name: `${region}.${id}`,
+        template: id,
+        request: {
+          path: `/v1/render/${id}.svg`,
+          init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...fields, region }) },
+        },
+      })
   for (const [name, params] of Object.entries(TEXT_CASES)) cases.push({ name, request: { path: `/v1/text.svg?${new URLSearchParams(params)}` } })
   return cases
 }

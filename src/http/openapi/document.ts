@@ -9,6 +9,17 @@ import { controls, printFields } from '../../render/template-render.js'
 import { sizeFields } from '../../templates/sizes.js'
 import { textQuery } from '../routes/text.js'
 import { mergeObjects, queryParameters, schemaOf, type JsonSchema } from './schemas.js'
+import { findPack } from '../../rules/evaluate.js'
+import { DEFAULT_REGION } from '../../rules/packs.js'
+import { fieldNamesOf, pairingOf, templateSchema } from '../../templates/pairing.js'
+import type { TemplateDefinition } from '../../templates/types.js'
+
+/** A template's fields under the default region's names (name_mn…); other regions rename them (GET /v1/templates?region=). */
+function defaultFields(env: AppEnv, t: TemplateDefinition): JsonSchema {
+  const lang = pairingOf(findPack(env.rulePacks, DEFAULT_REGION)).minority.lang
+  const { $schema: _drop, ...rest } = fieldNamesOf(t, lang).jsonSchema(templateSchema(t))
+  return rest as JsonSchema
+}
 
 type Operation = Record<string, unknown>
 
@@ -45,7 +56,7 @@ function templatePaths(env: AppEnv): Record<string, Operation> {
   const paths: Record<string, Operation> = {}
   for (const t of env.templates) {
     const input = ref(`Render.${t.id}`)
-    const query = queryParameters(mergeObjects(t.fields, sizeFields, printFields, controls))
+    const query = queryParameters(mergeObjects(defaultFields(env, t), sizeFields, printFields, controls))
     const title = `${t.title.en} (${t.title.zh})`
     const format = { name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['svg', 'png', 'pdf'] } }
     const rendered = {
@@ -53,7 +64,14 @@ function templatePaths(env: AppEnv): Record<string, Operation> {
       ...errors(304, 400, 404, 413, 422),
     }
     paths[`/v1/render/${t.id}.{format}`] = {
-      get: { tags: ['render'], operationId: `render-${t.id}-get`, summary: `Render ${title}`, description: t.description.en, parameters: [format, ...query], responses: rendered },
+      get: {
+        tags: ['render'],
+        operationId: `render-${t.id}-get`,
+        summary: `Render ${title}`,
+        description: t.description.en,
+        parameters: [format, ...query],
+        responses: rendered,
+      },
       post: {
         tags: ['render'],
         operationId: `render-${t.id}-post`,
@@ -98,7 +116,10 @@ function templatePaths(env: AppEnv): Record<string, Operation> {
           content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } },
         },
         responses: {
-          200: { description: 'the PDF or ZIP, streamed; or the report', content: { ...imageContent(['application/pdf', 'application/zip']), 'application/json': { schema: { type: 'object' } } } },
+          200: {
+            description: 'the PDF or ZIP, streamed; or the report',
+            content: { ...imageContent(['application/pdf', 'application/zip']), 'application/json': { schema: { type: 'object' } } },
+          },
           ...errors(400, 404, 413, 422),
         },
       },
@@ -127,10 +148,26 @@ export function openApiDocument(env: AppEnv): Record<string, unknown> {
   })
   const mongolianCheck = {
     summary: 'Check Mongolian text: findings (legacy encoding, suffix spaces, vowel harmony, mixed scripts, stray controls) and the normalised text',
-    responses: { 200: json({ type: 'object', properties: { text: { type: 'string' }, findings: { type: 'array', items: { type: 'object' } }, normalized: { type: ['string', 'null'] } } }, 'the findings'), ...errors(400, 413) },
+    responses: {
+      200: json(
+        {
+          type: 'object',
+          properties: { text: { type: 'string' }, findings: { type: 'array', items: { type: 'object' } }, normalized: { type: ['string', 'null'] } },
+        },
+        'the findings',
+      ),
+      ...errors(400, 413),
+    },
   }
-  const list = (summary: string, tag: string, schema: unknown = { type: 'object' }) => ({ get: { tags: [tag], summary, responses: { 200: json(schema, summary) } } })
-  const renderSchemas = Object.fromEntries(env.templates.map((t) => [`Render.${t.id}`, { ...mergeObjects(t.fields, sizeFields, printFields, controls), title: t.title.en, description: t.description.en }]))
+  const list = (summary: string, tag: string, schema: unknown = { type: 'object' }) => ({
+    get: { tags: [tag], summary, responses: { 200: json(schema, summary) } },
+  })
+  const renderSchemas = Object.fromEntries(
+    env.templates.map((t) => [
+      `Render.${t.id}`,
+      { ...mergeObjects(defaultFields(env, t), sizeFields, printFields, controls), title: t.title.en, description: t.description.en },
+    ]),
+  )
   return {
     openapi: '3.1.0',
     info: {
@@ -146,8 +183,21 @@ export function openApiDocument(env: AppEnv): Record<string, unknown> {
       '/v1/text.svg': textOp('image/svg+xml'),
       '/v1/text.png': textOp('image/png'),
       '/v1/mongolian/check': {
-        get: { tags: ['text'], operationId: 'mongolian-check-get', parameters: [{ name: 'text', in: 'query', required: true, schema: { type: 'string' } }], ...mongolianCheck },
-        post: { tags: ['text'], operationId: 'mongolian-check-post', requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } } } } }, ...mongolianCheck },
+        get: {
+          tags: ['text'],
+          operationId: 'mongolian-check-get',
+          parameters: [{ name: 'text', in: 'query', required: true, schema: { type: 'string' } }],
+          ...mongolianCheck,
+        },
+        post: {
+          tags: ['text'],
+          operationId: 'mongolian-check-post',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } } } },
+          },
+          ...mongolianCheck,
+        },
       },
       '/v1/templates': list('Templates with presets, fields (JSON Schema) and examples', 'catalogue'),
       ...templatePaths(env),
@@ -166,14 +216,29 @@ export function openApiDocument(env: AppEnv): Record<string, unknown> {
         Error: {
           type: 'object',
           required: ['error'],
-          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } } },
+          properties: {
+            error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } },
+          },
         },
         ComplianceReport: {
           type: 'object',
           properties: {
             region: { type: 'string' },
             pass: { type: 'boolean' },
-            rules: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, pass: { type: 'boolean' }, measured: {}, expected: {}, text: { type: 'string' }, source: { type: 'object' } } } },
+            rules: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  id: { type: 'string' },
+                  pass: { type: 'boolean' },
+                  measured: {},
+                  expected: {},
+                  text: { type: 'string' },
+                  source: { type: 'object' },
+                },
+              },
+            },
           },
         },
         TextQuery: text,
