@@ -6,6 +6,7 @@
  * must serve a repeated GET with Age; PNGs past the isolate's memory budget
  * must be a clean 413.
  */
+import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEdge, type EdgeServer } from '../scripts/edge/wrangler.js'
 import { createApp } from '../src/app.js'
@@ -29,10 +30,36 @@ afterAll(async () => {
 // Under the 60 s test timeout, so a hung request fails here, with wrangler's output, rather than as a bare test timeout.
 const TIMEOUT = 45_000
 
+/**
+ * One request on its own connection (`agent: false`, `Connection: close`): a keep-alive socket that wrangler's
+ * proxy closes just as the next request is written can leave fetch waiting (seen under load, on the request after
+ * /healthz); a fresh connection per request rules that race out.
+ */
+function request(url: string, init: RequestInit): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const headers = Object.fromEntries(new Headers(init.headers).entries())
+    const req = httpRequest(url, { method: init.method ?? 'GET', headers: { ...headers, connection: 'close' }, agent: false, timeout: TIMEOUT }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('error', reject)
+      res.on('end', () => {
+        const out = new Headers()
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) for (const one of Array.isArray(v) ? v : [v]) out.append(k, one)
+        const status = res.statusCode ?? 0
+        resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: out }))
+      })
+    })
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT} ms`)))
+    req.on('error', reject)
+    if (typeof init.body === 'string') req.write(init.body)
+    req.end()
+  })
+}
+
 /** A request to the workerd server; a failed one carries the end of wrangler's output, so a dropped connection or a reload explains itself. */
 async function workerd(path: string, init: RequestInit = {}): Promise<Response> {
   try {
-    return await fetch(edge.url + path, { ...init, signal: AbortSignal.timeout(TIMEOUT) })
+    return await request(edge.url + path, init)
   } catch (e) {
     throw new Error(`workerd ${path}: ${e instanceof Error ? e.message : String(e)}\nwrangler said:\n${edge.output().slice(-4000)}`, { cause: e })
   }
