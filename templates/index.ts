@@ -16,15 +16,7 @@ import { displayBoard } from './display-board/template.js'
 import displayBoardExample from './display-board/example.json' with { type: 'json' }
 import packExamples from './pack-examples.json' with { type: 'json' }
 
-export const TEMPLATES: readonly TemplateDefinition[] = [
-  sloganBanner as unknown as TemplateDefinition,
-  deskCard as unknown as TemplateDefinition,
-  meetingBanner as unknown as TemplateDefinition,
-  windowSign as unknown as TemplateDefinition,
-  doorPlaque as unknown as TemplateDefinition,
-  letterhead as unknown as TemplateDefinition,
-  displayBoard as unknown as TemplateDefinition,
-]
+export const TEMPLATES: readonly TemplateDefinition[] = [sloganBanner, deskCard, meetingBanner, windowSign, doorPlaque, letterhead, displayBoard]
 
 export const EXAMPLES: Readonly<Record<string, Record<string, unknown>>> = {
   'slogan-banner': sloganBannerExample,

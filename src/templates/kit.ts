@@ -262,6 +262,12 @@ export function rect(box: Box, style: Record<string, string | number>, children:
   }
 }
 
+/** A picture (a checked data: URI) drawn into a box, as satori's own img element. */
+export function picture(src: string, box: Box): El {
+  const [width, height] = [box.x1 - box.x0, box.y1 - box.y0]
+  return { type: 'img', props: { src, width, height, style: { position: 'absolute', left: box.x0, top: box.y0, width, height } } }
+}
+
 export function canvasRoot(width: number, height: number, background: string, children: El[]): El {
   return {
     type: 'div',

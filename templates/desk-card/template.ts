@@ -5,15 +5,24 @@
  * Chinese ("蒙文在前", the native direction of the script) or as a line
  * above it ("蒙文在上"); both are what 第三条 allows.
  */
-import { z } from 'zod'
-import { TextDoesNotFitError } from '../../src/errors.js'
-import { hexColor, signText } from '../../src/schema.js'
-import { minorityScale, order } from '../../src/templates/fields.js'
-import { canvasRoot, minLetterOf, rect, type DesignKit } from '../../src/templates/kit.js'
-import { DPI } from '../../src/templates/sizes.js'
-import type { Canvas, PlacedBlock, TemplateDefinition } from '../../src/templates/types.js'
-import type { El } from '../../src/text/elements.js'
-import type { Box } from '../../src/text/types.js'
+import {
+  DPI,
+  TextDoesNotFitError,
+  canvasRoot,
+  defineTemplate,
+  hexColor,
+  minLetterOf,
+  minorityScale,
+  order,
+  rect,
+  signText,
+  z,
+  type Box,
+  type Canvas,
+  type DesignKit,
+  type El,
+  type PlacedBlock,
+} from '../../src/templates/authoring.js'
 
 const optionalText = (max: number) => signText(max).optional()
 
@@ -171,7 +180,7 @@ function turned(b: PlacedBlock, w: number, h: number): PlacedBlock {
 
 const shift = (b: PlacedBlock, dy: number): PlacedBlock => ({ ...b, y: b.y + dy, extent: { ...b.extent, y0: b.extent.y0 + dy, y1: b.extent.y1 + dy } })
 
-export const deskCard: TemplateDefinition<typeof fields> = {
+export const deskCard = defineTemplate({
   id: 'desk-card',
   version: 2,
   title: { zh: '桌签', en: 'Desk name card' },
@@ -239,4 +248,4 @@ export const deskCard: TemplateDefinition<typeof fields> = {
       ],
     }
   },
-}
+})

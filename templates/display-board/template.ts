@@ -5,16 +5,23 @@
  * "主题突出、构图严谨、图文并茂、美观大方": one strong band, a grid, pictures.
  * Pictures come in the POST body as data: URIs; nothing remote is fetched.
  */
-import { z } from 'zod'
-import { inspectImage, type ImageInfo } from '../../src/render/images.js'
-import { signText } from '../../src/schema.js'
-import { minorityScale, order } from '../../src/templates/fields.js'
-import { canvasRoot, rect } from '../../src/templates/kit.js'
-import { DPI, pxPreset } from '../../src/templates/sizes.js'
-import type { PlacedBlock, TemplateDefinition } from '../../src/templates/types.js'
-import type { El } from '../../src/text/elements.js'
-import type { Box } from '../../src/text/types.js'
-import { QoyarError } from '../../src/errors.js'
+import {
+  DPI,
+  QoyarError,
+  canvasRoot,
+  defineTemplate,
+  inspectImage,
+  minorityScale,
+  order,
+  pxPreset,
+  rect,
+  signText,
+  z,
+  type Box,
+  type El,
+  type ImageInfo,
+  type PlacedBlock,
+} from '../../src/templates/authoring.js'
 
 const image = z
   .object({
@@ -76,7 +83,7 @@ function pictureElements(p: Picture, cell: Box, mat: number): { elements: El[]; 
   return { elements: [rect(box, { backgroundColor: '#ffffff', boxShadow: '0 2px 6px rgba(0,0,0,0.18)' }), img], box }
 }
 
-export const displayBoard: TemplateDefinition<typeof fields> = {
+export const displayBoard = defineTemplate({
   id: 'display-board',
   version: 1,
   title: { zh: '宣传栏 / 展板', en: 'Display board' },
@@ -214,4 +221,4 @@ export const displayBoard: TemplateDefinition<typeof fields> = {
     }
     return { root: canvasRoot(W, H, theme.ground, elements), blocks, background: theme.ground, areas: [{ id: 'board', box: { x0: 0, y0: 0, x1: W, y1: H } }] }
   },
-}
+})

@@ -6,12 +6,7 @@
  * Horizontal plaques put the Mongolian line above the Chinese. One visual
  * size for both scripts; a thin frame inside the edge.
  */
-import { z } from 'zod'
-import { hexColor, signText } from '../../src/schema.js'
-import { minorityScale, order } from '../../src/templates/fields.js'
-import { canvasRoot, rect } from '../../src/templates/kit.js'
-import type { TemplateDefinition } from '../../src/templates/types.js'
-import type { Box } from '../../src/text/types.js'
+import { canvasRoot, defineTemplate, hexColor, minorityScale, order, rect, signText, z, type Box } from '../../src/templates/authoring.js'
 
 /** Finishes seen on plaques: painted lettering on a white board, or brass on black. */
 const SCHEMES = {
@@ -36,7 +31,7 @@ const fields = z.object({
 /** The most space a standing plaque puts between two characters (or two Mongolian words), em. */
 const STANDING_SPREAD_EM = 3
 
-export const doorPlaque: TemplateDefinition<typeof fields> = {
+export const doorPlaque = defineTemplate({
   id: 'door-plaque',
   version: 2,
   title: { zh: '机构牌匾', en: 'Institution plaque' },
@@ -95,4 +90,4 @@ export const doorPlaque: TemplateDefinition<typeof fields> = {
       areas: [{ id: 'board', box }],
     }
   },
-}
+})

@@ -4,15 +4,20 @@
  * centred at the top of the type area, an optional document number, and the
  * red separator line. The A4 preset is a whole page to print documents on.
  */
-import { z } from 'zod'
-import { QoyarError } from '../../src/errors.js'
-import { inspectImage } from '../../src/render/images.js'
-import { hexColor, signText } from '../../src/schema.js'
-import { minorityScale, order } from '../../src/templates/fields.js'
-import { canvasRoot, rect } from '../../src/templates/kit.js'
-import { DPI } from '../../src/templates/sizes.js'
-import type { TemplateDefinition } from '../../src/templates/types.js'
-import type { El } from '../../src/text/elements.js'
+import {
+  DPI,
+  QoyarError,
+  canvasRoot,
+  defineTemplate,
+  hexColor,
+  inspectImage,
+  minorityScale,
+  order,
+  picture,
+  rect,
+  signText,
+  z,
+} from '../../src/templates/authoring.js'
 
 const fields = z.object({
   org_minority: signText(200).describe('issuing authority in Mongolian'),
@@ -54,7 +59,7 @@ const MARK_MAX_MM = 18
 /** An emblem's square slot left of the mark (mm); the mark keeps the page centre, so the same width is kept free right. */
 const EMBLEM_MM = 24
 
-export const letterhead: TemplateDefinition<typeof fields> = {
+export const letterhead = defineTemplate({
   id: 'letterhead',
   version: 2,
   title: { zh: '文头（红头）', en: 'Letterhead (red header)' },
@@ -104,11 +109,7 @@ export const letterhead: TemplateDefinition<typeof fields> = {
       const scale = Math.min(side / f.emblem.width, side / f.emblem.height)
       const [w, h] = [f.emblem.width * scale, f.emblem.height * scale]
       const [x, y] = [left + (mm(EMBLEM_MM) - w) / 2, (inkTop + markInkBottom - h) / 2]
-      // El models boxes and text runs; an img is satori's own element, as in display-board.
-      elements.push({
-        type: 'img',
-        props: { src: f.emblem.src, width: w, height: h, style: { position: 'absolute', left: x, top: y, width: w, height: h } },
-      } as unknown as El)
+      elements.push(picture(f.emblem.src, { x0: x, y0: y, x1: x + w, y1: y + h }))
     }
     const blocks = [...mark.blocks]
     let lineY = markInkBottom + mm(at.noNumberLineGap)
@@ -138,4 +139,4 @@ export const letterhead: TemplateDefinition<typeof fields> = {
       areas: [{ id: 'type-area', box: { x0: left, y0: 0, x1: right, y1: canvas.height } }],
     }
   },
-}
+})

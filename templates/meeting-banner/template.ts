@@ -5,15 +5,23 @@
  * organiser line and date line (each in both scripts). Chinese in a bold
  * serif (标宋 style, as 会标 are set); Mongolian has only its sans face.
  */
-import { z } from 'zod'
-import { TextDoesNotFitError } from '../../src/errors.js'
-import { hexColor, signText } from '../../src/schema.js'
-import { minorityScale, order } from '../../src/templates/fields.js'
-import { canvasRoot, minLetterOf, rect, type DesignKit, type Placed } from '../../src/templates/kit.js'
-import { pxPreset } from '../../src/templates/sizes.js'
-import type { TemplateDefinition } from '../../src/templates/types.js'
-import type { Align, Box } from '../../src/text/types.js'
-import { crossInk } from '../../src/text/measure.js'
+import {
+  TextDoesNotFitError,
+  canvasRoot,
+  defineTemplate,
+  hexColor,
+  minLetterOf,
+  minorityScale,
+  order,
+  pxPreset,
+  rect,
+  signText,
+  z,
+  type Align,
+  type Box,
+  type DesignKit,
+  type Placed,
+} from '../../src/templates/authoring.js'
 
 const optionalText = (max: number) => signText(max).optional()
 const both = (a: unknown, b: unknown) => (a === undefined) === (b === undefined)
@@ -49,7 +57,7 @@ const HALL_LETTERS = { title: 150 }
 const ONE_LINE_AT = 0.85
 
 /** The shared visual size of a placed pair (its Chinese ink across the line). */
-const sizeOf = (p: Placed) => Math.max(...p.blocks.filter((b) => b.lang === 'zh').map((b) => crossInk(b.layout)))
+const sizeOf = (p: Placed) => Math.max(...p.blocks.filter((b) => b.lang === 'zh').map((b) => b.layout.visualSize))
 /** Top and bottom of a placed pair's ink. */
 const spanOf = (p: Placed): [number, number] => [Math.min(...p.blocks.map((b) => b.extent.y0)), Math.max(...p.blocks.map((b) => b.extent.y1))]
 
@@ -89,7 +97,7 @@ function subPair(
   })
 }
 
-export const meetingBanner: TemplateDefinition<typeof fields> = {
+export const meetingBanner = defineTemplate({
   id: 'meeting-banner',
   version: 2,
   title: { zh: '会标', en: 'Meeting banner' },
@@ -211,4 +219,4 @@ export const meetingBanner: TemplateDefinition<typeof fields> = {
       areas: [{ id: 'cloth', box: safe }],
     }
   },
-}
+})

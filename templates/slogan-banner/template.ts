@@ -3,12 +3,7 @@
  * Mongolian above Chinese at one size, as large as the cloth allows; standing
  * (vertical) banners put the Mongolian column(s) left of the Chinese column.
  */
-import { z } from 'zod'
-import { colorOrTransparent, hexColor, signText } from '../../src/schema.js'
-import { minorityScale, order } from '../../src/templates/fields.js'
-import { canvasRoot } from '../../src/templates/kit.js'
-import { DPI, pxPreset } from '../../src/templates/sizes.js'
-import type { TemplateDefinition } from '../../src/templates/types.js'
+import { DPI, canvasRoot, colorOrTransparent, defineTemplate, hexColor, minorityScale, order, pxPreset, signText, z } from '../../src/templates/authoring.js'
 
 const fields = z.object({
   minority: signText(300).describe('text in the region’s own script (Traditional Mongolian, Korean, Uyghur, Tibetan; Unicode)'),
@@ -21,7 +16,7 @@ const fields = z.object({
   minorityScale,
 })
 
-export const sloganBanner: TemplateDefinition<typeof fields> = {
+export const sloganBanner = defineTemplate({
   id: 'slogan-banner',
   version: 1,
   title: { zh: '横幅 / 宣传标语', en: 'Slogan banner' },
@@ -69,4 +64,4 @@ export const sloganBanner: TemplateDefinition<typeof fields> = {
       ...(f.background === 'transparent' ? {} : { background: f.background }),
     }
   },
-}
+})

@@ -6,13 +6,20 @@
  * trustworthy Mongolian for that phrase, so the band is drawn only with the
  * Mongolian the user supplies (badge_minority): never invented.
  */
-import { z } from 'zod'
-import { booleanish, hexColor, signText } from '../../src/schema.js'
-import { minorityScale, order } from '../../src/templates/fields.js'
-import { canvasRoot, minLetterOf, rect } from '../../src/templates/kit.js'
-import { DPI } from '../../src/templates/sizes.js'
-import type { TemplateDefinition } from '../../src/templates/types.js'
-import type { Box } from '../../src/text/types.js'
+import {
+  DPI,
+  booleanish,
+  canvasRoot,
+  defineTemplate,
+  hexColor,
+  minLetterOf,
+  minorityScale,
+  order,
+  rect,
+  signText,
+  z,
+  type Box,
+} from '../../src/templates/authoring.js'
 
 /** The band's Chinese: "<the region's script, abbreviated>汉双语服务窗口" (蒙汉, 朝汉, 维汉, 藏汉). */
 export const badgeZh = (abbr: string) => `${abbr}汉双语服务窗口`
@@ -47,7 +54,7 @@ const fields = z
     path: ['badge_minority'],
   })
 
-export const windowSign: TemplateDefinition<typeof fields> = {
+export const windowSign = defineTemplate({
   id: 'window-sign',
   version: 2,
   title: { zh: '双语服务窗口牌', en: 'Service window sign' },
@@ -161,4 +168,4 @@ export const windowSign: TemplateDefinition<typeof fields> = {
     }
     return { root: canvasRoot(w, h, f.background, elements), blocks, areas }
   },
-}
+})
