@@ -11,8 +11,7 @@ import { chromium, type Browser } from 'playwright-core'
 import { CHROMIUM, CHROMIUM_ARGS, skipWithout } from './helpers/tools.js'
 import { app, env } from './helpers/env.js'
 import { decodePng, inkOf, inkOverlap, transformInk } from './helpers/image.js'
-
-
+import { MVS, NNBSP } from '../src/text/mongolian/controls.js'
 
 const OUT = new URL('./out/', import.meta.url)
 
@@ -25,10 +24,10 @@ const fontFace = (family: string, role: string) => {
 const CASES: { name: string; text: string; maxLength?: number }[] = [
   { name: 'mongol-bichig', text: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ' },
   { name: 'surguuli', text: 'ᠰᠤᠷᠭᠠᠭᠤᠯᠢ' },
-  { name: 'mvs', text: 'ᠡᠮᠨᠡᠯᠭ\u180Eᠡ' },
-  { name: 'nnbsp', text: 'ᠨᠣᠮ\u202Fᠤᠨ' },
+  { name: 'mvs', text: `ᠡᠮᠨᠡᠯᠭ${MVS}ᠡ` },
+  { name: 'nnbsp', text: `ᠨᠣᠮ${NNBSP}ᠤᠨ` },
   // The 2023 standard's suffix connector (GB/T 25914-2023, UTN #57): needs Noto Sans Mongolian v3.
-  { name: 'mvs-suffix', text: 'ᠨᠣᠮ\u180Eᠤᠨ' },
+  { name: 'mvs-suffix', text: `ᠨᠣᠮ${MVS}ᠤᠨ` },
   { name: 'mixed', text: 'ᠮᠣᠩᠭᠣᠯ 2024 民族团结' },
   { name: 'columns', text: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ', maxLength: 300 },
 ]

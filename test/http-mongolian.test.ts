@@ -1,11 +1,11 @@
 /** Where users meet the Mongolian text checker: its own route, every render, the check route. */
 import { describe, expect, it } from 'vitest'
 import type { Finding } from '../src/text/mongolian/check.js'
+import { MVS } from '../src/text/mongolian/controls.js'
 import { app, env } from './helpers/env.js'
 
 const q = (params: Record<string, string>) => new URLSearchParams(params).toString()
 const post = (path: string, body: unknown) => app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-const MVS = '\u180E'
 /** ᠪᠢᠴᠢᠭ typed with a Menksoft input method. */
 const MENKSOFT_BICHIG = '\uE2C1\uE27F\uE317\uE27E\uE2E8'
 

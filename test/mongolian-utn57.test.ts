@@ -7,14 +7,13 @@
  */
 import { describe, expect, it } from 'vitest'
 import { HUDUM_VARIANTS, type Position } from '../src/text/mongolian/variants.js'
+import { MVS, NNBSP } from '../src/text/mongolian/controls.js'
 import { SUFFIXES } from '../src/text/mongolian/suffixes.js'
 import { env } from './helpers/env.js'
 
 const font = env.fonts.byId.get('noto-sans-mongolian')!
 const ZWJ = '\u200D'
 const FVS = ['', '\u180B', '\u180C', '\u180D', '\u180F']
-const MVS = '\u180E'
-const NNBSP = '\u202F'
 
 function glyphNames(text: string): string[] {
   const buffer = env.fonts.hb.createBuffer()

@@ -17,6 +17,7 @@ import { studioHints } from '../src/studio/hints.js'
 import { app, env } from './helpers/env.js'
 import { decodePng } from './helpers/image.js'
 import { CHROMIUM, CHROMIUM_ARGS, skipWithout } from './helpers/tools.js'
+import { MVS } from '../src/text/mongolian/controls.js'
 
 const OUT = new URL('./out/', import.meta.url)
 const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
@@ -300,7 +301,7 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     expect(await finding.textContent()).toContain('U+180E')
     await page.screenshot({ path: new URL('studio-text-findings.png', OUT).pathname, fullPage: true })
     await finding.locator('button').click()
-    expect(await page.locator('#f-title_mn').inputValue()).toBe('ᠨᠣᠮ\u180Eᠤᠨ')
+    expect(await page.locator('#f-title_mn').inputValue()).toBe(`ᠨᠣᠮ${MVS}ᠤᠨ`)
     await page.locator('.field[data-field="title_mn"] .text-findings').waitFor({ state: 'detached' })
   })
 

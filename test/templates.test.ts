@@ -5,9 +5,10 @@ import type { PlacedBlock } from '../src/templates/types.js'
 import { crossInk } from '../src/text/measure.js'
 import { env } from './helpers/env.js'
 import { decodePng, inkOf, inkOverlap } from './helpers/image.js'
+import { NNBSP } from '../src/text/mongolian/controls.js'
 
 const SLOGAN_ZH = '汉族离不开少数民族，少数民族离不开汉族。' // 20 characters
-const SLOGAN_MN = 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ\u202Fᠦᠨ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ' // test text of slogan length
+const SLOGAN_MN = `ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ${NNBSP}ᠦᠨ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ` // test text of slogan length
 
 function design(template: string, input: Record<string, unknown>) {
   const p = prepare(env, template, input)

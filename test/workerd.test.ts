@@ -15,6 +15,7 @@ import { createNodeCache } from '../src/node/cache.js'
 import { WORKERS_RASTER_BUDGET } from '../src/worker/limits.js'
 import { app, env } from './helpers/env.js'
 import { decodePng } from './helpers/image.js'
+import { MVS, NNBSP } from '../src/text/mongolian/controls.js'
 
 let edge: EdgeServer
 
@@ -95,7 +96,7 @@ function renderRequest(id: string, format: 'svg' | 'png', fields: Record<string,
 const TEXTS: Record<string, Record<string, unknown>> = {
   'Mongolian, vertical': { text: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ' },
   'Mongolian + digits + Han, vertical, colour': { text: 'ᠮᠣᠩᠭᠣᠯ 2024 民族团结', size: 96, color: 'c8102e' },
-  'two columns with an NNBSP suffix': { text: 'ᠮᠣᠩᠭᠣᠯ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ\u202Fᠶᠢᠨ\nᠪᠢᠴᠢᠭ', size: 48 },
+  'two columns with an NNBSP suffix': { text: `ᠮᠣᠩᠭᠣᠯ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ${NNBSP}ᠶᠢᠨ\nᠪᠢᠴᠢᠭ`, size: 48 },
   'Chinese, vertical, transparent': { text: '民族团结，共同进步。', orientation: 'vertical', background: 'transparent' },
   'Latin and Chinese, horizontal, wrapped': { text: 'Hohhot 呼和浩特 Inner Mongolia', orientation: 'horizontal', maxLength: 400 },
 }
@@ -183,7 +184,7 @@ describe('workerd (wrangler dev) serves the same app as Node', () => {
 
 describe('the render cache', () => {
   it('workerd: a second identical GET is a Cache API hit with Age, same bytes; If-None-Match still gives 304', async () => {
-    const path = `/v1/text.png?${query({ text: 'ᠺᠡᠰ\u180Eᠤᠨ ᠰᠢᠯᠭᠠᠯᠲᠠ', size: 71 })}`
+    const path = `/v1/text.png?${query({ text: `ᠺᠡᠰ${MVS}ᠤᠨ ᠰᠢᠯᠭᠠᠯᠲᠠ`, size: 71 })}`
     const first = await workerd(path)
     expect(first.status).toBe(200)
     expect(first.headers.get('x-qoyar-cache')).toBe('miss')
