@@ -17,11 +17,11 @@ import { bundledData } from '../src/bundled.js'
 import { readOfficeDir } from '../src/node/office-files.js'
 import type { OfficeFiles } from '../src/office/files.js'
 import { app as builtIn, env } from './helpers/env.js'
+import { q } from './helpers/http.js'
 
 const FIXTURE = new URL('./fixtures/office/', import.meta.url).pathname
 const files = await readOfficeDir(FIXTURE)
 const office = createApp({ ...env, ...bundledData(files), cache: undefined })
-const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
 const MN = 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ'
 const ZH = '蒙古语言文字'
 
@@ -150,7 +150,9 @@ describe('office brand', () => {
   })
 
   it('shows the brand in the templates’ JSON Schema defaults', async () => {
-    const body = (await (await office.request('/v1/templates')).json()) as { templates: { id: string; fields: { properties: Record<string, { default?: unknown }> } }[] }
+    const body = (await (await office.request('/v1/templates')).json()) as {
+      templates: { id: string; fields: { properties: Record<string, { default?: unknown }> } }[]
+    }
     const card = body.templates.find((t) => t.id === 'desk-card')!
     expect(card.fields.properties.accent!.default).toBe('#b5121b')
     expect(card.fields.properties.color!.default).toBe('#202020')
@@ -192,7 +194,9 @@ describe('a bad data directory is refused, naming the file and the field', () =>
   })
 
   it('a brand colour a template field refuses, and a field the template lacks', () => {
-    expect(refusal(edit('brand.json', (b) => ((b.colors as Record<string, string>).red = 'crimson')))).toMatch(/^office data: brand\.json → templates\.desk-card\.accent: expected a CSS hex colour/)
+    expect(refusal(edit('brand.json', (b) => ((b.colors as Record<string, string>).red = 'crimson')))).toMatch(
+      /^office data: brand\.json → templates\.desk-card\.accent: expected a CSS hex colour/,
+    )
     expect(refusal(edit('brand.json', (b) => ((b.templates as Record<string, unknown>).letterhead = { colour: '#000000' })))).toBe(
       'office data: brand.json → templates.letterhead.colour: letterhead has no field "colour"',
     )
@@ -205,14 +209,32 @@ describe('a bad data directory is refused, naming the file and the field', () =>
 
 describe('the Node entries take --data', () => {
   const qoyar = (args: string[]) =>
-    spawnSync(process.execPath, [new URL('../bin/qoyar.js', import.meta.url).pathname, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C', QOYAR_DATA: '' } })
+    spawnSync(process.execPath, [new URL('../bin/qoyar.js', import.meta.url).pathname, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'C', QOYAR_DATA: '' },
+    })
   const dir = mkdtempSync(join(tmpdir(), 'qoyar-office-'))
 
   it('qoyar batch --data: worker threads render the office slogan', () => {
     const csv = join(dir, 'rows.csv')
     writeFileSync(csv, 'slogan\noffice.language\noffice.language\n')
     const report = join(dir, 'report.json')
-    const run = qoyar(['batch', 'slogan-banner', csv, '-o', join(dir, 'out.zip'), '--format', 'svg', '--threads', '1', '--report', report, '--quiet', '--data', FIXTURE])
+    const run = qoyar([
+      'batch',
+      'slogan-banner',
+      csv,
+      '-o',
+      join(dir, 'out.zip'),
+      '--format',
+      'svg',
+      '--threads',
+      '1',
+      '--report',
+      report,
+      '--quiet',
+      '--data',
+      FIXTURE,
+    ])
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
     const rows = (JSON.parse(readFileSync(report, 'utf8')) as { results: { status: string }[] }).results

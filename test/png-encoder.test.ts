@@ -13,18 +13,13 @@ import { streamDeflate } from '../src/render/png/stream-deflate.js'
 import { EXAMPLES } from '../templates/index.js'
 import { app } from './helpers/env.js'
 import { decodePng } from './helpers/image.js'
-
-const post = (path: string, body: unknown) => app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-const bytesOf = async (res: Response) => {
-  expect(res.status, await res.clone().text().then((t) => t.slice(0, 200))).toBe(200)
-  return new Uint8Array(await res.arrayBuffer())
-}
+import { bytesOf, post } from './helpers/http.js'
 
 /** Chunk types in file order, and IHDR's bit depth and colour type. */
 function chunksOf(png: Uint8Array): { types: string[]; depth: number; colourType: number } {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength)
   const types: string[] = []
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = view.getUint32(at)
     types.push(String.fromCharCode(...png.subarray(at + 4, at + 8)))
     at += 12 + length

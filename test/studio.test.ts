@@ -18,9 +18,9 @@ import { app, env } from './helpers/env.js'
 import { decodePng } from './helpers/image.js'
 import { CHROMIUM, CHROMIUM_ARGS, skipWithout } from './helpers/tools.js'
 import { MVS } from '../src/text/mongolian/controls.js'
+import { q } from './helpers/http.js'
 
 const OUT = new URL('./out/', import.meta.url)
-const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
 
 describe('GET /studio', () => {
   it('is an HTML page in Chinese by default, English with lang=en, Chinese for lang=mn (no reviewed Mongolian interface)', async () => {

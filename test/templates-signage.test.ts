@@ -15,8 +15,8 @@ import type { Box } from '../src/text/types.js'
 import { app, env } from './helpers/env.js'
 import { NNBSP } from '../src/text/mongolian/controls.js'
 import { EMNELGE } from './helpers/mongolian.js'
+import { q } from './helpers/http.js'
 
-const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
 const SLOGAN_ZH = '汉族离不开少数民族，少数民族离不开汉族。' // 20 characters
 const SLOGAN_MN = `ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ${NNBSP}ᠦᠨ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ` // test text of slogan length (genitive suffix on U+202F)
 
