@@ -1,5 +1,6 @@
 /** Issue 20 (1–3): pictures are decoded once, refused with a 422 naming the field when broken, capped and downscaled. */
 import { pngChunk as chunk } from '../scripts/service/png-chunk.js'
+import { createHook } from 'node:async_hooks'
 import { readFileSync } from 'node:fs'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
@@ -30,15 +31,33 @@ function realPng(width: number, height: number): Buffer {
   return PNG.sync.write(png)
 }
 
+/** Runs `run`, then waits until the async zlib work it started has called back (async_hooks sees each as a ZLIB resource). */
+async function withZlibSettled<T>(run: () => T | Promise<T>): Promise<T> {
+  const open = new Set<number>()
+  let settled = () => {}
+  const done = (id: number) => {
+    if (open.delete(id) && open.size === 0) settled()
+  }
+  const hook = createHook({ init: (id, type) => void (type === 'ZLIB' && open.add(id)), after: done, destroy: done }).enable()
+  try {
+    const out = await run()
+    if (open.size) await new Promise<void>((resolve) => (settled = resolve))
+    return out
+  } finally {
+    hook.disable()
+  }
+}
+
 describe('pictures are validated before PDFKit, satori or resvg see them', () => {
   it('answers a display-board PDF whose PNG IDAT is not zlib with a 422 naming images.0.src, and the process stays up', async () => {
-    const res = await post('/v1/render/display-board.pdf', { ...BOARD, images: [{ src: pngWith(100, 100, new TextEncoder().encode('not zlib')) }] })
+    // The defect killed the process from an async zlib callback: wait until every one the request started has run.
+    const res = await withZlibSettled(() =>
+      post('/v1/render/display-board.pdf', { ...BOARD, images: [{ src: pngWith(100, 100, new TextEncoder().encode('not zlib')) }] }),
+    )
     expect(res.status).toBe(422)
     const err = await errorOf(res)
     expect(err.details!.issues![0]!.path).toBe('images.0.src')
     expect(err.details!.issues![0]!.message).toMatch(/PNG data is broken/)
-    // The defect killed the process from an async zlib callback: give such a callback time to fire.
-    await new Promise((r) => setTimeout(r, 200))
     expect((await app.request('/healthz')).status).toBe(200)
   })
 
