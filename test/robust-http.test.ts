@@ -96,6 +96,16 @@ describe('text as sent', () => {
     const res = await json('/v1/text.svg', JSON.stringify({ text, size: 16 }))
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^image\/svg/)
+    // All of it laid out on one line, none clipped: 1,996 Han characters (1 em each) wider than the first four, the same height, the drawing 500 times theirs.
+    const short = await json('/v1/text.svg', JSON.stringify({ text: '民族团结', size: 16 }))
+    expect([res.headers.get('x-qoyar-lines'), res.headers.get('x-qoyar-text')]).toEqual(['1', 'ok'])
+    const size = (svg: string) => /^<svg width="(\d+)" height="(\d+)"/.exec(svg)!.slice(1).map(Number)
+    const [wide, one] = [await res.text(), await short.text()]
+    const [[w, h], [w4, h4]] = [size(wide), size(one)]
+    expect(w! - w4!).toBe(1996 * 16)
+    expect(h).toBe(h4)
+    const drawing = (svg: string) => (svg.match(/ d="[^"]*"/g) ?? []).join('').length
+    expect(drawing(wide) / drawing(one)).toBeGreaterThan(450)
     const png = await json('/v1/text.png', JSON.stringify({ text: '巴图', size: 32 }))
     expect(png.status).toBe(200)
     expect(new Uint8Array(await png.arrayBuffer()).subarray(1, 4)).toEqual(new TextEncoder().encode('PNG'))
