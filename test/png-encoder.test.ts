@@ -6,6 +6,7 @@
  */
 import { deflateSync } from 'node:zlib'
 import { Resvg } from '@resvg/resvg-js'
+import { convertIndexedToRgb, decode as decodeFastPng } from 'fast-png'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 import { encodePng, type Deflate } from '../src/render/png/encode.js'
@@ -80,10 +81,25 @@ describe('PNG encoder', () => {
     expect(alphas.size, 'anti-aliased edges keep their partial alpha').toBeGreaterThan(2)
   })
 
-  it('slogan-banner at its own preset has few colours and is indexed at 8 bits or fewer', async () => {
-    const png = await bytesOf(await post('/v1/render/slogan-banner.png', EXAMPLES['slogan-banner']))
-    expect(chunksOf(png).colourType).toBe(3)
-    expect(distinctColours(decodePng(png).data)).toBeLessThanOrEqual(256)
+  it('slogan-banner at its own preset is indexed at 8 bits or fewer, its palette the colours resvg drew, its pixels resvg’s as fast-png reads them', async () => {
+    const fields = EXAMPLES['slogan-banner']
+    const svg = await (await post('/v1/render/slogan-banner.svg', fields)).text()
+    const png = await bytesOf(await post('/v1/render/slogan-banner.png', fields))
+    // What resvg drew, counted without our encoder; an opaque banner, so RGB says it all.
+    const drawn = resvgPixels(svg)
+    const rgb = new Uint8Array(drawn.width * drawn.height * 3)
+    for (let i = 0; i < drawn.width * drawn.height; i++) rgb.set(drawn.data.subarray(i * 4, i * 4 + 3), i * 3)
+    const colours = new Set(Array.from({ length: drawn.width * drawn.height }, (_, i) => (rgb[i * 3]! << 16) | (rgb[i * 3 + 1]! << 8) | rgb[i * 3 + 2]!)).size
+    expect(colours).toBeLessThanOrEqual(256)
+    const { colourType, depth } = chunksOf(png)
+    expect(colourType).toBe(3)
+    expect(depth).toBeLessThanOrEqual(8)
+    // A second decoder, not the one expectSamePixels uses.
+    const read = decodeFastPng(png)
+    expect([read.width, read.height]).toEqual([drawn.width, drawn.height])
+    expect(read.palette?.length, 'one palette entry per colour drawn').toBe(colours)
+    expect(read.transparency, 'opaque: no tRNS').toBeUndefined()
+    expect(Buffer.from(convertIndexedToRgb(read)).equals(Buffer.from(rgb)), 'pixels as resvg drew them').toBe(true)
   })
 
   it('falls back to truecolour past 256 colours: a display board with a photo-like picture', async () => {
