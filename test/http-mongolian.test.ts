@@ -110,7 +110,9 @@ describe('every render checks its Mongolian fields', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('x-qoyar-text')).toBe('errors')
     const body = (await res.json()) as { pass: boolean; text: { status: string; fields: { field: string; findings: Finding[] }[] } }
-    expect(typeof body.pass).toBe('boolean')
+    // The findings ride along; compliance is the layout's (Mongolian size, order, position), which this card keeps.
+    expect(body.pass).toBe(true)
+    expect(res.headers.get('x-qoyar-compliance')).toBe('pass')
     expect(body.text.fields.map((f) => [f.field, f.findings.map((x) => x.code)])).toEqual([
       ['name_mn', ['vowel-harmony']],
       ['title_mn', ['suffix-space']],
