@@ -5,7 +5,6 @@
  * colours, as truecolour when it has more.
  */
 import { deflateSync } from 'node:zlib'
-import { Resvg } from '@resvg/resvg-js'
 import { convertIndexedToRgb, decode as decodeFastPng } from 'fast-png'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
@@ -15,6 +14,7 @@ import { EXAMPLES } from '../templates/index.js'
 import { app } from './helpers/env.js'
 import { decodePng } from './helpers/image.js'
 import { bytesOf, post } from './helpers/http.js'
+import { comparePixels, rasterize } from './helpers/reference.js'
 
 /** Chunk types in file order, and IHDR's bit depth and colour type. */
 function chunksOf(png: Uint8Array): { types: string[]; depth: number; colourType: number } {
@@ -28,18 +28,11 @@ function chunksOf(png: Uint8Array): { types: string[]; depth: number; colourType
   return { types, depth: png[24]!, colourType: png[25]! }
 }
 
-/** resvg's own PNG of the same SVG, decoded: the pixels ours must equal. */
-function resvgPixels(svg: string) {
-  return decodePng(new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render().asPng())
-}
-
 function expectSamePixels(ours: Uint8Array, svg: string) {
   const a = decodePng(ours)
-  const b = resvgPixels(svg)
+  const b = rasterize(svg)
   expect([a.width, a.height]).toEqual([b.width, b.height])
-  let differing = 0
-  for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) differing++
-  expect(differing, 'bytes of RGBA that differ from resvg asPng()').toBe(0)
+  expect(comparePixels(b, a, 0).differing, 'pixels of RGBA that differ from resvg asPng()').toBe(0)
 }
 
 function distinctColours(rgba: Uint8Array): number {
@@ -86,7 +79,7 @@ describe('PNG encoder', () => {
     const svg = await (await post('/v1/render/slogan-banner.svg', fields)).text()
     const png = await bytesOf(await post('/v1/render/slogan-banner.png', fields))
     // What resvg drew, counted without our encoder; an opaque banner, so RGB says it all.
-    const drawn = resvgPixels(svg)
+    const drawn = rasterize(svg)
     const rgb = new Uint8Array(drawn.width * drawn.height * 3)
     for (let i = 0; i < drawn.width * drawn.height; i++) rgb.set(drawn.data.subarray(i * 4, i * 4 + 3), i * 3)
     const colours = new Set(Array.from({ length: drawn.width * drawn.height }, (_, i) => (rgb[i * 3]! << 16) | (rgb[i * 3 + 1]! << 8) | rgb[i * 3 + 2]!)).size

@@ -16,6 +16,7 @@ import { WORKERS_RASTER_BUDGET } from '../src/worker/limits.js'
 import { app, env } from './helpers/env.js'
 import { decodePng } from './helpers/image.js'
 import { bytesOf, q } from './helpers/http.js'
+import { comparePixels } from './helpers/reference.js'
 import { MVS, NNBSP } from '../src/text/mongolian/controls.js'
 
 let edge: EdgeServer
@@ -65,16 +66,9 @@ async function samePng(path: string, init?: () => RequestInit): Promise<{ width:
   const [pa, pb] = [await bytesOf(node), await bytesOf(edgeRes)]
   const [a, b] = [decodePng(pa), decodePng(pb)]
   expect([b.width, b.height], path).toEqual([a.width, a.height])
-  let differing = 0
-  let worst = 0
-  for (let i = 0; i < a.data.length; i += 4) {
-    let d = 0
-    for (let c = 0; c < 4; c++) d = Math.max(d, Math.abs(a.data[i + c]! - b.data[i + c]!))
-    if (d > 8) differing++
-    worst = Math.max(worst, d)
-  }
+  const { fraction, worst } = comparePixels(a, b, 8)
   // resvg-js (Node) and resvg-wasm are the same rasterizer: allow a few edge pixels at most.
-  expect(differing / (a.width * a.height), `${path}: share of pixels off by more than 8/255 (worst ${worst})`).toBeLessThan(0.001)
+  expect(fraction, `${path}: share of pixels off by more than 8/255 (worst ${worst})`).toBeLessThan(0.001)
   const identicalBytes = pa.length === pb.length && pa.every((v, i) => v === pb[i])
   // Both runtimes run our encoder with zlib at its default settings (node:zlib, CompressionStream): same bytes.
   expect(identicalBytes, `${path}: PNG bytes differ between Node and workerd`).toBe(true)

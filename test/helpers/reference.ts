@@ -53,6 +53,9 @@ export function writeManifest(m: Manifest): void {
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
 
+/** The SVG drawn at its own size by resvg (the PNG route's renderer), as a reader decodes its PNG. */
+export const rasterize = (svg: string): Raster => decodePng(new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render().asPng())
+
 /** The SVG drawn small, by the renderer the PNG route uses. */
 export function rasterizeSmall(svg: string): Uint8Array {
   const size = new Resvg(svg, { font: { loadSystemFonts: false } })
@@ -73,6 +76,8 @@ export interface PixelDiff {
   /** Pixels with a channel off by more than the threshold. */
   differing: number
   fraction: number
+  /** The largest change of any channel, 0–255. */
+  worst: number
   /** Where they are: red over a faded copy of the expected image. */
   map: Raster
 }
@@ -81,9 +86,14 @@ export function comparePixels(expected: Raster, actual: Raster, threshold = CHAN
   if (expected.width !== actual.width || expected.height !== actual.height) throw new Error('sizes differ')
   const map = new Uint8Array(expected.data.length)
   let differing = 0
+  let worst = 0
   for (let i = 0; i < expected.data.length; i += 4) {
     let off = false
-    for (let c = 0; c < 4; c++) if (Math.abs(expected.data[i + c]! - actual.data[i + c]!) > threshold) off = true
+    for (let c = 0; c < 4; c++) {
+      const d = Math.abs(expected.data[i + c]! - actual.data[i + c]!)
+      if (d > threshold) off = true
+      if (d > worst) worst = d
+    }
     if (off) {
       differing++
       map.set([255, 0, 0, 255], i)
@@ -94,7 +104,7 @@ export function comparePixels(expected: Raster, actual: Raster, threshold = CHAN
       map.set([grey, grey, grey, 255], i)
     }
   }
-  return { differing, fraction: differing / (expected.width * expected.height), map: { width: expected.width, height: expected.height, data: map } }
+  return { differing, fraction: differing / (expected.width * expected.height), worst, map: { width: expected.width, height: expected.height, data: map } }
 }
 
 const GAP = 8
