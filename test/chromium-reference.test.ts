@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { fontFace, launchChromium } from './helpers/chromium.js'
 import { skipWithout } from './helpers/tools.js'
-import { app, env } from './helpers/env.js'
+import { app } from './helpers/env.js'
 import { decodePng, inkOf, inkOverlap, transformInk } from './helpers/image.js'
 import { MVS, NNBSP } from '../src/text/mongolian/controls.js'
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { fontFace, launchChromium } from './helpers/chromium.js'
 import { skipWithout } from './helpers/tools.js'
-import { app, env } from './helpers/env.js'
+import { app } from './helpers/env.js'
 import { decodePng, inkOf, inkOverlap, transformInk, type Ink } from './helpers/image.js'
 
 const OUT = new URL('./out/', import.meta.url)

@@ -13,12 +13,12 @@ import { describe, expect, it } from 'vitest'
 import { createApp } from '../src/app.js'
 import { bundledData } from '../src/bundled.js'
 import { readOfficeDir } from '../src/node/office-files.js'
-import { designOf, prepare } from '../src/render/template-render.js'
 import type { OfficeFiles } from '../src/office/files.js'
 import { app as builtIn, env } from './helpers/env.js'
 import { qoyar } from './helpers/cli.js'
 import { errorOf, post, q } from './helpers/http.js'
 import { startServer } from './helpers/server.js'
+import { design } from './helpers/design.js'
 
 const FIXTURE = new URL('./fixtures/office/', import.meta.url).pathname
 const files = await readOfficeDir(FIXTURE)
@@ -140,7 +140,7 @@ describe('office brand', () => {
     expect(images).toHaveLength(1)
     const [x, y, w, h] = images[0]!.slice(1).map(Number) as [number, number, number, number]
     const markOf = (e: typeof env) => {
-      const d = designOf(e, prepare(e, 'letterhead', fields))
+      const { d } = design('letterhead', fields, e)
       const blocks = d.blocks.filter((b) => b.role === 'authority')
       expect(blocks).toHaveLength(2)
       const ink = {

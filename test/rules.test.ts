@@ -3,7 +3,6 @@
  * examples pass their default pack, and the API reports and enforces.
  */
 import { describe, expect, it } from 'vitest'
-import { designOf, prepare } from '../src/render/template-render.js'
 import { evaluate } from '../src/rules/evaluate.js'
 import { RULE_PACKS } from '../src/rules/packs.js'
 import type { RulePack } from '../src/rules/types.js'
@@ -11,14 +10,11 @@ import type { Design, PlacedBlock } from '../src/templates/types.js'
 import { layoutText } from '../src/text/layout.js'
 import { app, env } from './helpers/env.js'
 import { post, q } from './helpers/http.js'
+import { design as build } from './helpers/design.js'
 
 const BANNER = { mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ', zh: '蒙古语言文字', preset: 'screen-1920x480' }
 const STANDING = { ...BANNER, preset: 'standing-800x2000' }
 
-function build(template: string, input: Record<string, unknown>) {
-  const p = prepare(env, template, input)
-  return { p, d: designOf(env, p) }
-}
 function report(pack: RulePack, template: string, input: Record<string, unknown>, edit: (d: Design) => Design = (d) => d) {
   const { p, d } = build(template, input)
   return evaluate(pack, p.template, edit(d), p.canvas, env.fonts)
