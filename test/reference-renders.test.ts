@@ -91,7 +91,7 @@ describe(`reference renders (test/reference/; ${UPDATE_COMMAND} rewrites them)`,
       const sameSize = expected !== null && expected.width === actual.width && expected.height === actual.height
       const pixels = sameSize ? comparePixels(expected, actual) : null
       const looksSame = pixels !== null && pixels.fraction <= ALLOWED_FRACTION
-      const diff = expected && !looksSame ? writeDiff(c.name, expected, actual, pixels?.map ?? null) : null
+      const diff = expected && !looksSame ? writeDiff(c.name, expected, actual, pixels?.map() ?? null) : null
       const what = !looksSame
         ? pixels
           ? `${pixels.differing} pixels (${(pixels.fraction * 100).toFixed(2)} %, over ${(ALLOWED_FRACTION * 100).toFixed(1)} % allowed) differ from its reference`

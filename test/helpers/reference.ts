@@ -78,33 +78,38 @@ export interface PixelDiff {
   fraction: number
   /** The largest change of any channel, 0–255. */
   worst: number
-  /** Where they are: red over a faded copy of the expected image. */
-  map: Raster
+  /** Where they are: red over a faded copy of the expected image; drawn only when asked, for a failure's diff image. */
+  map(): Raster
 }
 
 export function comparePixels(expected: Raster, actual: Raster, threshold = CHANNEL_THRESHOLD): PixelDiff {
   if (expected.width !== actual.width || expected.height !== actual.height) throw new Error('sizes differ')
-  const map = new Uint8Array(expected.data.length)
+  const offAt = (i: number) => {
+    let worst = 0
+    for (let c = 0; c < 4; c++) worst = Math.max(worst, Math.abs(expected.data[i + c]! - actual.data[i + c]!))
+    return worst
+  }
   let differing = 0
   let worst = 0
   for (let i = 0; i < expected.data.length; i += 4) {
-    let off = false
-    for (let c = 0; c < 4; c++) {
-      const d = Math.abs(expected.data[i + c]! - actual.data[i + c]!)
-      if (d > threshold) off = true
-      if (d > worst) worst = d
-    }
-    if (off) {
-      differing++
-      map.set([255, 0, 0, 255], i)
-    } else {
-      // Faded, so the red stands out; alpha kept so transparent cases stay readable.
-      const a = expected.data[i + 3]! / 255
-      const grey = 255 - Math.round((255 - (0.299 * expected.data[i]! + 0.587 * expected.data[i + 1]! + 0.114 * expected.data[i + 2]!)) * a * 0.3)
-      map.set([grey, grey, grey, 255], i)
-    }
+    const d = offAt(i)
+    if (d > threshold) differing++
+    if (d > worst) worst = d
   }
-  return { differing, fraction: differing / (expected.width * expected.height), worst, map: { width: expected.width, height: expected.height, data: map } }
+  const map = (): Raster => {
+    const data = new Uint8Array(expected.data.length)
+    for (let i = 0; i < expected.data.length; i += 4) {
+      if (offAt(i) > threshold) data.set([255, 0, 0, 255], i)
+      else {
+        // Faded, so the red stands out; alpha kept so transparent cases stay readable.
+        const a = expected.data[i + 3]! / 255
+        const grey = 255 - Math.round((255 - (0.299 * expected.data[i]! + 0.587 * expected.data[i + 1]! + 0.114 * expected.data[i + 2]!)) * a * 0.3)
+        data.set([grey, grey, grey, 255], i)
+      }
+    }
+    return { width: expected.width, height: expected.height, data }
+  }
+  return { differing, fraction: differing / (expected.width * expected.height), worst, map }
 }
 
 const GAP = 8
