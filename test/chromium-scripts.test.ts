@@ -5,20 +5,15 @@
  * must agree: order is measured, not judged by eye. A mirrored render must fail.
  * Needs Debian's chromium; skipped only outside CI when absent.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser } from 'playwright-core'
-import { CHROMIUM, CHROMIUM_ARGS, skipWithout } from './helpers/tools.js'
-import { app, env } from './helpers/env.js'
+import type { Browser } from 'playwright-core'
+import { fontFace, launchChromium } from './helpers/chromium.js'
+import { skipWithout } from './helpers/tools.js'
+import { app } from './helpers/env.js'
 import { decodePng, inkOf, inkOverlap, transformInk, type Ink } from './helpers/image.js'
 
 const OUT = new URL('./out/', import.meta.url)
-
-const fontFace = (family: string, role: string) => {
-  const entry = env.manifest.fonts.find((f) => f.role === role && f.weight === 400)!
-  const data = readFileSync(new URL(`../fonts/${entry.file}`, import.meta.url)).toString('base64')
-  return `@font-face{font-family:${family};src:url(data:font/${entry.format === 'truetype' ? 'ttf' : 'otf'};base64,${data})}`
-}
 
 interface Case {
   name: string
@@ -98,7 +93,7 @@ describe.skipIf(skipWithout('chromium'))('Korean, Uyghur, Kazakh and Tibetan mat
   let css: string
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+    browser = await launchChromium()
     css = fontFace('K', 'hangul') + fontFace('N', 'arabic') + fontFace('T', 'tibetan') + fontFace('L', 'latin') + fontFace('S', 'han-sans')
   })
   afterAll(async () => browser?.close())

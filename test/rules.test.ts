@@ -3,22 +3,18 @@
  * examples pass their default pack, and the API reports and enforces.
  */
 import { describe, expect, it } from 'vitest'
-import { designOf, prepare } from '../src/render/template-render.js'
 import { evaluate } from '../src/rules/evaluate.js'
 import { RULE_PACKS } from '../src/rules/packs.js'
 import type { RulePack } from '../src/rules/types.js'
 import type { Design, PlacedBlock } from '../src/templates/types.js'
 import { layoutText } from '../src/text/layout.js'
 import { app, env } from './helpers/env.js'
+import { post, q } from './helpers/http.js'
+import { design as build } from './helpers/design.js'
 
-const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
 const BANNER = { mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ', zh: '蒙古语言文字', preset: 'screen-1920x480' }
 const STANDING = { ...BANNER, preset: 'standing-800x2000' }
 
-function build(template: string, input: Record<string, unknown>) {
-  const p = prepare(env, template, input)
-  return { p, d: designOf(env, p) }
-}
 function report(pack: RulePack, template: string, input: Record<string, unknown>, edit: (d: Design) => Design = (d) => d) {
   const { p, d } = build(template, input)
   return evaluate(pack, p.template, edit(d), p.canvas, env.fonts)
@@ -243,11 +239,7 @@ describe('every template example passes its default pack', () => {
   for (const t of env.templates)
     it(t.id, async () => {
       // POST: some examples carry pictures, which only travel in a JSON body.
-      const res = await app.request(`/v1/check/${t.id}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(env.examples[t.id]),
-      })
+      const res = await post(`/v1/check/${t.id}`, env.examples[t.id])
       const body = (await res.json()) as { pass: boolean; region: string; rules: { id: string; pass: boolean }[] }
       expect(body.region).toBe('inner-mongolia')
       expect(body.rules.filter((r) => !r.pass)).toEqual([])
@@ -273,11 +265,7 @@ describe('compliance over HTTP', () => {
   })
 
   it('POST /v1/check takes the same input as JSON', async () => {
-    const res = await app.request('/v1/check/desk-card', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图', mnScale: 0.6 }),
-    })
+    const res = await post('/v1/check/desk-card', { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图', mnScale: 0.6 })
     const body = (await res.json()) as { pass: boolean; rules: { id: string; pass: boolean }[] }
     expect(body.rules.find((r) => r.id === 'im.size.equal')!.pass).toBe(false)
   })

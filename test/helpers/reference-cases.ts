@@ -6,6 +6,8 @@
  */
 import type { AppEnv } from '../../src/env.js'
 import { variantsOf } from '../../scripts/variants.js'
+import { MVS, NNBSP } from '../../src/text/mongolian/controls.js'
+import { EMNELGE } from './mongolian.js'
 
 export interface ReferenceCase {
   /** File name in test/reference/ (without .png); template cases use the gallery's names. */
@@ -14,8 +16,6 @@ export interface ReferenceCase {
   template?: string
   request: { path: string; init?: RequestInit }
 }
-
-const EMNELGE = 'ᠡᠮᠨᠡᠯᠭ\u180eᠡ' // hospital, MVS before the final e
 
 /** /v1/text parameters: the README's examples first, then typesetting cases. */
 const TEXT_CASES: Record<string, Record<string, string>> = {
@@ -27,9 +27,9 @@ const TEXT_CASES: Record<string, Record<string, string>> = {
   // Digits and Latin turn sideways in a column, Han stays upright with its vert punctuation.
   'typeset.vertical-mixed': { text: 'ᠮᠣᠩᠭᠣᠯ 2024 ABC 内蒙古「草原」。', size: '48' },
   // The Mongolian variation selector picks the final form; NNBSP keeps the suffix attached.
-  'typeset.mvs-nnbsp': { text: `${EMNELGE} ᠪᠢᠴᠢᠭ\u202Fᠦᠨ`, size: '64' },
+  'typeset.mvs-nnbsp': { text: `${EMNELGE} ᠪᠢᠴᠢᠭ${NNBSP}ᠦᠨ`, size: '64' },
   // Columns wrap at spaces and after ᠂ ᠃, left to right.
-  'typeset.wrap-columns': { text: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ᠃ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ᠂ ᠡᠮᠨᠡᠯᠭ\u180eᠡ᠂ ᠨᠣᠮ᠃', size: '40', maxLength: '240' },
+  'typeset.wrap-columns': { text: `ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ᠃ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ᠂ ᠡᠮᠨᠡᠯᠭ${MVS}ᠡ᠂ ᠨᠣᠮ᠃`, size: '40', maxLength: '240' },
   'typeset.newline-columns': { text: 'ᠮᠣᠩᠭᠣᠯ\nᠪᠢᠴᠢᠭ', size: '64' },
   'typeset.mongolian-horizontal': { text: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ', orientation: 'horizontal', size: '48' },
   // Chinese lines break between ideographs, never before closing punctuation.
