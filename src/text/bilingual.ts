@@ -8,7 +8,7 @@ import type { FontSet, TextStyle } from '../fonts/font-set.js'
 import { inkExtentOf } from './fit.js'
 import { VERTICAL_CJK_PITCH, layoutText } from './layout.js'
 import { crossInk } from './measure.js'
-import { LANGUAGE_PROFILES } from './scripts/profiles.js'
+import { languageProfile } from './scripts/profiles.js'
 import type { Script } from './script.js'
 import type { Align, Box, Orientation, TextLayout, TextSpec } from './types.js'
 
@@ -45,7 +45,7 @@ const PITCH: Partial<Record<Script, Record<Orientation, Pitch>>> = {
   Tibt: { horizontal: { lineHeight: 0.6 }, vertical: { lineHeight: 0.6 } },
 }
 
-const scriptOf = (lang: string): Script | undefined => LANGUAGE_PROFILES[lang]?.script
+const scriptOf = (lang: string): Script | undefined => languageProfile(lang)?.script
 
 /** Joined scripts are spread at their spaces (word spacing), never between letters. */
 const spreadsByWords = (lang: string) => {
