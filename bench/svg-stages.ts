@@ -39,6 +39,7 @@ for (const c of CASES) {
     ],
   })
 }
+let fresh = 0
 const banner = { ...(env.examples['slogan-banner'] as Record<string, string>), preset: 'screen-1920x480' }
 {
   const p = prepare(env, 'slogan-banner', banner)
@@ -50,6 +51,8 @@ const banner = { ...(env.examples['slogan-banner'] as Record<string, string>), p
     stages: [
       ['prepare', () => prepare(env, 'slogan-banner', banner)],
       ['design', () => designOf(env, p)],
+      // A new mnScale each time: the fit is searched afresh (shaping stays cached).
+      ['design, new fit', () => designOf(env, { ...p, fields: { ...p.fields, mnScale: 1 - ++fresh * 1e-9 } })],
       ['compliance', () => complianceOf(env, p, design)],
       ['satori', () => satoriSvg(design.root, p.canvas, families)],
       ['parse', () => parseSvg(raw)],
