@@ -97,13 +97,16 @@ function hangOf(text: string, contentEnd: number, fontSize: number): number {
   return contentEnd > 0 && HANGING.has(text[contentEnd - 1]!) ? HANG_EM * fontSize : 0
 }
 
+/** Compiled once: a literal inside the function is compiled on every call where the build lowers `\p{…}`. */
+const PUNCTUATION = /\p{P}/u
+
 /** One Mongolian (or Latin) word, or at most two Chinese characters. */
 function isOrphan(text: string): boolean {
   const t = text.trim()
   if (!t) return false
   const chars = [...t]
-  const cjk = chars.filter((c) => isUprightInVertical(c.codePointAt(0)!) && !/\p{P}/u.test(c)).length
-  if (cjk > 0) return cjk <= ORPHAN_CJK && chars.every((c) => isUprightInVertical(c.codePointAt(0)!) || /\p{P}/u.test(c))
+  const cjk = chars.filter((c) => isUprightInVertical(c.codePointAt(0)!) && !PUNCTUATION.test(c)).length
+  if (cjk > 0) return cjk <= ORPHAN_CJK && chars.every((c) => isUprightInVertical(c.codePointAt(0)!) || PUNCTUATION.test(c))
   return !/\s/.test(t)
 }
 
@@ -122,43 +125,51 @@ function breakLines(
   wordSpacing: number,
 ): LineRange[] {
   if (!chunks.length) return []
-  const measured = chunks.map(({ chunk: c, content: runs, trail, cjkEnd }) => {
+  // Per chunk: its advance with the spaces after it, and its length when a line ends after it.
+  const full: number[] = []
+  const ends: number[] = []
+  for (const { chunk: c, content: runs, trail, cjkEnd } of chunks) {
     const content = advanceSum(runs, fontSize, tracking, wordSpacing)
     // Tracking after the last character of a line is not part of the line.
     const trailing = tracking !== 0 && cjkEnd ? tracking : 0
-    return { ...c, full: content + advanceSum(trail, fontSize, tracking, wordSpacing), ends: content - trailing - hangOf(text, c.contentEnd, fontSize) }
-  })
+    full.push(content + advanceSum(trail, fontSize, tracking, wordSpacing))
+    ends.push(content - trailing - hangOf(text, c.contentEnd, fontSize))
+  }
   const lines: LineRange[] = []
   let first = 0
-  for (let k = 0; k < measured.length; k++) {
-    if (!measured[k]!.hard && k < measured.length - 1) continue
-    lines.push(...breakParagraph(text, measured.slice(first, k + 1), fontSize, maxLength))
-    if (measured[k]!.hard) {
-      const end = measured[k]!.end
-      // A text ending in a newline still has its (empty) last line, as before.
-      if (k === measured.length - 1) lines.push({ start: end, end, overflows: false })
-    }
+  for (let k = 0; k < chunks.length; k++) {
+    const c = chunks[k]!.chunk
+    if (!c.hard && k < chunks.length - 1) continue
+    lines.push(...breakParagraph(text, chunks, full, ends, first, k + 1, fontSize, maxLength))
+    // A text ending in a newline still has its (empty) last line, as before.
+    if (c.hard && k === chunks.length - 1) lines.push({ start: c.end, end: c.end, overflows: false })
     first = k + 1
   }
   return lines
 }
 
+/** Chunks [from, to) of one paragraph broken into lines (see breakLines). */
 function breakParagraph(
   text: string,
-  chunks: readonly (Chunk & { full: number; ends: number })[],
+  all: readonly ChunkRuns[],
+  fullOf: readonly number[],
+  endsOf: readonly number[],
+  from: number,
+  to: number,
   fontSize: number,
   maxLength: number | undefined,
 ): LineRange[] {
-  const n = chunks.length
-  const lineOf = (i: number, j: number, overflows: boolean): LineRange => ({ start: chunks[i]!.start, end: chunks[j]!.contentEnd, overflows })
+  const n = to - from
+  const chunk = (i: number): Chunk => all[from + i]!.chunk
+  const lineOf = (i: number, j: number, overflows: boolean): LineRange => ({ start: chunk(i).start, end: chunk(j).contentEnd, overflows })
   if (maxLength === undefined) return [lineOf(0, n - 1, false)]
   // prefix[i]: the full advance of chunks before i.
   const prefix = [0]
-  for (const c of chunks) prefix.push(prefix[prefix.length - 1]! + c.full)
-  const lengthOf = (i: number, j: number) => prefix[j]! - prefix[i]! + chunks[j]!.ends
+  for (let i = 0; i < n; i++) prefix.push(prefix[i]! + fullOf[from + i]!)
+  const lengthOf = (i: number, j: number) => prefix[j]! - prefix[i]! + endsOf[from + j]!
   // best[j + 1]: least cost of chunks 0..j broken into lines, the last ending after chunk j.
   const best: number[] = [0]
-  const from: number[] = [0]
+  const back: number[] = [0]
   for (let j = 0; j < n; j++) {
     let cost = Infinity
     let at = j
@@ -167,19 +178,19 @@ function breakParagraph(
       if (length > maxLength + 1e-6 && i < j) break
       const slack = Math.max(0, maxLength - length) / fontSize
       const last = j === n - 1
-      let c = best[i]! + LINE_COST + slack * slack + (last ? 0 : BREAK_COST[chunks[j]!.kind])
-      if (last && i > 0 && isOrphan(text.slice(chunks[i]!.start, chunks[j]!.contentEnd))) c += ORPHAN_COST
+      let c = best[i]! + LINE_COST + slack * slack + (last ? 0 : BREAK_COST[chunk(j).kind])
+      if (last && i > 0 && isOrphan(text.slice(chunk(i).start, chunk(j).contentEnd))) c += ORPHAN_COST
       if (c < cost) {
         cost = c
         at = i
       }
     }
     best.push(cost)
-    from.push(at)
+    back.push(at)
   }
   const out: LineRange[] = []
   for (let j = n - 1; j >= 0;) {
-    const i = from[j + 1]!
+    const i = back[j + 1]!
     out.unshift(lineOf(i, j, lengthOf(i, j) > maxLength + 1e-6))
     j = i - 1
   }
@@ -190,7 +201,8 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   const vertical = spec.orientation === 'vertical'
   const style = spec.style ?? DEFAULT_STYLE
   const { fontSize } = spec
-  const { text, scripts, lang, baseLevel, primary, ...prepared } = prepareText(fonts, spec.text, vertical, style, spec.lang)
+  const prepared = prepareText(fonts, spec.text, vertical, style, spec.lang)
+  const { text, scripts, lang, baseLevel, primary } = prepared
   const progression: Progression = !vertical ? 'ttb' : (spec.columnProgression ?? (scripts.includes('Mong') ? 'ltr' : 'rtl'))
   const tracking = spec.tracking ?? 0
   const wordSpacing = spec.wordSpacing ?? 0
