@@ -1,11 +1,11 @@
 /**
- * The text layout every template uses: itemize by script, pick fonts,
- * break into lines or columns, shape, and place each run in block
- * coordinates. Vertical Mongolian follows the browser model
- * (`writing-mode: vertical-lr`): the line is shaped horizontally and turned
- * 90° clockwise, columns run top→bottom and follow each other left→right,
- * Han characters stand upright inside, every run centred on the column's
- * central baseline.
+ * The text layout every template uses: itemize by script, pick fonts and
+ * shape (prepared.ts, once per text and style), break into lines or columns
+ * at this size, and place each run in block coordinates. Vertical Mongolian
+ * follows the browser model (`writing-mode: vertical-lr`): the line is shaped
+ * horizontally and turned 90° clockwise, columns run top→bottom and follow
+ * each other left→right, Han characters stand upright inside, every run
+ * centred on the column's central baseline.
  */
 import type { FontSet, TextStyle } from '../fonts/font-set.js'
 import { visualOrder } from './bidi.js'

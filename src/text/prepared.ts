@@ -271,14 +271,10 @@ export interface Grouping {
 export interface PreparedText {
   /** Normalised (and in vertical text with vertical quotation marks): offsets into it are the layout's. */
   text: string
-  atoms: readonly Atom[]
   scripts: Script[]
   lang: string
-  langOf: LangOf
   /** Bidi paragraph level: 1 for a right-to-left paragraph. */
   baseLevel: number
-  /** Languages whose spaces satori cannot shape are drawn a word at a time. */
-  wordsApart: boolean
   /** The font whose central baseline is the column's centre: the first drawing its own script. */
   primary: LoadedFont | undefined
   grouping(tracked: boolean, spaced: boolean): Grouping
@@ -322,6 +318,7 @@ function prepareUncached(fonts: FontSet, source: string, vertical: boolean, styl
     baseLevel = base
     for (const a of atoms) a.level = levels[a.start] ?? base
   }
+  // Languages whose spaces satori cannot shape are drawn a word at a time.
   const wordsApart = langProfile?.wordsDrawnApart === true
   const all = chunksOf(text)
   const chunks = langProfile?.breaks === 'keep-all' ? keepAll(all) : all
@@ -336,7 +333,7 @@ function prepareUncached(fonts: FontSet, source: string, vertical: boolean, styl
     return g
   }
   const primary = atoms.find((a) => a.font.scripts[0] === a.script)?.font ?? atoms[0]?.font
-  return { text, atoms, scripts, lang, langOf, baseLevel, wordsApart, primary, grouping }
+  return { text, scripts, lang, baseLevel, primary, grouping }
 }
 
 function groupingOf(
