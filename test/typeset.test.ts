@@ -287,3 +287,29 @@ describe('digits take the weight of the Mongolian beside them (defect 10, part)'
     expect(fonts.byId.get(zh.lines[0]!.pieces[0]!.fontId)!.weight).toBe(700)
   })
 })
+
+describe('标点挤压: adjacent full-width punctuation leaves no full-width hole (defect 7)', () => {
+  const pieces = (text: string) => layoutText(env.fonts, { text, orientation: 'horizontal', fontSize: 48 }).lines.flatMap((l) => l.pieces)
+  const piece = (ps: ReturnType<typeof pieces>, text: string) => ps.find((p) => p.text === text || p.text.startsWith(text))!
+
+  it('a closing quote, bracket or 、 before more punctuation is set half width, its ink clear of the next mark', () => {
+    const ps = pieces('“民族团结”（2026年）《条例》、（见附件）。')
+    for (const mark of ['”', '）', '》', '、']) {
+      const p = piece(ps, mark)
+      expect(p.advance, mark).toBeCloseTo(24, 1)
+      const next = ps[ps.indexOf(p) + 1]!
+      expect(next.origin.x, `${mark}: the next mark follows half an em on`).toBeCloseTo(p.origin.x + 24, 1)
+      expect(p.ink!.x1, `${mark}: its ink stays in the half it keeps`).toBeLessThanOrEqual(next.origin.x + 0.5)
+    }
+    // The last mark of the line, and one before a letter, keep their full cell.
+    expect(piece(ps, '。').advance).toBeCloseTo(48, 1)
+  })
+
+  it('leaves centred marks and marks before letters alone', () => {
+    const length = (text: string) => layoutText(env.fonts, { text, orientation: 'horizontal', fontSize: 48 }).lines[0]!.length
+    expect(length('注意：（一）')).toBeCloseTo(6 * 48, 1)
+    expect(length('“团结”二字')).toBeCloseTo(6 * 48, 1)
+    // The control: seven cells, the ” before （ squeezed by half.
+    expect(length('“团结”（二）')).toBeCloseTo(6.5 * 48, 1)
+  })
+})

@@ -35,10 +35,15 @@ interface Measured extends ShapedPiece {
 const COMBINED_WIDTH = 0.92
 
 /** A piece's advance in px: it includes the tracking after it (CJK characters only) and the word spacing of a space. */
+/** A mark is full width (and so squeezable) when its advance is at least this much of the em. */
+const SQUEEZE_FULL_WIDTH = 0.9
+
 function advanceOf(p: ShapedPiece, fontSize: number, tracking: number, wordSpacing: number): number {
   // Combined digits: their one-em cell is their advance down the column.
   if (p.combined) return fontSize + tracking
-  return p.shaped.advance * (fontSize / p.font.upem) + (p.cjk ? tracking : 0) + (p.space ? wordSpacing : 0)
+  // 标点挤压: a full-width mark before another gives up the empty half of its cell (prepared.ts).
+  const squeeze = p.squeezed === true && p.shaped.advance >= SQUEEZE_FULL_WIDTH * p.font.upem ? 0.5 : 1
+  return p.shaped.advance * squeeze * (fontSize / p.font.upem) + (p.cjk ? tracking : 0) + (p.space ? wordSpacing : 0)
 }
 
 function measure(p: ShapedPiece, fontSize: number, tracking: number, wordSpacing: number): Measured {

@@ -36,12 +36,33 @@ export interface Atom {
    * satori would draw a word's trailing full stop on the word's right, where a left-to-right line ends.
    */
   neutral: boolean
+  /** Full-width punctuation followed by more punctuation, set half width (标点挤压): see squeezePunctuation. */
+  squeezed?: boolean
   /** Digits set side by side in one upright cell of a vertical CJK line (纵中横). */
   combined?: boolean
 }
 
 /** A letter, mark, digit or space: anything else is punctuation or a symbol (Atom.neutral). Compiled once. */
 const WORDLIKE = /[\p{L}\p{M}\p{N}\s]/u
+
+/**
+ * 标点挤压 (GB/T 15834, clreq 3.1.6): two full-width punctuation marks side by side leave a full-width
+ * hole ("”（", "）、", "》（"). The first, when its ink sits in the left half of its cell (closing
+ * brackets and quotes, and the ，。、 of simplified Chinese fonts), is set half width. Centred marks
+ * (：；？！) keep their cell. Horizontal lines only; the advance is halved where it is measured
+ * (layout.ts), once the shaped advance shows a full-width glyph.
+ */
+const SQUEEZABLE = new Set('，。、）」』》〉】〕〗〙”’')
+const PUNCTUATION_AFTER = new Set('，。、）」』》〉】〕〗〙”’（「『《〈【〔〖〘“‘：；？！')
+
+function squeezePunctuation(text: string, atoms: Atom[]): void {
+  for (let i = 0; i + 1 < atoms.length; i++) {
+    const a = atoms[i]!
+    const b = atoms[i + 1]!
+    if (a.mode === 'horizontal' && b.start === a.end && SQUEEZABLE.has(text.slice(a.start, a.end)) && PUNCTUATION_AFTER.has(text.slice(b.start, b.end)))
+      a.squeezed = true
+  }
+}
 
 /** At most this many digits stand side by side in one cell (纵中横); longer numbers turn with the line. */
 const COMBINED_DIGITS = 2
@@ -122,6 +143,7 @@ export function atomize(fonts: FontSet, text: string, vertical: boolean, style: 
   }
   if (uncovered.length) throw new UncoveredCodePointsError(uncovered)
   if (vertical) combineDigits(text, atoms)
+  else squeezePunctuation(text, atoms)
   return atoms
 }
 
@@ -145,6 +167,7 @@ export interface RawPiece {
   level: number
   combined?: boolean
   space?: boolean
+  squeezed?: boolean
 }
 
 /**
@@ -157,7 +180,7 @@ export function piecesIn(atoms: readonly Atom[], start: number, end: number, tra
   for (const a of atoms) {
     if (a.end <= start || a.start >= end) continue
     const last = out[out.length - 1]
-    const alone = (a.mode === 'upright' && !a.combined) || (tracked && a.cjk) || (spaced && a.space)
+    const alone = (a.mode === 'upright' && !a.combined) || (tracked && a.cjk) || (spaced && a.space) || a.squeezed === true
     // Right-to-left runs (and languages whose spaces satori cannot shape) are drawn one word at a time.
     const cut =
       ((a.level % 2 === 1 || wordsApart) && prev !== undefined && prev.space !== a.space) ||
@@ -173,6 +196,7 @@ export function piecesIn(atoms: readonly Atom[], start: number, end: number, tra
       sameDirection &&
       !(tracked && last.cjk) &&
       !(spaced && last.space) &&
+      !last.squeezed &&
       last.mode === a.mode &&
       last.font === a.font &&
       last.script === a.script &&
@@ -190,6 +214,7 @@ export function piecesIn(atoms: readonly Atom[], start: number, end: number, tra
         level: a.level,
         ...(a.combined ? { combined: true } : {}),
         ...(a.space ? { space: true } : {}),
+        ...(a.squeezed ? { squeezed: true } : {}),
       })
   }
   return out

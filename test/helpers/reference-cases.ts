@@ -36,6 +36,8 @@ const TEXT_CASES: Record<string, Record<string, string>> = {
   'typeset.wrap-lines-zh': { text: '设立宣传民族团结进步的展示墙和活动宣传栏，做到主题突出、构图严谨。', size: '32', maxLength: '400' },
   'typeset.wrap-columns-zh': { text: '民族团结是各族人民的生命线，共同进步。', orientation: 'vertical', size: '32', maxLength: '260' },
   'typeset.latin': { text: 'Hohhot 2024 – Ulaanbaatar', size: '40' },
+  // 标点挤压: ”（ ）《 》、 （ set without a full-width hole.
+  'typeset.punctuation-squeeze': { text: '“民族团结”（2026年）《条例》、（见附件）。', orientation: 'horizontal', size: '48' },
 }
 
 export function referenceCases(env: AppEnv): ReferenceCase[] {
