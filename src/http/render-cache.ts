@@ -40,7 +40,12 @@ export function servedFromCache(body: BodyInit | null, status: number, headers: 
 
 /** Serve a GET render from the cache, or render it and store it. */
 /** A hit is served at once; only a miss renders, through the render gate (slots, queue, deadline). */
-export async function cachedRender(cache: RenderCache | undefined, key: string, render: () => Promise<Response>, gone?: AbortSignal): Promise<Response> {
+export async function cachedRender(
+  cache: RenderCache | undefined,
+  key: string,
+  render: (deadline: AbortSignal) => Promise<Response>,
+  gone?: AbortSignal,
+): Promise<Response> {
   if (!cache) return renders.run(render, gone)
   const hit = await cache.match(key)
   if (hit) return hit
