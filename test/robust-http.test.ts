@@ -10,7 +10,8 @@ const CARD = { name_mn: 'ᠪᠠᠲᠤ', name_zh: '张三' }
 const json = (path: string, body: string, type = 'application/json', method = 'POST') => app.request(path, { method, headers: { 'content-type': type }, body })
 async function errorOf(res: Response) {
   expect(res.headers.get('content-type')).toMatch(/^application\/json/)
-  return ((await res.json()) as { error: { code: string; message: string; details?: { issues?: { path: string }[]; allow?: string[]; reason?: string } } }).error
+  return ((await res.json()) as { error: { code: string; message: string; details?: { issues?: { path: string }[]; allow?: string[]; reason?: string } } })
+    .error
 }
 const deep = (n: number) => '['.repeat(n) + ']'.repeat(n)
 
@@ -25,10 +26,23 @@ describe('500s that were', () => {
   })
 
   it('takes a JSON-lines cell holding an object, a list or deep nesting as a bad row, not "[object Object]" or 500', async () => {
-    const body = ['{"name_mn":"ᠪᠠᠲᠤ","name_zh":{"a":1}}', '{"name_mn":"ᠪᠠᠲᠤ","name_zh":["巴","图"]}', `{"name_mn":"ᠪᠠᠲᠤ","name_zh":${deep(100_000)}}`, '{"name_mn":"ᠪᠠᠲᠤ","name_zh":"巴图"}'].join('\n')
-    const res = await app.request('/v1/batch/desk-card.zip', { method: 'POST', headers: { 'content-type': 'application/x-ndjson', accept: 'application/json' }, body })
+    const body = [
+      '{"name_mn":"ᠪᠠᠲᠤ","name_zh":{"a":1}}',
+      '{"name_mn":"ᠪᠠᠲᠤ","name_zh":["巴","图"]}',
+      `{"name_mn":"ᠪᠠᠲᠤ","name_zh":${deep(100_000)}}`,
+      '{"name_mn":"ᠪᠠᠲᠤ","name_zh":"巴图"}',
+    ].join('\n')
+    const res = await app.request('/v1/batch/desk-card.zip', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', accept: 'application/json' },
+      body,
+    })
     expect(res.status).toBe(200)
-    const report = (await res.json()) as { rendered: number; failed: number; results: { row: number; status: string; error?: { code: string; field?: string } }[] }
+    const report = (await res.json()) as {
+      rendered: number
+      failed: number
+      results: { row: number; status: string; error?: { code: string; field?: string } }[]
+    }
     expect([report.rendered, report.failed]).toEqual([1, 3])
     expect(report.results.slice(0, 3).map((r) => [r.row, r.error!.code, r.error!.field])).toEqual([
       [1, 'invalid_row', 'name_zh'],
@@ -121,7 +135,12 @@ describe('methods', () => {
 
 describe('every response', () => {
   it('carries X-Content-Type-Options: nosniff, errors and 404s included', async () => {
-    for (const res of [await app.request('/healthz'), await app.request('/v1/nothing'), await app.request('/v1/render/desk-card.svg?name_zh=x'), await app.request(`/v1/render/desk-card.svg?${new URLSearchParams(CARD)}`)])
+    for (const res of [
+      await app.request('/healthz'),
+      await app.request('/v1/nothing'),
+      await app.request('/v1/render/desk-card.svg?name_zh=x'),
+      await app.request(`/v1/render/desk-card.svg?${new URLSearchParams(CARD)}`),
+    ])
       expect(res.headers.get('x-content-type-options')).toBe('nosniff')
   })
 
@@ -172,6 +191,23 @@ describe('the render gate', () => {
     expect(await gate.run(async () => 'next')).toBe('next')
   })
 
+  it('hands the work its deadline: work that stops there (a worker thread) frees its slot at once, as render_timeout', async () => {
+    const gate = renderGate({ concurrency: 1, queue: 0, timeoutMs: 50 })
+    let seen: AbortSignal | undefined
+    const stopped = gate.run(
+      (deadline) =>
+        new Promise<string>((_, reject) => {
+          seen = deadline
+          deadline.addEventListener('abort', () => reject(new Error('AbortError: the thread was terminated')))
+        }),
+    )
+    expect(await stopped.catch((e: QoyarError) => e)).toMatchObject({ code: 'render_timeout', status: 503 })
+    expect(seen?.aborted).toBe(true)
+    await new Promise((r) => setTimeout(r, 0))
+    expect(gate.load().active).toBe(0)
+    expect(await gate.run(async () => 'next')).toBe('next')
+  })
+
   it('sends Retry-After with a 503', async () => {
     const { errorHandler } = await import('../src/http/errors.js')
     const { Hono } = await import('hono')
@@ -189,7 +225,9 @@ describe('the render gate', () => {
 
 describe('vector limits', () => {
   it('says SVG or PDF, not PNG, when a vector render is over its limit', async () => {
-    const res = await app.request(`/v1/render/slogan-banner.svg?${new URLSearchParams({ mn: 'ᠮᠣᠩᠭᠣᠯ', zh: '蒙古', width: '20000', height: '700', dpi: '300' })}&lang=en`)
+    const res = await app.request(
+      `/v1/render/slogan-banner.svg?${new URLSearchParams({ mn: 'ᠮᠣᠩᠭᠣᠯ', zh: '蒙古', width: '20000', height: '700', dpi: '300' })}&lang=en`,
+    )
     expect(res.status).toBe(413)
     const err = await errorOf(res)
     expect(err.code).toBe('vector_too_large')
@@ -214,7 +252,11 @@ describe('batch budget', () => {
   it('bounds a batch in pixels, not rows: rows past the budget fail, the rest render', async () => {
     // Each row 600 mm square at 300 dpi (7,087² px, 50 MP) as SVG: 3 GP is 59 of them.
     const rows = Array.from({ length: 70 }, () => 'ᠪᠠᠲᠤ,巴图,600,600').join('\n')
-    const res = await app.request('/v1/batch/desk-card.zip?format=svg&dpi=300', { method: 'POST', headers: { 'content-type': 'text/csv', accept: 'application/json' }, body: `name_mn,name_zh,width,height\n${rows}\n` })
+    const res = await app.request('/v1/batch/desk-card.zip?format=svg&dpi=300', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'application/json' },
+      body: `name_mn,name_zh,width,height\n${rows}\n`,
+    })
     expect(res.status).toBe(200)
     const report = (await res.json()) as { rendered: number; failed: number; results: { error?: { code: string } }[] }
     expect([report.rendered, report.failed]).toEqual([59, 11])
@@ -235,18 +277,30 @@ describe('both scripts present', () => {
 describe('found by the fuzz', () => {
   it('takes a column named constructor or __proto__ as a column (was a 500: Object.prototype looked up as a --map)', async () => {
     const body = '{"constructor":"x","__proto__":{"a":1},"name_mn":"ᠪᠠᠲᠤ","name_zh":"巴图"}\n{"constructor":"y","name_mn":"ᠪᠠᠲᠤ","name_zh":"巴图"}'
-    const res = await app.request('/v1/batch/desk-card.zip', { method: 'POST', headers: { 'content-type': 'application/x-ndjson', accept: 'application/json' }, body })
+    const res = await app.request('/v1/batch/desk-card.zip', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', accept: 'application/json' },
+      body,
+    })
     expect(res.status).toBe(200)
     const report = (await res.json()) as { rendered: number; failed: number }
     expect([report.rendered, report.failed]).toEqual([1, 1])
-    const csv = await app.request('/v1/batch/desk-card.zip', { method: 'POST', headers: { 'content-type': 'text/csv', accept: 'application/json' }, body: 'constructor,name_mn,name_zh\nx,ᠪᠠᠲᠤ,巴图\n' })
+    const csv = await app.request('/v1/batch/desk-card.zip', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'application/json' },
+      body: 'constructor,name_mn,name_zh\nx,ᠪᠠᠲᠤ,巴图\n',
+    })
     expect(((await csv.json()) as { rendered: number }).rendered).toBe(1)
   })
 })
 
 describe('found by the fuzz, too', () => {
   it('checks v.* on /v1/check as on renders (an object there was a 500)', async () => {
-    const res = await app.request('/v1/check/slogan-banner', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"slogan":"unity","v.years":{"a":1}}' })
+    const res = await app.request('/v1/check/slogan-banner', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"slogan":"unity","v.years":{"a":1}}',
+    })
     expect(res.status).toBe(422)
     expect((await app.request('/v1/check/desk-card?name_mn=%ED%A0%80')).status).toBe(400)
   })
