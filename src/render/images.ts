@@ -57,13 +57,19 @@ function encodeBase64(bytes: Uint8Array): string {
 export function headerSize(src: string): { width: number; height: number } | null {
   const m = DATA_URI.exec(src.trim())
   if (!m) return null
-  let bytes: Uint8Array
-  try {
-    bytes = decodeBase64(m[2]!)
-  } catch {
-    return null
+  const b64 = m[2]!.replace(/\s+/g, '')
+  // The first 3 KB hold a PNG's header and most JPEGs' frame header; a JPEG with large metadata first is read whole.
+  for (const part of [b64.slice(0, 4096), b64]) {
+    let bytes: Uint8Array
+    try {
+      bytes = decodeBase64(part)
+    } catch {
+      return null
+    }
+    const size = pngSize(bytes) ?? jpegSize(bytes)
+    if (size || part.length === b64.length || bytes[0] !== 0xff) return size
   }
-  return pngSize(bytes) ?? jpegSize(bytes)
+  return null
 }
 
 function pngSize(b: Uint8Array): { width: number; height: number } | null {
