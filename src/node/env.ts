@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { constants as zlibConstants, deflate, deflateSync } from 'node:zlib'
-import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js'
+import { constants as zlibConstants, deflate } from 'node:zlib'
+import { renderAsync } from '@resvg/resvg-js'
 import satori from 'satori'
 import { bundledData, MANIFEST } from '../bundled.js'
 import type { AppEnv } from '../env.js'
@@ -47,36 +47,19 @@ const deflateAsync = promisify(deflate)
  * is ~10 % smaller and twice as slow; Z_RLE faster but larger on the cards:
  * see bench/README.md). On the libuv pool, off the event loop.
  */
-const ZLIB = { level: zlibConstants.Z_DEFAULT_COMPRESSION, strategy: zlibConstants.Z_DEFAULT_STRATEGY }
-const zlibDeflate: Deflate = async (data) => deflateAsync(data, ZLIB)
-
-// System fonts off: satori already drew the text as paths, and scanning installed fonts costs ~20 ms a render.
-const RESVG: ResvgRenderOptions = { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }
+const zlibDeflate: Deflate = async (data) => deflateAsync(data, { level: zlibConstants.Z_DEFAULT_COMPRESSION, strategy: zlibConstants.Z_DEFAULT_STRATEGY })
 
 export const nodeEngines: Engines = {
   satori: satori as Engines['satori'],
   async rasterize(svg) {
-    // renderAsync runs off the event loop, on libuv's threads.
-    const image = await renderAsync(svg, RESVG)
+    // System fonts off: satori already drew the text as paths, and scanning
+    // installed fonts costs ~20 ms a render. renderAsync runs off the event loop.
+    const image = await renderAsync(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } })
     // Our encoder, not asPng(): an exact palette when the sign has ≤ 256 colours.
     return encodePng({ width: image.width, height: image.height, pixels: image.pixels }, zlibDeflate)
   },
   pdf: writePdf,
   openPdf,
-}
-
-/**
- * The same engines for a service render thread: resvg and zlib run in the
- * thread itself (the same library calls and settings, so the same bytes),
- * so all of a render's work has the thread's lower priority (render-thread.ts),
- * rather than going to libuv threads shared with the event loop.
- */
-export const threadEngines: Engines = {
-  ...nodeEngines,
-  async rasterize(svg) {
-    const image = new Resvg(svg, RESVG).render()
-    return encodePng({ width: image.width, height: image.height, pixels: image.pixels }, async (data) => deflateSync(data, ZLIB))
-  },
 }
 
 let cached: Promise<AppEnv> | undefined

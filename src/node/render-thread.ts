@@ -4,21 +4,10 @@
  * user caused come back as data; anything else is thrown, as a bug.
  */
 import { crossing, drawImage, drawRow, type Crossing, type Drawn, type ImageJob, type RowJob, type RowOutcome } from '../http/render-job.js'
-import { setPriority } from 'node:os'
-import { nodeEnv, threadEngines } from './env.js'
-
-/**
- * Renders yield the CPU to the event loop: on Linux a thread has its own nice
- * value, so this thread's lower priority keeps /healthz and cache hits
- * prompt while renders fill the cores. (Elsewhere setpriority would lower
- * the whole process, so it is left alone.)
- */
-export const RENDER_NICE = 10
-if (process.platform === 'linux') setPriority(RENDER_NICE)
+import { nodeEnv } from './env.js'
 
 // No top-level await: piscina cannot load a TypeScript worker through tsx that has one (ERR_UNKNOWN_FILE_EXTENSION).
-const ready = nodeEnv().then(async (shared) => {
-  const env = { ...shared, engines: threadEngines }
+const ready = nodeEnv().then(async (env) => {
   // satori parses its fonts on a thread's first render: done here, on no client's time.
   await drawImage(env, {
     kind: 'text',
