@@ -6,8 +6,17 @@
 import { crossing, drawImage, drawRow, type Crossing, type Drawn, type ImageJob, type RowJob, type RowOutcome } from '../http/render-job.js'
 import { nodeEnv } from './env.js'
 
-// No top-level await: piscina cannot load a TypeScript worker through tsx that has one (ERR_UNKNOWN_FILE_EXTENSION).
-const ready = nodeEnv().then(async (env) => {
+export type ThreadTask = { image: ImageJob } | { row: RowJob }
+
+type Handler = (task: ThreadTask) => Promise<Crossing<Drawn> | Crossing<RowOutcome>>
+
+/**
+ * The handler, once the thread is ready: piscina awaits an exported promise
+ * before it reports the thread ready, so no job waits on a thread still
+ * loading fonts (after a deadline replaced one, say). Not top-level await:
+ * piscina cannot load a TypeScript worker through tsx that has one.
+ */
+const handler: Promise<Handler> = nodeEnv().then(async (env) => {
   // satori parses its fonts on a thread's first render: done here, on no client's time.
   await drawImage(env, {
     kind: 'text',
@@ -16,12 +25,7 @@ const ready = nodeEnv().then(async (env) => {
     etag: '"warm-up"',
     headers: {},
   })
-  return env
+  return (task) => ('image' in task ? crossing(() => drawImage(env, task.image)) : crossing(() => drawRow(env, task.row)))
 })
 
-export type ThreadTask = { image: ImageJob } | { row: RowJob }
-
-export default async function run(task: ThreadTask): Promise<Crossing<Drawn> | Crossing<RowOutcome>> {
-  const env = await ready
-  return 'image' in task ? crossing(() => drawImage(env, task.image)) : crossing(() => drawRow(env, task.row))
-}
+export default handler
