@@ -6,6 +6,7 @@ import type { FontSet } from './fonts/font-set.js'
 import type { FontManifest } from './fonts/manifest.js'
 import type { MetricsText, RequestObserver } from './http/observe.js'
 import type { RenderCache } from './http/render-cache.js'
+import type { Offload } from './http/render-job.js'
 import type { Engines } from './render/engines.js'
 import type { RulePack } from './rules/types.js'
 import type { Locales } from './i18n/locales.js'
@@ -27,6 +28,8 @@ export interface AppEnv {
   packExamples: Readonly<Record<string, Readonly<Record<string, Record<string, unknown>>>>>
   /** Where the runtime keeps rendered bytes of GET renders; none = render every time. */
   cache?: RenderCache
+  /** Where renders run when not in the request's own thread (Node: a pool of worker threads); none = here. */
+  offload?: Offload
   /** Told about every request (access log, metrics); the runtime entry decides where each goes. */
   observers?: readonly RequestObserver[]
   /** Served at /metrics when present (Node; Workers have their own analytics). */

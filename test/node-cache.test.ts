@@ -62,6 +62,39 @@ describe('createNodeCache', () => {
     expect(second.headers.get(CACHE_STATUS_HEADER)).toBe('hit')
     expect(new Uint8Array(await second.arrayBuffer())).toEqual(new Uint8Array(await first.arrayBuffer()))
   })
+
+  it('cachedRender renders a key once for many requests at once: the others wait and are served from the cache', async () => {
+    const cache = createNodeCache({ maxBytes: 1 << 20 })
+    let renders = 0
+    let finish!: () => void
+    const started = new Promise<void>((r) => (finish = r))
+    const draw = async () => {
+      renders++
+      await started
+      return png(100)
+    }
+    const all = Array.from({ length: 20 }, () => cachedRender(cache, 'same', draw))
+    finish()
+    const res = await Promise.all(all)
+    expect(renders).toBe(1)
+    expect(res.map((r) => r.status)).toEqual(Array(20).fill(200))
+    expect(res.filter((r) => r.headers.get(CACHE_STATUS_HEADER) === 'miss')).toHaveLength(1)
+    expect(res.filter((r) => r.headers.get(CACHE_STATUS_HEADER) === 'hit')).toHaveLength(19)
+    for (const r of res) expect((await r.arrayBuffer()).byteLength).toBe(100)
+  })
+
+  it('cachedRender lets the waiters render for themselves when the first render fails', async () => {
+    const cache = createNodeCache({ maxBytes: 1 << 20 })
+    let renders = 0
+    const draw = async () => {
+      if (renders++ === 0) throw new Error('first fails')
+      return png(10)
+    }
+    const [first, second] = await Promise.allSettled([cachedRender(cache, 'flaky', draw), cachedRender(cache, 'flaky', draw)])
+    expect(first.status).toBe('rejected')
+    expect(second.status === 'fulfilled' && second.value.status).toBe(200)
+    expect(renders).toBe(2)
+  })
 })
 
 describe('cache settings', () => {

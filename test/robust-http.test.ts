@@ -197,6 +197,23 @@ describe('the render gate', () => {
     expect(await gate.run(async () => 'next')).toBe('next')
   })
 
+  it('hands the work its deadline: work that stops there (a worker thread) frees its slot at once, as render_timeout', async () => {
+    const gate = renderGate({ concurrency: 1, queue: 0, timeoutMs: 50 })
+    let seen: AbortSignal | undefined
+    const stopped = gate.run(
+      (deadline) =>
+        new Promise<string>((_, reject) => {
+          seen = deadline
+          deadline.addEventListener('abort', () => reject(new Error('AbortError: the thread was terminated')))
+        }),
+    )
+    expect(await stopped.catch((e: QoyarError) => e)).toMatchObject({ code: 'render_timeout', status: 503 })
+    expect(seen?.aborted).toBe(true)
+    await new Promise((r) => setTimeout(r, 0))
+    expect(gate.load().active).toBe(0)
+    expect(await gate.run(async () => 'next')).toBe('next')
+  })
+
   it('sends Retry-After with a 503', async () => {
     const { errorHandler } = await import('../src/http/errors.js')
     const { Hono } = await import('hono')

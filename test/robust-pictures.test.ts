@@ -4,7 +4,8 @@ import { createHook } from 'node:async_hooks'
 import { readFileSync } from 'node:fs'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
-import { IMAGE_LIMITS, inspectImage } from '../src/render/images.js'
+import { IMAGE_LIMITS, inspectImage, REQUEST_PICTURE_PIXELS } from '../src/render/images.js'
+import { capPicturePixels } from '../src/render/picture-budget.js'
 import { app } from './helpers/env.js'
 import { errorOf, post } from './helpers/http.js'
 
@@ -106,5 +107,36 @@ describe('pictures are validated before PDFKit, satori or resvg see them', () =>
     const small = 'data:image/jpeg;base64,' + readFileSync(new URL('./fixtures/tiny.jpg', import.meta.url)).toString('base64')
     const info = inspectImage(small, 'f')
     expect(info.src).toBe(small)
+  })
+})
+
+describe('the decoded pixels of all pictures of one request are capped', () => {
+  // Headers that each pass the per-picture cap (25 MP); their IDAT is bogus, so any decode would be a 422 instead.
+  const big = pngWith(5000, 3000, new Uint8Array(69)) // 15 MP
+  const medium = pngWith(3000, 2000, new Uint8Array(69)) // 6 MP
+
+  it('refuses a board of four 15 MP pictures with a 413 pictures_too_large naming the limit, before decoding any', async () => {
+    const res = await post('/v1/render/display-board.png', { ...BOARD, images: [big, big, big, big].map((src) => ({ src })) })
+    expect(res.status).toBe(413)
+    const error = (await res.json()) as {
+      error: { code: string; details: { pixels: number; maxPixels: number; limit: string; pictures: { field: string; width: number }[] } }
+    }
+    expect(error.error.code).toBe('pictures_too_large')
+    expect(error.error.details.pixels).toBe(4 * 15_000_000)
+    expect(error.error.details.maxPixels).toBe(REQUEST_PICTURE_PIXELS)
+    expect(error.error.details.limit).toMatch(/per request/)
+    expect(error.error.details.pictures.map((p) => p.field)).toEqual(['images.0.src', 'images.1.src', 'images.2.src', 'images.3.src'])
+  })
+
+  it('lets four 6 MP pictures through to the decoder (which then finds these broken: a 422, not the cap)', async () => {
+    const res = await post('/v1/render/display-board.png', { ...BOARD, images: [medium, medium, medium, medium].map((src) => ({ src })) })
+    expect(res.status).toBe(422)
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_fields')
+  })
+
+  it('adds up pictures wherever the input holds them, and leaves one past the per-picture limit to the decoder’s 422', () => {
+    expect(() => capPicturePixels({ emblem: big, more: { list: [big, big, big] } })).toThrow(/60\.0 MP/)
+    expect(() => capPicturePixels({ a: big, b: big, c: medium })).not.toThrow() // 36 MP
+    expect(() => capPicturePixels({ a: big, b: pngWith(8000, 8000, new Uint8Array(69)) })).not.toThrow() // 64 MP alone: inspectImage refuses it by name
   })
 })

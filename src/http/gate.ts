@@ -1,9 +1,10 @@
 /**
  * Bounded work per request: at most `concurrency` renders at once, at most
  * `queue` waiting (past that, 503 with Retry-After at once), and a deadline
- * from arrival (503 render_timeout). A render that outlives its deadline
- * keeps its slot until it really ends, so late work still counts against
- * the limit and cannot pile up.
+ * from arrival (503 render_timeout). The work is handed the deadline as a
+ * signal: where it can really be stopped (a worker thread on Node) it ends
+ * there; where it cannot (in-process), it keeps its slot until it ends, so
+ * late work still counts against the limit and cannot pile up.
  */
 import { QoyarError } from '../errors.js'
 
@@ -79,12 +80,12 @@ function overloaded(retryAfter: number): QoyarError {
 /** Runs renders through the gate: a slot, else a place in the queue, else 503; and the deadline. */
 export function renderGate(o: GateOptions = gateOptions()) {
   const slots = new Semaphore(o.concurrency, o.queue)
-  const run = async <T>(work: () => Promise<T>, gone?: AbortSignal): Promise<T> => {
+  const run = async <T>(work: (deadline: AbortSignal) => Promise<T>, gone?: AbortSignal): Promise<T> => {
     const arrived = Date.now()
     const deadline = AbortSignal.timeout(o.timeoutMs)
     const given = await slots.acquire(gone ? either(deadline, gone) : deadline)
     if (!given) throw deadline.aborted ? timedOut(o.timeoutMs) : overloaded(2)
-    const running = work().finally(() => slots.release())
+    const running = work(deadline).finally(() => slots.release())
     let timer: ReturnType<typeof setTimeout> | undefined
     const late = new Promise<typeof LATE>((resolve) => {
       timer = setTimeout(() => resolve(LATE), Math.max(0, o.timeoutMs - (Date.now() - arrived)))
@@ -96,6 +97,10 @@ export function renderGate(o: GateOptions = gateOptions()) {
         throw timedOut(o.timeoutMs)
       }
       return first as T // not LATE: the work's own value
+    } catch (e) {
+      // Stopped at its deadline (a worker thread ended): the client hears why.
+      if (deadline.aborted) throw timedOut(o.timeoutMs)
+      throw e
     } finally {
       clearTimeout(timer)
     }
@@ -116,7 +121,13 @@ function either(a: AbortSignal, b: AbortSignal): AbortSignal {
 }
 
 function timedOut(ms: number): QoyarError {
-  return new QoyarError('render_timeout', 503, `The render took over ${ms / 1000} s and was stopped; ask for a smaller size, a lower dpi, or SVG.`, { timeoutMs: ms, retryAfter: 5 }, { seconds: ms / 1000 })
+  return new QoyarError(
+    'render_timeout',
+    503,
+    `The render took over ${ms / 1000} s and was stopped; ask for a smaller size, a lower dpi, or SVG.`,
+    { timeoutMs: ms, retryAfter: 5 },
+    { seconds: ms / 1000 },
+  )
 }
 
 /** The process's one gate: every render of every route shares it. */

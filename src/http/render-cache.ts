@@ -38,16 +38,44 @@ export function servedFromCache(body: BodyInit | null, status: number, headers: 
   return res
 }
 
-/** Serve a GET render from the cache, or render it and store it. */
-/** A hit is served at once; only a miss renders, through the render gate (slots, queue, deadline). */
-export async function cachedRender(cache: RenderCache | undefined, key: string, render: () => Promise<Response>, gone?: AbortSignal): Promise<Response> {
+/** Renders of a key under way: requests for the same key wait for the first instead of rendering it again. */
+const leaders = new Map<string, Promise<Response>>()
+
+/**
+ * Serve a GET render from the cache, or render it and store it. A hit is
+ * served at once; only a miss renders, through the render gate (slots,
+ * queue, deadline), and once per key: concurrent misses of one key (200
+ * clients asking for the same new sign) wait for that render and are then
+ * served from the cache, rather than filling the queue with copies of it.
+ */
+export async function cachedRender(
+  cache: RenderCache | undefined,
+  key: string,
+  render: (deadline: AbortSignal) => Promise<Response>,
+  gone?: AbortSignal,
+): Promise<Response> {
   if (!cache) return renders.run(render, gone)
   const hit = await cache.match(key)
   if (hit) return hit
-  const res = await renders.run(render, gone)
-  if (res.status === 200) {
-    res.headers.set(CACHE_STATUS_HEADER, 'miss')
-    await cache.put(key, res.clone())
+  const leader = leaders.get(key)
+  if (leader) {
+    await leader.catch(() => {})
+    const after = await cache.match(key)
+    if (after) return after
+    // The first render failed, or was not stored: this request renders for itself.
   }
-  return res
+  const run = (async () => {
+    const res = await renders.run(render, gone)
+    if (res.status === 200) {
+      res.headers.set(CACHE_STATUS_HEADER, 'miss')
+      await cache.put(key, res.clone())
+    }
+    return res
+  })()
+  leaders.set(key, run)
+  try {
+    return await run
+  } finally {
+    if (leaders.get(key) === run) leaders.delete(key)
+  }
 }

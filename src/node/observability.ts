@@ -2,7 +2,8 @@
  * What the Node server does with each request's record: one JSON access-log
  * line through pino, and Prometheus metrics through prom-client (served at
  * /metrics): requests and their latency by route, renders by template and
- * format, render-cache hits, requests in flight, and the process's own
+ * format, render-cache hits, requests in flight, render threads (and how
+ * many were started: one more each time a deadline stops one), and the process's own
  * figures (resident memory, heap, event-loop lag).
  */
 import { pino, type DestinationStream } from 'pino'
@@ -15,11 +16,22 @@ export function accessLog(destination?: DestinationStream): RequestObserver {
   return { end: (record) => log.info(record, 'request') }
 }
 
-export function nodeMetrics(): RequestObserver & MetricsText {
+/** The render threads, as the metrics see them. */
+export interface ThreadCounts {
+  threads: number
+  started(): number
+}
+
+export function nodeMetrics(pool?: ThreadCounts): RequestObserver & MetricsText {
   // A registry per app, so that tests (and several apps in one process) do not share series.
   const registry = new Registry()
   collectDefaultMetrics({ register: registry, prefix: 'qoyar_' })
-  const requests = new Counter({ name: 'qoyar_http_requests_total', help: 'HTTP requests by method, route and status', labelNames: ['method', 'route', 'status'], registers: [registry] })
+  const requests = new Counter({
+    name: 'qoyar_http_requests_total',
+    help: 'HTTP requests by method, route and status',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  })
   const latency = new Histogram({
     name: 'qoyar_http_request_duration_seconds',
     help: 'Time from request to response headers, by route',
@@ -27,9 +39,35 @@ export function nodeMetrics(): RequestObserver & MetricsText {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   })
-  const renders = new Counter({ name: 'qoyar_renders_total', help: 'Renders, checks, batches and text images by template, format and status', labelNames: ['template', 'format', 'status'], registers: [registry] })
-  const cache = new Counter({ name: 'qoyar_render_cache_total', help: 'GET renders answered from the render cache (hit) or drawn (miss)', labelNames: ['result'], registers: [registry] })
-  const inFlight = new Gauge({ name: 'qoyar_http_requests_in_flight', help: 'Requests being served (renders run on the event loop and resvg threads; there is no queue)', registers: [registry] })
+  const renders = new Counter({
+    name: 'qoyar_renders_total',
+    help: 'Renders, checks, batches and text images by template, format and status',
+    labelNames: ['template', 'format', 'status'],
+    registers: [registry],
+  })
+  const cache = new Counter({
+    name: 'qoyar_render_cache_total',
+    help: 'GET renders answered from the render cache (hit) or drawn (miss)',
+    labelNames: ['result'],
+    registers: [registry],
+  })
+  const inFlight = new Gauge({
+    name: 'qoyar_http_requests_in_flight',
+    help: 'Requests being served, renders waiting for a thread among them',
+    registers: [registry],
+  })
+  if (pool) {
+    new Gauge({ name: 'qoyar_render_threads', help: 'Worker threads that render', registers: [registry] }).set(pool.threads)
+    new Counter({
+      name: 'qoyar_render_threads_started_total',
+      help: 'Render threads started: the first ones, then one for each thread stopped at a deadline',
+      registers: [registry],
+      collect() {
+        this.reset()
+        this.inc(pool.started())
+      },
+    })
+  }
   return {
     contentType: registry.contentType,
     text: () => registry.metrics(),

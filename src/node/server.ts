@@ -1,7 +1,7 @@
 /**
  * `npm start`: the app on Node, http://127.0.0.1:8787 (HOST and PORT
  * override; HOST=0.0.0.0 to serve the network). Node's parse errors are
- * answered in JSON; SIGTERM/SIGINT drain: no new connections, in-flight
+ * answered in JSON; renders run on a pool of worker threads (render-pool.ts); SIGTERM/SIGINT drain: no new connections, in-flight
  * requests get QOYAR_DRAIN_MS to finish, then the rest are cut (the client
  * sees a broken transfer, never a clean end to a truncated file).
  */
@@ -12,6 +12,7 @@ import { onClientError } from '../http/client-error.js'
 import { nodeEnv } from './env.js'
 import { dataOption } from './office-option.js'
 import { accessLog, nodeMetrics } from './observability.js'
+import { renderPool, renderThreads } from './render-pool.js'
 
 dataOption(process.argv.slice(2))
 
@@ -26,8 +27,11 @@ process.on('uncaughtException', (e) => {
 })
 process.on('unhandledRejection', (e) => console.error('qoyar: unhandled rejection', e))
 
-const metrics = nodeMetrics()
-const app = createApp({ ...(await nodeEnv()), observers: [accessLog(), metrics], metrics })
+// Renders run on worker threads (QOYAR_RENDER_THREADS, default one per core; 0 renders on the event loop).
+const threads = renderThreads()
+const pool = threads > 0 ? renderPool(threads) : undefined
+const metrics = nodeMetrics(pool)
+const app = createApp({ ...(await nodeEnv()), ...(pool ? { offload: pool } : {}), observers: [accessLog(), metrics], metrics })
 
 const server = serve(
   {

@@ -24,6 +24,9 @@ export const IMAGE_LIMITS = {
   keepSide: 2400,
 } as const
 
+/** Decoded pixels all the pictures of one request may have together (four 12 MP phone photos pass, four 25 MP ones do not). */
+export const REQUEST_PICTURE_PIXELS = 50_000_000
+
 export interface ImageInfo {
   mime: 'image/png' | 'image/jpeg'
   width: number
@@ -48,6 +51,25 @@ function encodeBase64(bytes: Uint8Array): string {
   let bin = ''
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
   return btoa(bin)
+}
+
+/** A data: URI picture's size from its header alone, without decoding it; null when it is not a PNG or JPEG. */
+export function headerSize(src: string): { width: number; height: number } | null {
+  const m = DATA_URI.exec(src.trim())
+  if (!m) return null
+  const b64 = m[2]!.replace(/\s+/g, '')
+  // The first 3 KB hold a PNG's header and most JPEGs' frame header; a JPEG with large metadata first is read whole.
+  for (const part of [b64.slice(0, 4096), b64]) {
+    let bytes: Uint8Array
+    try {
+      bytes = decodeBase64(part)
+    } catch {
+      return null
+    }
+    const size = pngSize(bytes) ?? jpegSize(bytes)
+    if (size || part.length === b64.length || bytes[0] !== 0xff) return size
+  }
+  return null
 }
 
 function pngSize(b: Uint8Array): { width: number; height: number } | null {
@@ -170,7 +192,9 @@ export function inspectImage(src: string, field: string): ImageInfo {
     throw bad(`the image is ${size.width}×${size.height} px; each side must be 1–${IMAGE_LIMITS.maxSide}`)
   // Refused before decoding: the header alone would make us allocate this much.
   if (size.width * size.height > IMAGE_LIMITS.maxPixels)
-    throw bad(`the image is ${size.width}×${size.height} px (${((size.width * size.height) / 1e6).toFixed(1)} MP); the limit is ${IMAGE_LIMITS.maxPixels / 1e6} MP, resize it first`)
+    throw bad(
+      `the image is ${size.width}×${size.height} px (${((size.width * size.height) / 1e6).toFixed(1)} MP); the limit is ${IMAGE_LIMITS.maxPixels / 1e6} MP, resize it first`,
+    )
   const mime = png ? 'image/png' : 'image/jpeg'
   let pixels: Rgba
   try {

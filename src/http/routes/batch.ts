@@ -8,7 +8,8 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../env.js'
 import { QoyarError } from '../../errors.js'
-import { renderRow, type RowOptions, type RowResult } from '../../bulk/render-row.js'
+import type { RowOptions, RowResult } from '../../bulk/render-row.js'
+import { batchRows } from '../render-job.js'
 import { reportPage } from '../../bulk/report-page.js'
 import { parseMap, rowsFromCsv, rowsFromJsonLines, type Row } from '../../bulk/rows.js'
 import { checkColumns } from '../../bulk/columns.js'
@@ -101,12 +102,16 @@ export function batchRoutes(env: AppEnv): Hono {
       const tally = (r: RowResult, where: { file?: string | undefined; page?: number | undefined }) => record(report, r, where)
 
       const gone = c.req.raw.signal
+      const stoppedEarly = () => console.log(`qoyar: batch ${template.id} stopped after ${report.rows} of ${rows.length} rows: the client went away`)
       if (c.req.header('accept')?.includes('application/json')) {
-        for (const row of rows) {
-          // The client hung up: nothing more is rendered for it.
-          if (gone.aborted) return new Response(null, { status: 499 })
-          tally(await renderRow(env, row, opts), {})
+        for await (const r of batchRows(env, rows, opts, gone)) {
+          tally(r, {})
           await yieldToOthers()
+        }
+        // The client hung up: nothing more was rendered for it.
+        if (gone.aborted) {
+          stoppedEarly()
+          return new Response(null, { status: 499 })
         }
         return c.json({ ...report, encoding }, 200)
       }
@@ -123,13 +128,12 @@ export function batchRoutes(env: AppEnv): Hono {
         const out = relay(pdf.readable)
         // Rendering runs while the response streams; the report page closes the document.
         void (async () => {
-          for (const row of rows) {
-            if (out.stopped.aborted) return
-            const r = await renderRow(env, row, opts)
+          for await (const r of batchRows(env, rows, opts, out.stopped)) {
             sink.add(r)
             tally(r, { page: sink.pageOf(r.row) })
             await yieldToOthers()
           }
+          if (out.stopped.aborted) return stoppedEarly()
           await sink.finish(report)
         })().catch((e) => {
           console.error('qoyar: batch failed', e)
@@ -151,13 +155,12 @@ export function batchRoutes(env: AppEnv): Hono {
         pagePdf(env.engines.pdf!, template.title.zh, print),
       )
       void (async () => {
-        for (const row of rows) {
-          if (stop.signal.aborted) return
-          const r = await renderRow(env, row, opts)
+        for await (const r of batchRows(env, rows, opts, stop.signal)) {
           await zip.addAsync(r)
           tally(r, { file: zip.fileOf(r.row) })
           await yieldToOthers()
         }
+        if (stop.signal.aborted) return stoppedEarly()
         zip.finish(report)
       })().catch((e) => {
         console.error('qoyar: batch failed', e)

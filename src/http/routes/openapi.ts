@@ -11,6 +11,11 @@ export function openApiRoutes(env: AppEnv): Hono {
   let html: string | undefined
   const document = () => (doc ??= openApiDocument(env))
   app.get('/v1/openapi.json', (c) => c.json(document(), 200, { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' }))
-  app.get('/docs', (c) => c.html((html ??= referencePage(document())), 200, { 'Cache-Control': 'public, max-age=300', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" }))
+  app.get('/docs', (c) =>
+    c.html((html ??= referencePage(document())), 200, {
+      'Cache-Control': 'public, max-age=300',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    }),
+  )
   return app
 }

@@ -6,12 +6,9 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../env.js'
 import { QoyarError } from '../../errors.js'
-import { complianceOf, designOf, enforce, enforceText, pdfOf, pngOf, prepare, svgOf, translationHeader, type Prepared } from '../../render/template-render.js'
-import { changedHeader } from '../../text/mongolian/fields.js'
-import { pdfUserUnit } from '../../render/limits.js'
-import { complianceHeader } from '../../rules/evaluate.js'
-import { etagFor } from '../etag.js'
-import { headResponse, imageResponse, notModified, type ImageFormat } from '../image-response.js'
+import { capPicturePixels } from '../../render/picture-budget.js'
+import { headResponse, notModified, type ImageFormat } from '../image-response.js'
+import { drawImage, prepareTemplate, responseOf, templateEtag, type TemplateJob } from '../render-job.js'
 import { cachedRender } from '../render-cache.js'
 import { renders } from '../gate.js'
 import { jsonBody, postFields, queryFields, renderInput } from '../input.js'
@@ -50,46 +47,27 @@ export function parseTarget(file: string): { id: string; format: ImageFormat } {
   return { id, format: format as ImageFormat }
 }
 
-/** Says when the PDF page is written at a UserUnit scale (a side past 14,400 pt). */
-function pdfScaleHeader(p: Prepared): Record<string, string> {
-  const bleed = 2 * p.print.bleed
-  const unit = pdfUserUnit(((p.canvas.widthMm + bleed) * 72) / 25.4, ((p.canvas.heightMm + bleed) * 72) / 25.4)
-  return unit > 1 ? { 'X-Qoyar-Pdf-User-Unit': String(unit) } : {}
-}
-
 export function renderRoutes(env: AppEnv): Hono {
   const app = new Hono()
   const render = async (c: Context, input: Record<string, unknown>) => {
     const { id, format } = parseTarget(c.req.param('file') ?? '')
-    const prepared = prepare(env, id, input)
-    enforceText(prepared)
-    const etag = await etagFor(env.version, { ...prepared.key, format })
+    capPicturePixels(input)
+    const gone = c.req.raw.signal
+    const ifNoneMatch = c.req.header('If-None-Match')
+    const job: TemplateJob = { kind: 'template', id, format, input }
+    // A POST may carry pictures, whose decoding is heavy work too: with an offload even its validation runs there.
+    if (c.req.method === 'POST' && env.offload) {
+      const offload = env.offload
+      return renders.run(async (deadline) => responseOf(await offload.image({ ...job, ...(ifNoneMatch ? { ifNoneMatch } : {}) }, deadline)), gone)
+    }
+    const prepared = prepareTemplate(env, id, input)
+    const etag = await templateEtag(env, prepared, format)
     const unchanged = notModified(c, etag)
     if (unchanged) return unchanged
     if (c.req.method === 'HEAD') return headResponse(format, etag)
-    const draw = async () => {
-      const design = designOf(env, prepared)
-      const report = complianceOf(env, prepared, design)
-      enforce(prepared, report)
-      const svg = await svgOf(env, prepared, design)
-      const headers = {
-        'X-Qoyar-Compliance': complianceHeader(report),
-        'X-Qoyar-Region': report.region,
-        'X-Qoyar-Text': prepared.text.status,
-        ...(changedHeader(prepared.text) ? { 'X-Qoyar-Text-Changed': changedHeader(prepared.text)! } : {}),
-        'X-Qoyar-Template': `${prepared.template.id}@${prepared.template.version}`,
-        'X-Qoyar-Size': `${prepared.canvas.width}x${prepared.canvas.height}`,
-        'X-Qoyar-Dpi': String(prepared.canvas.dpi),
-        // What the design chose by itself within the rules (desk-card: mnLayout=line for a long name).
-        ...(report.adjustments.length ? { 'X-Qoyar-Adjusted': report.adjustments.map((a) => `${a.field}=${a.value}`).join(', ') } : {}),
-        'Content-Disposition': `inline; filename="${prepared.template.id}.${format}"`,
-        ...(prepared.slogan ? { 'X-Qoyar-Slogan': prepared.slogan.key, 'X-Qoyar-Translation': translationHeader(prepared)! } : {}),
-      }
-      if (format === 'svg') return imageResponse('svg', svg, etag, headers)
-      if (format === 'pdf') return imageResponse('pdf', await pdfOf(env, prepared, design, svg), etag, { ...headers, ...pdfScaleHeader(prepared) })
-      return imageResponse('png', await pngOf(env, prepared, svg), etag, headers)
-    }
-    return c.req.method === 'GET' ? cachedRender(env.cache, etag, draw, c.req.raw.signal) : renders.run(draw, c.req.raw.signal)
+    const draw = async (deadline: AbortSignal) =>
+      responseOf(env.offload ? await env.offload.image(job, deadline) : await drawImage(env, job, { prepared, etag }))
+    return c.req.method === 'GET' ? cachedRender(env.cache, etag, draw, gone) : renders.run(draw, gone)
   }
   app.get('/render/:file', (c) => render(c, renderInput(queryFields(c))))
   app.post('/render/:file', limitBody, async (c) => render(c, renderInput(await postFields(c))))

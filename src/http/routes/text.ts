@@ -6,15 +6,13 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../../env.js'
 import { QoyarError } from '../../errors.js'
-import { renderPng } from '../../render/png.js'
-import { renderSvg } from '../../render/svg.js'
-import { textImage } from '../../render/text-image.js'
 import { scriptOf } from '../../text/script.js'
 import { checkMongolian, textStatus } from '../../text/mongolian/check.js'
 import { legacyEncodingError } from '../../text/mongolian/fields.js'
 import { etagFor } from '../etag.js'
 import { invalidParameters } from '../errors.js'
-import { headResponse, imageResponse, notModified, type ImageFormat } from '../image-response.js'
+import { headResponse, notModified, type ImageFormat } from '../image-response.js'
+import { drawImage, responseOf, type TextJob } from '../render-job.js'
 import { asNewlines, jsonBody, queryFields } from '../input.js'
 import { limitBody } from './render.js'
 import { cachedRender } from '../render-cache.js'
@@ -81,19 +79,9 @@ export function textRoutes(env: AppEnv): Hono {
     const unchanged = notModified(c, etag)
     if (unchanged) return unchanged
     if (c.req.method === 'HEAD') return headResponse(format, etag)
-    return cachedRender(env.cache, etag, async () => {
-      const image = textImage(env.fonts, spec)
-      const svg = await renderSvg(env.engines, env.fonts, image.root, image)
-      const headers = {
-        'X-Qoyar-Orientation': image.layout.orientation,
-        'X-Qoyar-Lines': String(image.layout.lines.length),
-        'X-Qoyar-Lang': image.layout.lang,
-        'X-Qoyar-Direction': image.layout.direction,
-        'X-Qoyar-Text': textStatus(checked.findings),
-      }
-      if (format === 'svg') return imageResponse('svg', svg, etag, headers)
-      return imageResponse('png', await renderPng(env.engines, svg, image), etag, headers)
-    })
+    const job: TextJob = { kind: 'text', format: format === 'png' ? 'png' : 'svg', spec, etag, headers: { 'X-Qoyar-Text': textStatus(checked.findings) } }
+    const draw = async (deadline: AbortSignal) => responseOf(env.offload ? await env.offload.image(job, deadline) : await drawImage(env, job))
+    return cachedRender(env.cache, etag, draw, c.req.raw.signal)
   }
   app.get('/text.svg', handler('svg'))
   app.get('/text.png', handler('png'))
