@@ -17,10 +17,10 @@ const DEADLINE_MS = 1500
 const ROWS = 300
 const csv = 'name_mn,name_zh\n' + Array.from({ length: ROWS }, (_, i) => `ᠪᠠᠲᠤ,巴图${i}\n`).join('')
 
-let server: ServerProcess & { log: string }
+let server: ServerProcess
 
 beforeAll(async () => {
-  server = (await startServer({ QOYAR_RENDER_TIMEOUT_MS: String(DEADLINE_MS), QOYAR_RENDER_THREADS: '2' })) as ServerProcess & { log: string } // startServer's object carries the log too
+  server = await startServer({ QOYAR_RENDER_TIMEOUT_MS: String(DEADLINE_MS), QOYAR_RENDER_THREADS: '2' })
 }, 120_000)
 
 afterAll(async () => {
@@ -36,11 +36,11 @@ async function threadsStarted(): Promise<number> {
 /** Waits (up to a minute) for a log line matching `re`, written after offset `from`. */
 async function logLine(re: RegExp, from: number): Promise<RegExpExecArray> {
   for (let i = 0; i < 300; i++) {
-    const m = re.exec(server.log.slice(from))
+    const m = re.exec(server.log().slice(from))
     if (m) return m
     await new Promise((r) => setTimeout(r, 200))
   }
-  throw new Error(`no log line ${re}:\n${server.log.slice(-2000)}`)
+  throw new Error(`no log line ${re}:\n${server.log().slice(-2000)}`)
 }
 
 describe('renders on worker threads', () => {
@@ -78,13 +78,13 @@ describe('renders on worker threads', () => {
     expect(next.map((r) => r.status)).toEqual([200, 200, 200, 200])
     const png = new Uint8Array(await next[0]!.arrayBuffer())
     expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]) // "PNG"
-    expect(server.log).not.toMatch(/uncaught|unexpected error/)
+    expect(server.log()).not.toMatch(/uncaught|unexpected error/)
   }, 180_000)
 })
 
 describe('batches on worker threads', () => {
   it('streams a PDF batch and stops rendering it when the client goes away', async () => {
-    const from = server.log.length
+    const from = server.log().length
     const stop = new AbortController()
     const res = await fetch(`${server.base}/v1/batch/desk-card.pdf`, {
       method: 'POST',
@@ -103,7 +103,7 @@ describe('batches on worker threads', () => {
   }, 90_000)
 
   it('stops a report-only batch (Accept: application/json) when the client goes away', async () => {
-    const from = server.log.length
+    const from = server.log().length
     const stop = new AbortController()
     const sent = fetch(`${server.base}/v1/batch/desk-card.pdf`, {
       method: 'POST',

@@ -81,14 +81,16 @@ function overloaded(retryAfter: number): QoyarError {
 export function renderGate(o: GateOptions = gateOptions()) {
   const slots = new Semaphore(o.concurrency, o.queue)
   const run = async <T>(work: (deadline: AbortSignal) => Promise<T>, gone?: AbortSignal): Promise<T> => {
-    const arrived = Date.now()
     const deadline = AbortSignal.timeout(o.timeoutMs)
     const given = await slots.acquire(gone ? either(deadline, gone) : deadline)
     if (!given) throw deadline.aborted ? timedOut(o.timeoutMs) : overloaded(2)
     const running = work(deadline).finally(() => slots.release())
-    let timer: ReturnType<typeof setTimeout> | undefined
+    // The client's answer and the work's stop come from the one deadline: the work is always told first.
+    let stop: (() => void) | undefined
     const late = new Promise<typeof LATE>((resolve) => {
-      timer = setTimeout(() => resolve(LATE), Math.max(0, o.timeoutMs - (Date.now() - arrived)))
+      stop = () => resolve(LATE)
+      if (deadline.aborted) stop()
+      else deadline.addEventListener('abort', stop, { once: true })
     })
     try {
       const first = await Promise.race([running, late])
@@ -102,7 +104,7 @@ export function renderGate(o: GateOptions = gateOptions()) {
       if (deadline.aborted) throw timedOut(o.timeoutMs)
       throw e
     } finally {
-      clearTimeout(timer)
+      if (stop) deadline.removeEventListener('abort', stop)
     }
   }
   return { run, load: () => slots.load, options: o }
