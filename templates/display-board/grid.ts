@@ -24,13 +24,13 @@ export interface Grid {
   bounds: Box
 }
 
-/** Grids with no empty cell: one row, one column, or 2×2 for four. */
+/** One row, one column, or 2×2 for three or four (three: the last row's frame centred under the two). */
 function shapesFor(n: number): [number, number][] {
   const out: [number, number][] = [
     [n, 1],
     [1, n],
   ]
-  if (n === 4) out.push([2, 2])
+  if (n === 3 || n === 4) out.push([2, 2])
   return n === 1 ? [[1, 1]] : out
 }
 
@@ -67,10 +67,11 @@ export function pictureGrid(
       h = Math.min(fullH, w / TARGET_ASPECT)
       if (w / h > MAX_ASPECT) w = h * MAX_ASPECT
     }
-    // Largest frames, counted by how much of the text's length the grid spans: a row of three
-    // squares beside a tall text leaves the board's lower half empty.
+    // Largest frames, discounted by the square of the share of the text's length the grid spans: a
+    // row of three squares beside a tall text leaves the board's lower half empty, and a wide grid
+    // takes width the text needs.
     const span = fill === 'height' ? (rows * (h + captionH) + (rows - 1) * gap) / ah : (cols * w + (cols - 1) * gap) / aw
-    const score = w * h * span
+    const score = w * h * span * span
     if (!best || score > best.score + 1e-6) best = { cols, rows, w, h, score }
   }
   const { cols, rows, w, h } = best ?? { cols: 1, rows: n, w: 0, h: 0, score: 0 }
@@ -80,8 +81,11 @@ export function pictureGrid(
   const y0 = anchor.y === 'start' ? area.y0 : area.y1 - gh
   const frames: Box[] = []
   for (let i = 0; i < n; i++) {
-    const fx = x0 + (i % cols) * (w + gap)
-    const fy = y0 + Math.floor(i / cols) * (h + captionH + gap)
+    // A short last row is centred under the full ones.
+    const row = Math.floor(i / cols)
+    const inRow = Math.min(cols, n - row * cols)
+    const fx = x0 + ((cols - inRow) * (w + gap)) / 2 + (i % cols) * (w + gap)
+    const fy = y0 + row * (h + captionH + gap)
     frames.push({ x0: fx, y0: fy, x1: fx + w, y1: fy + h })
   }
   return { cols, rows, frame: { width: w, height: h }, frames, bounds: { x0, y0, x1: x0 + gw, y1: y0 + gh } }
