@@ -120,6 +120,21 @@ describe('display-board: body and pictures', () => {
       }
     })
 
+  it('a short Chinese body keeps its two-character indent on the board (the example)', () => {
+    const ex = JSON.parse(readFileSync(new URL('../templates/display-board/example.json', import.meta.url), 'utf8')) as Record<string, unknown>
+    const p = prepare(env, 'display-board', ex)
+    const d = designOf(env, p)
+    const zh = body(d, 'zh')
+    const mn = body(d, 'mn')
+    const m = Math.min(p.canvas.width, p.canvas.height) * 0.045
+    // The lines start one gap right of the Mongolian columns; the first character 2 em further in.
+    expect(zh.x - mn.extent.x1).toBeGreaterThan(m - 1)
+    expect(zh.x - mn.extent.x1).toBeLessThan(3 * m + 2)
+    const firstInk = zh.layout.lines[0]!.ink!
+    expect(firstInk.x0).toBeGreaterThan(2 * zh.layout.fontSize)
+    expect(firstInk.x0).toBeLessThan(2.2 * zh.layout.fontSize)
+  })
+
   for (const n of [1, 2, 3, 4])
     it(`${n} picture(s): equal frames, one caption size, each caption tight under its frame`, () => {
       const p = prepare(
