@@ -24,7 +24,17 @@ export interface PairPart {
   lineHeight?: number
   /** Scales this part against the shared size (1 = equal; < 1 breaks an equal-size rule on purpose). */
   scale?: number
+  /** A wrapped horizontal paragraph justified (两端对齐, TextSpec.justify). */
+  justify?: boolean
+  /** Its first line indented, em (段首空两格: 2; TextSpec.firstLineIndent). */
+  firstLineIndent?: number
 }
+
+/** The paragraph options of a part, as the layout takes them. */
+const paragraphOf = (p: PairPart): Pick<TextSpec, 'justify' | 'firstLineIndent'> => ({
+  ...(p.justify ? { justify: true } : {}),
+  ...(p.firstLineIndent ? { firstLineIndent: p.firstLineIndent } : {}),
+})
 
 type Pitch = Pick<TextSpec, 'lineHeight' | 'pitch'>
 
@@ -263,6 +273,35 @@ export interface BoxedPart extends PairPart {
   box: Box
   /** Placement inside its box. */
   place?: { x: Align; y: Align }
+  /**
+   * The part takes, at this edge of its box, only the width its lines (columns) need at the size
+   * tried, and the other part's box gives that width and `gap` px up: two texts side by side in one
+   * area, split where both fill it (a board's Mongolian columns beside its Chinese paragraph).
+   */
+  claims?: {
+    edge: 'left' | 'right'
+    gap: number
+    /**
+     * When the other part (a horizontal paragraph) does not fill its height at the fitted size, it is
+     * narrowed until it does, and the gap between the two grows, to at most this many px.
+     */
+    maxGap?: number
+  }
+  /** The shortest line (column) the part may have, em: a paragraph narrower than this does not fit. */
+  minMeasure?: number
+}
+
+/** The other parts' boxes once `claimer` has taken the width its ink needs at its edge. */
+function afterClaim(boxes: readonly Box[], claimer: number, claims: NonNullable<BoxedPart['claims']>, ink: Box): Box[] {
+  const own = boxes[claimer]!
+  const width = ink.x1 - ink.x0
+  return boxes.map((b, i) =>
+    i === claimer
+      ? b
+      : claims.edge === 'left'
+        ? { ...b, x0: Math.max(b.x0, own.x0 + width + claims.gap) }
+        : { ...b, x1: Math.min(b.x1, own.x1 - width - claims.gap) },
+  )
 }
 
 /**
@@ -272,38 +311,98 @@ export interface BoxedPart extends PairPart {
  */
 export function fitPairInBoxes(fonts: FontSet, spec: { parts: readonly BoxedPart[]; minInk: number; maxInk: number; align?: Align }): PairResult {
   const ratios = spec.parts.map((p) => inkPerPx(fonts, p))
+  const claimer = spec.parts.findIndex((p) => p.claims !== undefined)
+  const layAt = (ink: number, p: BoxedPart, i: number, box: Box) =>
+    layoutText(fonts, {
+      text: p.text,
+      orientation: p.orientation,
+      fontSize: (ink / ratios[i]!) * (p.scale ?? 1),
+      maxLength: p.orientation === 'vertical' ? box.y1 - box.y0 : box.x1 - box.x0,
+      lang: p.lang,
+      ...(p.style ? { style: p.style } : {}),
+      ...pitchOf(p, undefined),
+      ...paragraphOf(p),
+      align: spec.align ?? 'start',
+    })
   const attempt = (ink: number) => {
-    const layouts = spec.parts.map((p, i) => {
-      const w = p.box.x1 - p.box.x0
-      const h = p.box.y1 - p.box.y0
-      return layoutText(fonts, {
-        text: p.text,
-        orientation: p.orientation,
-        fontSize: (ink / ratios[i]!) * (p.scale ?? 1),
-        maxLength: p.orientation === 'vertical' ? h : w,
-        lang: p.lang,
-        ...(p.style ? { style: p.style } : {}),
-        ...pitchOf(p, undefined),
-        align: spec.align ?? 'start',
-      })
-    })
-    const extents = layouts.map(inkExtentOf)
-    const fits = layouts.every((l, i) => {
+    const lay = (p: BoxedPart, i: number, box: Box) => layAt(ink, p, i, box)
+    let boxes = spec.parts.map((p) => p.box)
+    // The claiming part is laid out first: the others' boxes depend on its width.
+    const first = claimer >= 0 ? lay(spec.parts[claimer]!, claimer, boxes[claimer]!) : null
+    if (first) boxes = afterClaim(boxes, claimer, spec.parts[claimer]!.claims!, inkExtentOf(first))
+    const layouts = spec.parts.map((p, i) => (i === claimer ? first! : boxes[i]!.x1 - boxes[i]!.x0 > 0 ? lay(p, i, boxes[i]!) : null))
+    if (layouts.some((l) => l === null)) return { layouts: [], extents: [], boxes, fits: false }
+    const laid = layouts as TextLayout[]
+    const extents = laid.map(inkExtentOf)
+    const fits = laid.every((l, i) => {
       const e = extents[i]!
-      const b = spec.parts[i]!.box
-      return !l.overflow && e.x1 - e.x0 <= b.x1 - b.x0 && e.y1 - e.y0 <= b.y1 - b.y0
+      const b = boxes[i]!
+      const measure = spec.parts[i]!.orientation === 'vertical' ? b.y1 - b.y0 : b.x1 - b.x0
+      return !l.overflow && e.x1 - e.x0 <= b.x1 - b.x0 && e.y1 - e.y0 <= b.y1 - b.y0 && measure >= (spec.parts[i]!.minMeasure ?? 0) * l.fontSize
     })
-    return { layouts, extents, fits }
+    return { layouts: laid, extents, boxes, fits }
   }
   const { best, ink: bestInk } = largestFitting(spec.minInk, spec.maxInk, attempt, { fonts, key: JSON.stringify(['boxes', spec]) })
+  if (best.fits && claimer >= 0) narrowToFill(best, spec.parts, claimer, (p, i, box) => layAt(bestInk, p, i, box))
   const parts: PlacedPart[] = best.layouts.map((layout, i) => {
-    const p = spec.parts[i]!
+    const p = { ...spec.parts[i]!, box: best.boxes[i]! }
     const e = best.extents[i]!
     const free = { x: p.box.x1 - p.box.x0 - (e.x1 - e.x0), y: p.box.y1 - p.box.y0 - (e.y1 - e.y0) }
     const off = (a: Align | undefined, room: number) => (a === 'end' ? room : a === 'center' ? room / 2 : 0)
-    const left = p.box.x0 + off(p.place?.x, free.x)
+    // A paragraph's lines are measured from the box's left edge (an indented first line, justified
+    // ends): the layout's origin goes there, not its ink's.
+    const paragraph = p.orientation === 'horizontal' && (p.justify === true || (p.firstLineIndent ?? 0) > 0)
+    const left = paragraph ? p.box.x0 + e.x0 : p.box.x0 + off(p.place?.x, free.x)
     const top = p.box.y0 + off(p.place?.y, free.y)
     return { lang: p.lang, layout, x: left - e.x0, y: top - e.y0, extent: { x0: left, y0: top, x1: left + e.x1 - e.x0, y1: top + e.y1 - e.y0 } }
   })
   return { parts, fits: best.fits, ink: bestInk }
+}
+
+/**
+ * BoxedPart.claims.maxGap: each horizontal part beside the claiming one narrowed, at the fitted size,
+ * to the shortest measure at which its lines still fit its height (so it fills it), giving up at
+ * most maxGap − gap px on the claiming part's side, never below its minMeasure.
+ */
+function narrowToFill(
+  fit: { layouts: TextLayout[]; extents: Box[]; boxes: Box[] },
+  parts: readonly BoxedPart[],
+  claimer: number,
+  lay: (p: BoxedPart, i: number, box: Box) => TextLayout,
+): void {
+  const claims = parts[claimer]!.claims!
+  if (claims.maxGap === undefined || claims.maxGap <= claims.gap) return
+  parts.forEach((p, i) => {
+    if (i === claimer || p.orientation !== 'horizontal') return
+    const box = fit.boxes[i]!
+    const height = box.y1 - box.y0
+    const width = box.x1 - box.x0
+    const narrowest = Math.max((p.minMeasure ?? 0) * fit.layouts[i]!.fontSize, width - (claims.maxGap! - claims.gap))
+    const at = (w: number): Box => (claims.edge === 'left' ? { ...box, x0: box.x1 - w } : { ...box, x1: box.x0 + w })
+    const fits = (l: TextLayout) => {
+      const e = inkExtentOf(l)
+      return !l.overflow && e.y1 - e.y0 <= height
+    }
+    // Bisection on the measure (lines only grow as it shrinks), to a pixel.
+    let lo = narrowest
+    let hi = width
+    let best: TextLayout | null = null
+    if (lo >= hi) return
+    const first = lay(p, i, at(lo))
+    if (fits(first)) best = first
+    else
+      while (hi - lo > 1) {
+        const mid = (lo + hi) / 2
+        const l = lay(p, i, at(mid))
+        if (fits(l)) {
+          hi = mid
+          best = l
+        } else lo = mid
+      }
+    if (!best) return
+    const w = best === first ? narrowest : hi
+    fit.layouts[i] = best
+    fit.extents[i] = inkExtentOf(best)
+    fit.boxes[i] = at(w)
+  })
 }

@@ -89,6 +89,11 @@ const ORPHAN_COST = 80
 /** Dominates every other term: the fewest lines come first, then good breaks and balance. */
 const LINE_COST = 1e12
 const ORPHAN_CJK = 2
+/**
+ * A justified line's slack weighs this much more: it is spread between the characters, where half
+ * an em of gaps reads as a hole, so a break inside a word is preferred to about 1.5 em of spreading.
+ */
+const JUSTIFIED_SLACK = 25
 
 /**
  * Full-width closing marks whose ink sits in the first half of their cell: at a line's end that blank
@@ -128,6 +133,8 @@ function breakLines(
   maxLength: number | undefined,
   tracking: number,
   wordSpacing: number,
+  indent = 0,
+  justified = false,
 ): LineRange[] {
   if (!chunks.length) return []
   // Per chunk: its advance with the spaces after it, and its length when a line ends after it.
@@ -145,7 +152,7 @@ function breakLines(
   for (let k = 0; k < chunks.length; k++) {
     const c = chunks[k]!.chunk
     if (!c.hard && k < chunks.length - 1) continue
-    lines.push(...breakParagraph(text, chunks, full, ends, first, k + 1, fontSize, maxLength))
+    lines.push(...breakParagraph(text, chunks, full, ends, first, k + 1, fontSize, maxLength, indent, justified))
     // A text ending in a newline still has its (empty) last line, as before.
     if (c.hard && k === chunks.length - 1) lines.push({ start: c.end, end: c.end, overflows: false })
     first = k + 1
@@ -163,8 +170,12 @@ function breakParagraph(
   to: number,
   fontSize: number,
   maxLength: number | undefined,
+  indent = 0,
+  justified = false,
 ): LineRange[] {
   const n = to - from
+  // The paragraph's first line is shorter by its indent (段首空两格).
+  const limitFrom = (i: number) => (maxLength ?? Infinity) - (i === 0 ? indent : 0)
   const chunk = (i: number): Chunk => all[from + i]!.chunk
   const lineOf = (i: number, j: number, overflows: boolean): LineRange => ({ start: chunk(i).start, end: chunk(j).contentEnd, overflows })
   if (maxLength === undefined) return [lineOf(0, n - 1, false)]
@@ -180,10 +191,12 @@ function breakParagraph(
     let at = j
     for (let i = j; i >= 0; i--) {
       const length = lengthOf(i, j)
-      if (length > maxLength + 1e-6 && i < j) break
-      const slack = Math.max(0, maxLength - length) / fontSize
+      if (length > limitFrom(i) + 1e-6 && i < j) break
+      const slack = Math.max(0, limitFrom(i) - length) / fontSize
       const last = j === n - 1
-      let c = best[i]! + LINE_COST + slack * slack + (last ? 0 : BREAK_COST[chunk(j).kind])
+      // A justified line's slack is spread between its characters; its last line's slack is free (flush start).
+      const slackCost = justified ? (last ? 0 : JUSTIFIED_SLACK * slack * slack) : slack * slack
+      let c = best[i]! + LINE_COST + slackCost + (last ? 0 : BREAK_COST[chunk(j).kind])
       if (last && i > 0 && isOrphan(text.slice(chunk(i).start, chunk(j).contentEnd))) c += ORPHAN_COST
       if (c < cost) {
         cost = c
@@ -196,7 +209,7 @@ function breakParagraph(
   const out: LineRange[] = []
   for (let j = n - 1; j >= 0;) {
     const i = back[j + 1]!
-    out.unshift(lineOf(i, j, lengthOf(i, j) > maxLength + 1e-6))
+    out.unshift(lineOf(i, j, lengthOf(i, j) > limitFrom(i) + 1e-6))
     j = i - 1
   }
   return out
@@ -212,13 +225,28 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   const tracking = spec.tracking ?? 0
   const wordSpacing = spec.wordSpacing ?? 0
   const runs = prepared.grouping(tracking !== 0, wordSpacing !== 0)
-  const ranges = breakLines(text, runs.chunks, fontSize, spec.maxLength, tracking, wordSpacing)
-  const measuredLines = ranges.map((r) => {
-    const logical = runs.line(r.start, r.end).map((p) => measure(p, fontSize, tracking, wordSpacing))
+  // 段首空两格 and 两端对齐 are for horizontal left-to-right paragraphs.
+  const paragraphLtr = !vertical && baseLevel % 2 === 0
+  const indentPx = paragraphLtr ? (spec.firstLineIndent ?? 0) * fontSize : 0
+  const justify = spec.justify === true && paragraphLtr && spec.maxLength !== undefined
+  const ranges = breakLines(text, runs.chunks, fontSize, spec.maxLength, tracking, wordSpacing, indentPx, justify)
+  const lineAt = (r: LineRange, grouping: typeof runs, lineTracking: number) => {
+    const logical = grouping.line(r.start, r.end).map((p) => measure(p, fontSize, lineTracking, wordSpacing))
     const pieces = baseLevel === 0 && logical.every((p) => p.level === 0) ? logical : visualOrder(logical)
     const last = pieces[pieces.length - 1]
-    if (last?.cjk && tracking !== 0) pieces[pieces.length - 1] = { ...last, advance: last.advance - tracking }
+    if (last?.cjk && lineTracking !== 0) pieces[pieces.length - 1] = { ...last, advance: last.advance - lineTracking }
     return { range: r, pieces, length: pieces.reduce((s, p) => s + p.advance, 0) }
+  }
+  // A justified line is spread by tracking: every CJK character a piece of its own.
+  const tracked = justify ? prepared.grouping(true, wordSpacing !== 0) : runs
+  const measuredLines = ranges.map((r, k) => {
+    const indent = indentPx > 0 && startsParagraph(text, ranges, k) ? indentPx : 0
+    const plain = lineAt(r, runs, tracking)
+    const line =
+      justify && !endsParagraph(text, ranges, k)
+        ? justifyLine(plain, spec.maxLength! - indent, gapsIn(tracked.line(r.start, r.end)), (extra) => lineAt(r, tracked, tracking + extra))
+        : plain
+    return { ...line, indent, length: line.length + indent }
   })
 
   // As Chromium does for vertical-lr: every run shares one alphabetic
@@ -263,7 +291,7 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
     const lead = mainLength - ml.length
     // start and end follow the paragraph: a right-to-left block starts at the right.
     const atEnd = (spec.align ?? 'start') === (baseLevel % 2 === 1 ? 'start' : 'end')
-    let m = spec.align === 'center' ? lead / 2 : atEnd ? lead : 0
+    let m = (spec.align === 'center' ? lead / 2 : atEnd ? lead : 0) + ml.indent
     const pieces: Piece[] = []
     let lineInk: Box | null = null
     for (const p of ml.pieces) {
@@ -308,6 +336,31 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   // The primary font's face for its own script; scripts without a reference letter are measured by their ink.
   const face = primary && blockInk ? facePerUnit(fonts.hb, primary, primary.scripts[0]!) : null
   return { ...partial, visualSize: !blockInk ? 0 : face !== null ? face * fontSize : inkAcross({ ...partial, visualSize: 0 }) }
+}
+
+/** The line is the first of its paragraph (the text's first, or after a newline). */
+function startsParagraph(text: string, ranges: readonly LineRange[], k: number): boolean {
+  return k === 0 || text.slice(ranges[k - 1]!.end, ranges[k]!.start).includes('\n')
+}
+
+/** The line is the last of its paragraph (the text's last, or before a newline): it stays flush start. */
+function endsParagraph(text: string, ranges: readonly LineRange[], k: number): boolean {
+  return k === ranges.length - 1 || text.slice(ranges[k]!.end, ranges[k + 1]!.start).includes('\n')
+}
+
+/**
+ * 两端对齐: a line spread to `target` px across the gaps after its CJK characters (the last
+ * character's gap is the line's end, not a gap). Negative when a closing mark hangs past the end
+ * (push-in): the line is drawn in by the same share per gap. A line without a gap stays as it is.
+ */
+function justifyLine<L extends { length: number }>(plain: L, target: number, gaps: number, spread: (extraPerGap: number) => L): L {
+  const extra = target - plain.length
+  return gaps > 0 && Math.abs(extra) > 1e-6 ? spread(extra / gaps) : plain
+}
+
+/** Gaps that tracking widens in a line's tracked pieces (every CJK character a piece of its own): one after each CJK character but the line's last. */
+function gapsIn(pieces: readonly { cjk: boolean }[]): number {
+  return pieces.filter((p) => p.cjk).length - (pieces[pieces.length - 1]?.cjk ? 1 : 0)
 }
 
 function basePiece(p: Measured, weight: number): Omit<Piece, 'origin' | 'box' | 'ink'> {

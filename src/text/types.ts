@@ -41,6 +41,15 @@ export interface TextSpec {
   wordSpacing?: number
   /** Vertical only: which way columns follow each other. Default: ltr when the text has Mongolian, else rtl. */
   columnProgression?: 'ltr' | 'rtl'
+  /**
+   * Horizontal left-to-right text with `maxLength` only: 两端对齐. Every line but the last of its
+   * paragraph is spread (or, for a line whose closing mark hangs, drawn in) to `maxLength` across
+   * the gaps after its CJK characters; the last line stays flush start. Joined scripts are never
+   * spread between letters (no gap follows a non-CJK character). Default false.
+   */
+  justify?: boolean
+  /** Horizontal left-to-right text only: the first line of each paragraph starts this many em in (段首空两格: 2). Default 0. */
+  firstLineIndent?: number
 }
 
 /**

@@ -18,16 +18,28 @@ import {
   signText,
   z,
   type Box,
+  type DesignKit,
   type El,
   type ImageInfo,
   type PlacedBlock,
 } from '../../src/templates/authoring.js'
+import { objectPosition, pictureGrid, type Grid } from './grid.js'
+
+const unit = z.number().min(0).max(1)
 
 const image = z
   .object({
     src: z.string().max(5_000_000).describe('data:image/png;base64,… or data:image/jpeg;base64,…'),
     caption_minority: signText(120).optional(),
     caption_zh: signText(40).optional(),
+    focus: z
+      .object({ x: unit, y: unit })
+      .default({ x: 0.5, y: 0.5 })
+      .describe('focal point, 0..1 from the left and the top: kept as near the frame’s centre as the crop allows (default the centre)'),
+    fit: z
+      .enum(['cover', 'contain'])
+      .default('cover')
+      .describe('cover: the picture fills its frame, cropped around the focal point; contain: the whole picture, inside its frame'),
   })
   .transform((img, ctx) => {
     try {
@@ -66,26 +78,87 @@ const fields = z
     path: ['subtitle_minority'],
   })
 
-type Picture = { info: ImageInfo; caption_minority?: string | undefined; caption_zh?: string | undefined }
+type Picture = {
+  info: ImageInfo
+  caption_minority?: string | undefined
+  caption_zh?: string | undefined
+  focus: { x: number; y: number }
+  fit: 'cover' | 'contain'
+}
 
-/** A picture scaled to fit its cell, centred (object-fit: contain, done here so the PDF sees the same), on a white mat. */
-function pictureElements(p: Picture, cell: Box, mat: number): { elements: El[]; box: Box } {
-  const scale = Math.min((cell.x1 - cell.x0 - 2 * mat) / p.info.width, (cell.y1 - cell.y0 - 2 * mat) / p.info.height)
-  const w = p.info.width * scale
-  const h = p.info.height * scale
-  const x = cell.x0 + (cell.x1 - cell.x0 - w) / 2
-  const y = cell.y0 + (cell.y1 - cell.y0 - h) / 2
-  const box = { x0: x - mat, y0: y - mat, x1: x + w + mat, y1: y + h + mat }
+/**
+ * A picture in its frame: a white mat with a soft shadow, the picture inside it cover-cropped around
+ * its focal point (or contained), by satori's object-fit, which clips it to the frame: the SVG, the
+ * PNG and the PDF fast path all draw that clip.
+ */
+function pictureElements(p: Picture, frame: Box, mat: number): El[] {
+  const inner = { width: frame.x1 - frame.x0 - 2 * mat, height: frame.y1 - frame.y0 - 2 * mat }
+  const at = objectPosition(p.info, inner, p.focus, p.fit)
   const img = {
     type: 'img',
-    props: { src: p.info.src, width: w, height: h, style: { position: 'absolute', left: x, top: y, width: w, height: h } },
-  } as unknown as El
-  return { elements: [rect(box, { backgroundColor: '#ffffff', boxShadow: '0 2px 6px rgba(0,0,0,0.18)' }), img], box }
+    props: {
+      src: p.info.src,
+      width: inner.width,
+      height: inner.height,
+      style: {
+        position: 'absolute',
+        left: frame.x0 + mat,
+        top: frame.y0 + mat,
+        width: inner.width,
+        height: inner.height,
+        objectFit: p.fit,
+        objectPosition: `${at.x}% ${at.y}%`,
+        // An (identity) transform makes satori clip the picture to its box without its overflow mask:
+        // resvg 2.6.2 panics, aborting the process, on that mask nested in the canvas's when a cropped
+        // picture reaches far past the canvas (a tall picture focused at its foot).
+        transform: 'scale(1)',
+      },
+    },
+  }
+  return [rect(frame, { backgroundColor: '#ffffff', boxShadow: '0 2px 6px rgba(0,0,0,0.18)' }), img]
+}
+
+/**
+ * Every caption at one size (the smallest any of them needs to fit its band), its first line a
+ * fixed distance under its frame, centred on it.
+ */
+function captions(
+  kit: DesignKit,
+  pictures: readonly Picture[],
+  grid: Grid,
+  band: { gap: number; height: number; minInk: number; maxInk: number },
+  color: string,
+): { elements: El[]; blocks: PlacedBlock[] } {
+  const request = (i: number, ink: { minInk: number; maxInk: number }, y0: number) => ({
+    role: `caption-${i + 1}`,
+    minority: { text: pictures[i]!.caption_minority!, orientation: 'horizontal' as const, maxLines: 1 },
+    zh: { text: pictures[i]!.caption_zh!, orientation: 'horizontal' as const, maxLines: 1 },
+    arrangement: 'stacked' as const,
+    box: { x0: grid.frames[i]!.x0, y0, x1: grid.frames[i]!.x1, y1: y0 + band.height },
+    gap: 0.3,
+    ...ink,
+    color,
+  })
+  const withCaption = pictures.map((p, i) => i).filter((i) => pictures[i]!.caption_minority !== undefined)
+  const sized = withCaption.map((i) => kit.pair(request(i, { minInk: band.minInk, maxInk: band.maxInk }, grid.frames[i]!.y1 + band.gap)))
+  const ink = Math.min(...sized.flatMap((c) => c.blocks.map((b) => b.layout.visualSize)))
+  const out = { elements: [] as El[], blocks: [] as PlacedBlock[] }
+  for (const i of withCaption) {
+    const want = grid.frames[i]!.y1 + band.gap
+    const fixed = { minInk: ink, maxInk: ink }
+    let placed = kit.pair(request(i, fixed, want))
+    // Centred in its band by the pair fitting: moved up so its first line's ink starts at the band's top.
+    const inkTop = Math.min(...placed.blocks.map((b) => b.extent.y0))
+    if (inkTop - want > 0.5) placed = kit.pair(request(i, fixed, want - (inkTop - want)))
+    out.elements.push(...placed.elements)
+    out.blocks.push(...placed.blocks)
+  }
+  return out
 }
 
 export const displayBoard = defineTemplate({
   id: 'display-board',
-  version: 1,
+  version: 2,
   title: { zh: '宣传栏 / 展板', en: 'Display board' },
   description: {
     zh: '民族团结进步展示墙、宣传栏、展板：标题色带、蒙汉正文（蒙文竖排在左、汉文在右、字号相等）、最多四幅图片及双语图注；主题突出、构图严谨、图文并茂、美观大方。',
@@ -152,73 +225,87 @@ export const displayBoard = defineTemplate({
         }),
       )
 
-    // Content grid below the band: text on one side (or above), pictures on the other.
+    // Below the band: the text, and the pictures in a grid at its side (landscape) or below it (portrait).
     const top = bandH + short * 0.008 + m
     const content: Box = { x0: m, y0: top, x1: W - m, y1: H - m }
     const pictures = f.images as Picture[]
+    const captioned = pictures.some((p) => p.caption_minority !== undefined)
+    // One caption style: one size for every caption, two lines (the two scripts) under each frame.
+    const captionInk = short * 0.018
+    const captionGap = captionInk * 0.5
+    const captionH = captioned ? captionGap + captionInk * 3.6 : 0
+    const gap = m * 0.5
     let textArea = content
-    let pictureArea: Box | null = null
+    let grid: Grid | null = null
     if (pictures.length) {
+      // The most the pictures may take; what their frames do not use goes back to the text.
+      const share = 0.45
       if (portrait) {
-        const split = content.y0 + (content.y1 - content.y0) * 0.52
-        textArea = { ...content, y1: split - m / 2 }
-        pictureArea = { ...content, y0: split + m / 2 }
+        const area = { ...content, y0: content.y1 - (content.y1 - content.y0) * share }
+        grid = pictureGrid(pictures.length, area, gap, captionH, 'width', { x: 'center', y: 'end' })
+        textArea = { ...content, y1: grid.bounds.y0 - m }
       } else {
-        const split = content.x0 + (content.x1 - content.x0) * 0.6
-        textArea = { ...content, x1: split - m / 2 }
-        pictureArea = { ...content, x0: split + m / 2 }
+        const area = { ...content, x0: content.x1 - (content.x1 - content.x0) * share }
+        grid = pictureGrid(pictures.length, area, gap, captionH, 'height', { x: 'end', y: 'start' })
+        textArea = { ...content, x1: grid.bounds.x0 - m }
       }
     }
-    // Mongolian columns first (left), the Chinese paragraph after: "蒙文在前".
-    const mnShare = 0.42
-    const mid = textArea.x0 + (textArea.x1 - textArea.x0) * mnShare
+    // The body: Mongolian columns first (left: "蒙文在前") taking the width they need, the Chinese
+    // paragraph the rest, justified with its first line indented two characters; one size for both,
+    // the largest at which both fit, so both fill the area. Below the title's size (主题突出).
+    const titleInk = Math.min(...blocks.filter((b) => b.role === 'title').map((b) => b.layout.visualSize))
     const bodyOrientation = kit.pairing.minority.native
-    const left = { x0: textArea.x0, x1: mid - m / 2 }
-    const right = { x0: mid + m / 2, x1: textArea.x1 }
-    const [minorityBox, zhBox] = kit.first('side-by-side', { minority: bodyOrientation, zh: 'horizontal' }) === 'minority' ? [left, right] : [right, left]
-    add(
-      kit.pairInBoxes({
-        role: 'body',
-        minority: { text: f.body_minority, orientation: bodyOrientation, box: { ...minorityBox, y0: textArea.y0, y1: textArea.y1 } },
-        zh: { text: f.body_zh, orientation: 'horizontal', box: { ...zhBox, y0: textArea.y0, y1: textArea.y1 } },
-        minInk: Math.max(4, canvas.mm(3)),
-        maxInk: short * 0.045,
-        color: theme.text,
-      }),
-    )
-    // A thin rule between the two scripts.
-    elements.push(rect({ x0: mid - short * 0.001, y0: textArea.y0, x1: mid + short * 0.001, y1: textArea.y1 }, { backgroundColor: theme.accent }))
+    const minorityFirst = kit.first('side-by-side', { minority: bodyOrientation, zh: 'horizontal' }) === 'minority'
+    const columns = bodyOrientation === 'vertical'
+    const mid = textArea.x0 + (textArea.x1 - textArea.x0) / 2
+    const half = (first: boolean): Box => (first ? { ...textArea, x1: mid - m / 2 } : { ...textArea, x0: mid + m / 2 })
+    const body = kit.pairInBoxes({
+      role: 'body',
+      minority: columns
+        ? { text: f.body_minority, orientation: bodyOrientation, box: textArea, claims: { edge: minorityFirst ? 'left' : 'right', gap: m, maxGap: 3 * m } }
+        : { text: f.body_minority, orientation: bodyOrientation, box: half(minorityFirst) },
+      zh: {
+        text: f.body_zh,
+        orientation: 'horizontal',
+        box: columns ? textArea : half(!minorityFirst),
+        justify: true,
+        firstLineIndent: 2,
+        // A justified paragraph narrower than this spreads its characters into holes.
+        minMeasure: 10,
+      },
+      minInk: Math.max(4, canvas.mm(3)),
+      maxInk: Math.min(short * 0.045, titleInk * 0.6),
+      color: theme.text,
+    })
+    add(body)
+    // A thin rule halfway between the two scripts, as tall as the text area.
+    const [a, b] = body.blocks.map((x) => x.extent).sort((p, q) => p.x0 - q.x0)
+    const rule = columns && a && b ? (a.x1 + b.x0) / 2 : mid
+    elements.push(rect({ x0: rule - short * 0.001, y0: textArea.y0, x1: rule + short * 0.001, y1: textArea.y1 }, { backgroundColor: theme.accent }))
 
-    if (pictureArea && pictures.length) {
-      const cols = pictures.length === 1 ? 1 : 2
-      const rows = Math.ceil(pictures.length / cols)
-      const cw = (pictureArea.x1 - pictureArea.x0 - (cols - 1) * m * 0.5) / cols
-      const ch = (pictureArea.y1 - pictureArea.y0 - (rows - 1) * m * 0.5) / rows
-      pictures.forEach((p, i) => {
-        const x0 = pictureArea!.x0 + (i % cols) * (cw + m * 0.5)
-        const y0 = pictureArea!.y0 + Math.floor(i / cols) * (ch + m * 0.5)
-        const captioned = p.caption_minority !== undefined && p.caption_zh !== undefined
-        const cell = { x0, y0, x1: x0 + cw, y1: y0 + ch * (captioned ? 0.8 : 1) }
-        const pic = pictureElements(p, cell, short * 0.006)
-        elements.push(...pic.elements)
-        const picBox = { ...cell, y1: pic.box.y1 }
-        if (captioned)
-          add(
-            kit.pair({
-              role: `caption-${i + 1}`,
-              minority: { text: p.caption_minority!, orientation: 'horizontal' as const, maxLines: 1 },
-
-              zh: { text: p.caption_zh!, orientation: 'horizontal' as const, maxLines: 1 },
-              arrangement: 'stacked',
-              box: { x0, y0: picBox.y1 + m * 0.2, x1: x0 + cw, y1: y0 + ch },
-              gap: 0.3,
-              minInk: Math.max(3, canvas.mm(2)),
-              maxInk: short * 0.028,
-              color: theme.text,
-            }),
-          )
-      })
+    if (grid) {
+      pictures.forEach((p, i) => elements.push(...pictureElements(p, grid!.frames[i]!, short * 0.006)))
+      const bodyInk = Math.min(...body.blocks.map((x) => x.layout.visualSize))
+      add(
+        captions(
+          kit,
+          pictures,
+          grid,
+          { gap: captionGap, height: captionH - captionGap, maxInk: Math.min(captionInk, bodyInk * 0.85), minInk: Math.max(3, canvas.mm(2)) },
+          theme.text,
+        ),
+      )
     }
-    return { root: canvasRoot(W, H, theme.ground, elements), blocks, background: theme.ground, areas: [{ id: 'board', box: { x0: 0, y0: 0, x1: W, y1: H } }] }
+    return {
+      root: canvasRoot(W, H, theme.ground, elements),
+      blocks,
+      background: theme.ground,
+      areas: [
+        { id: 'board', box: { x0: 0, y0: 0, x1: W, y1: H } },
+        // The text area and the picture frames, for overlays and tests.
+        { id: 'body', box: textArea },
+        ...(grid?.frames.map((box, i) => ({ id: `picture-${i + 1}`, box })) ?? []),
+      ],
+    }
   },
 })
