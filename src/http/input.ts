@@ -7,6 +7,7 @@
  */
 import type { Context } from 'hono'
 import { QoyarError } from '../errors.js'
+import { VARIABLE_PREFIX } from '../render/request-keys.js'
 
 export const BODY_TYPES = {
   json: ['application/json'],
@@ -45,7 +46,9 @@ function badJson(why: string): QoyarError {
 /** A parsed JSON value copied, its top-level object without a prototype, refusing prototype keys at any depth and deep nesting (no recursion). */
 export function safeJson(value: unknown): unknown {
   const root: { v: unknown } = { v: undefined }
-  const stack: { from: unknown; into: Record<string, unknown> | unknown[]; key: string | number; depth: number }[] = [{ from: value, into: [], key: 0, depth: 0 }]
+  const stack: { from: unknown; into: Record<string, unknown> | unknown[]; key: string | number; depth: number }[] = [
+    { from: value, into: [], key: 0, depth: 0 },
+  ]
   const out: unknown[] = []
   stack[0]!.into = out
   while (stack.length) {
@@ -92,7 +95,13 @@ function decodeComponent(s: string): string {
   try {
     return decodeURIComponent(s.replace(/\+/g, ' '))
   } catch {
-    throw new QoyarError('bad_encoding', 400, `The URL has invalid percent-encoding near "${s.slice(0, 40)}": encode text as UTF-8.`, { near: s.slice(0, 40) }, { near: s.slice(0, 40) })
+    throw new QoyarError(
+      'bad_encoding',
+      400,
+      `The URL has invalid percent-encoding near "${s.slice(0, 40)}": encode text as UTF-8.`,
+      { near: s.slice(0, 40) },
+      { near: s.slice(0, 40) },
+    )
   }
 }
 
@@ -112,7 +121,8 @@ export function queryFields(c: Context): Record<string, string> {
     const eq = part.indexOf('=')
     const key = decodeComponent(eq < 0 ? part : part.slice(0, eq))
     const value = eq < 0 ? '' : decodeComponent(part.slice(eq + 1))
-    if (FORBIDDEN_KEYS.has(key)) throw new QoyarError('invalid_parameters', 400, `The parameter "${key}" is not allowed.`, { key }, { path: key, issue: 'not allowed' })
+    if (FORBIDDEN_KEYS.has(key))
+      throw new QoyarError('invalid_parameters', 400, `The parameter "${key}" is not allowed.`, { key }, { path: key, issue: 'not allowed' })
     out[key] = value
   }
   return out
@@ -130,11 +140,14 @@ export function hasLineSeparator(text: string): boolean {
   return /[\u2028\u2029]/.test(text)
 }
 
-/** Slogan variables are filled into one line of catalogue text. */
-const VARIABLE_PREFIX = 'v.'
-
 function invalidField(path: string, issue: string): QoyarError {
-  return new QoyarError('invalid_fields', 422, `Field "${path}": ${issue}`, { issues: [{ path, message: issue, code: 'custom' }] }, { template: '', path, issue })
+  return new QoyarError(
+    'invalid_fields',
+    422,
+    `Field "${path}": ${issue}`,
+    { issues: [{ path, message: issue, code: 'custom' }] },
+    { template: '', path, issue },
+  )
 }
 
 /** Every string as laid out (line separators to newlines), nested too, without recursion. */

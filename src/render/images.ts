@@ -9,20 +9,10 @@
 import { convertIndexedToRgb, decode as decodePngFile, encode as encodePng, type DecodedPng } from 'fast-png'
 import { decode as decodeJpegFile, encode as encodeJpeg } from 'jpeg-js'
 import { QoyarError } from '../errors.js'
+import { IMAGE_LIMITS } from './image-limits.js'
 import { downscale, fitWithin, type Rgba } from './resample.js'
 
-export const IMAGE_LIMITS = {
-  maxBytes: 3 * 1024 * 1024,
-  maxSide: 8000,
-  /** Decoded pixels a picture may have: 25 MP is 100 MB of RGBA while it is decoded. */
-  maxPixels: 25_000_000,
-  /**
-   * The long side a picture is kept at. A board's picture area is at most
-   * 40 % of its width, and the largest preset (2400 mm at 60 dpi, 5,669 px)
-   * gives it about 2,270 px: more is never visible.
-   */
-  keepSide: 2400,
-} as const
+export { IMAGE_LIMITS }
 
 export interface ImageInfo {
   mime: 'image/png' | 'image/jpeg'
@@ -170,7 +160,9 @@ export function inspectImage(src: string, field: string): ImageInfo {
     throw bad(`the image is ${size.width}×${size.height} px; each side must be 1–${IMAGE_LIMITS.maxSide}`)
   // Refused before decoding: the header alone would make us allocate this much.
   if (size.width * size.height > IMAGE_LIMITS.maxPixels)
-    throw bad(`the image is ${size.width}×${size.height} px (${((size.width * size.height) / 1e6).toFixed(1)} MP); the limit is ${IMAGE_LIMITS.maxPixels / 1e6} MP, resize it first`)
+    throw bad(
+      `the image is ${size.width}×${size.height} px (${((size.width * size.height) / 1e6).toFixed(1)} MP); the limit is ${IMAGE_LIMITS.maxPixels / 1e6} MP, resize it first`,
+    )
   const mime = png ? 'image/png' : 'image/jpeg'
   let pixels: Rgba
   try {

@@ -78,7 +78,22 @@ export function studioPage({ lang, strings, hints, assets }: StudioPageInput): s
 <h2 id="preview-heading" tabindex="-1">${s('preview.heading')}</h2>
 <div id="status" role="status" aria-live="polite"></div>
 <div id="error" class="notice error" role="alert" hidden></div>
-<figure id="preview" class="preview" data-state="empty" data-seq="0"><img id="preview-img" alt="" hidden><figcaption id="preview-empty">${s('preview.empty')}</figcaption></figure>
+<div class="view-bar" role="group" aria-label="${s('view.heading')}">
+<div class="field inline"><label for="zoom">${s('view.zoom')}</label><select id="zoom"><option value="fit">${s('view.fit')}</option><option value="real">${s('view.real')}</option><option value="px">${s('view.px')}</option></select></div>
+<fieldset class="overlays"><legend>${s('view.overlays')}</legend>
+<span class="check-row"><input type="checkbox" id="ov-trim"><label for="ov-trim">${s('view.trim')}</label></span>
+<span class="check-row"><input type="checkbox" id="ov-bleed"><label for="ov-bleed">${s('view.bleedNone')}</label></span>
+<span class="check-row"><input type="checkbox" id="ov-safe"><label for="ov-safe">${s('view.safe')}</label></span>
+<span class="check-row" id="fold-row" hidden><input type="checkbox" id="ov-fold"><label for="ov-fold">${s('view.fold')}</label></span>
+<span class="check-row"><input type="checkbox" id="ov-blocks"><label for="ov-blocks">${s('view.blocks')}</label></span>
+</fieldset>
+</div>
+<div id="stage" class="stage" data-zoom="fit">
+<figure id="preview" class="preview" data-state="empty" data-seq="0">
+<div id="sheet" class="sheet" hidden><span id="ruler-unit" class="ruler-unit" aria-hidden="true"></span><div id="ruler-x" class="ruler ruler-x" aria-hidden="true"></div><div id="ruler-y" class="ruler ruler-y" aria-hidden="true"></div><img id="preview-img" alt="" hidden><div id="overlay" class="overlay"></div></div>
+<figcaption id="preview-empty">${s('preview.empty')}</figcaption>
+</figure>
+</div>
 <div class="preview-meta"><span id="busy" aria-hidden="true" hidden>${s('preview.updating')}</span><span id="preview-size"></span><span id="translation"></span></div>
 </section>
 <section aria-labelledby="download-heading">
@@ -107,13 +122,20 @@ export function studioPage({ lang, strings, hints, assets }: StudioPageInput): s
 </div>
 <div id="link-status" role="status"></div>
 </section>
+</div>
+<aside class="panel-col" aria-label="${s('panel.label')}">
 <section aria-labelledby="report-heading">
 <h2 id="report-heading">${s('report.heading')}</h2>
 <p id="report-summary" role="status">${s('report.waiting')}</p>
 <p id="report-pack" class="hint"></p>
 <ol id="report" class="rules"></ol>
 </section>
-</div>
+<section aria-labelledby="findings-heading">
+<h2 id="findings-heading">${s('text.heading')}</h2>
+<p id="findings-summary" class="hint"></p>
+<ul id="findings" class="findings"></ul>
+</section>
+</aside>
 </main>
 <script type="application/json" id="studio-boot">${scriptJson({ lang, htmlLang: HTML_LANG[lang], strings, hints })}</script>
 </body>
