@@ -1,7 +1,7 @@
 /**
  * Where a design put things, for the studio's overlays (GET|POST /v1/check
  * answers it as `design`): each text block's painted box as it sits on the
- * rendered image (a face turned 180° is turned here too), the areas text must
+ * rendered image (a face drawn turned 180° has its boxes there), the areas text must
  * stay inside (the template's safe areas, or its faces), and the folds between
  * faces, each in px and in mm from the sign's top left corner.
  */
@@ -44,13 +44,6 @@ const rect = (b: Box, scale = 1): Rect => ({
   height: round((b.y1 - b.y0) * scale),
 })
 
-/** The block's box where the image shows it: a face drawn turned 180° about its frame's centre takes its blocks along. */
-function drawnBox(b: PlacedBlock): Box {
-  if (b.rotation !== 180 || !b.frame) return b.extent
-  const { x0, y0, x1, y1 } = b.frame
-  return { x0: x0 + x1 - b.extent.x1, y0: y0 + y1 - b.extent.y1, x1: x0 + x1 - b.extent.x0, y1: y0 + y1 - b.extent.y0 }
-}
-
 /** The field a block's text comes from: `name_mn` for role name in mn, `mn` on a sign with one text per language, else the role. */
 function fieldOf(b: PlacedBlock, fields: readonly string[]): string | undefined {
   return [`${b.role}_${b.lang}`, b.lang, b.role].find((f) => fields.includes(f))
@@ -66,7 +59,7 @@ export function designLayout(canvas: Canvas, design: Design, fields: readonly st
   return {
     canvas: { widthPx: canvas.width, heightPx: canvas.height, dpi: canvas.dpi, widthMm: round(canvas.widthMm), heightMm: round(canvas.heightMm) },
     blocks: design.blocks.map((b) => {
-      const box = drawnBox(b)
+      const box = b.extent
       const field = fieldOf(b, fields)
       return {
         id: `${b.face ? `${b.face}:` : ''}${b.role}:${b.lang}`,

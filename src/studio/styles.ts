@@ -95,7 +95,7 @@ fieldset.overlays legend { float: left; padding: 0 .25rem 0 0; font-weight: 600;
   background-color: #fff; background-image: linear-gradient(45deg, #e9e9e9 25%, transparent 25%, transparent 75%, #e9e9e9 75%), linear-gradient(45deg, #e9e9e9 25%, transparent 25%, transparent 75%, #e9e9e9 75%);
   background-size: 16px 16px; background-position: 0 0, 8px 8px; }
 .stage[data-zoom='fit'] { overflow: hidden; }
-figure.preview { margin: 0; padding: 0 12px 12px 0; min-height: 8rem; display: flex; align-items: flex-start; justify-content: flex-start; width: max-content; min-width: 100%; }
+figure.preview { margin: 0; padding: 0 28px 16px 0; min-height: 8rem; display: flex; align-items: flex-start; justify-content: flex-start; width: max-content; min-width: 100%; }
 figure.preview figcaption { padding: 1rem; align-self: center; }
 .sheet { position: relative; margin: 30px 0 0 30px; }
 .sheet img { display: block; max-width: none; box-shadow: 0 1px 4px rgba(0,0,0,.35); }

@@ -53,7 +53,14 @@ function templatePaths(env: AppEnv): Record<string, Operation> {
       ...errors(304, 400, 404, 413, 422),
     }
     paths[`/v1/render/${t.id}.{format}`] = {
-      get: { tags: ['render'], operationId: `render-${t.id}-get`, summary: `Render ${title}`, description: t.description.en, parameters: [format, ...query], responses: rendered },
+      get: {
+        tags: ['render'],
+        operationId: `render-${t.id}-get`,
+        summary: `Render ${title}`,
+        description: t.description.en,
+        parameters: [format, ...query],
+        responses: rendered,
+      },
       post: {
         tags: ['render'],
         operationId: `render-${t.id}-post`,
@@ -63,7 +70,7 @@ function templatePaths(env: AppEnv): Record<string, Operation> {
         responses: rendered,
       },
     }
-    const report = { 200: json(ref('ComplianceReport'), 'the compliance report'), ...errors(400, 404, 413, 422) }
+    const report = { 200: json(ref('CheckReport'), 'the compliance report, the text findings and where each block sits'), ...errors(400, 404, 413, 422) }
     paths[`/v1/check/${t.id}`] = {
       get: { tags: ['rules'], operationId: `check-${t.id}-get`, summary: `Check ${title} against a region's rules`, parameters: query, responses: report },
       post: {
@@ -98,7 +105,10 @@ function templatePaths(env: AppEnv): Record<string, Operation> {
           content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } },
         },
         responses: {
-          200: { description: 'the PDF or ZIP, streamed; or the report', content: { ...imageContent(['application/pdf', 'application/zip']), 'application/json': { schema: { type: 'object' } } } },
+          200: {
+            description: 'the PDF or ZIP, streamed; or the report',
+            content: { ...imageContent(['application/pdf', 'application/zip']), 'application/json': { schema: { type: 'object' } } },
+          },
           ...errors(400, 404, 413, 422),
         },
       },
@@ -127,10 +137,26 @@ export function openApiDocument(env: AppEnv): Record<string, unknown> {
   })
   const mongolianCheck = {
     summary: 'Check Mongolian text: findings (legacy encoding, suffix spaces, vowel harmony, mixed scripts, stray controls) and the normalised text',
-    responses: { 200: json({ type: 'object', properties: { text: { type: 'string' }, findings: { type: 'array', items: { type: 'object' } }, normalized: { type: ['string', 'null'] } } }, 'the findings'), ...errors(400, 413) },
+    responses: {
+      200: json(
+        {
+          type: 'object',
+          properties: { text: { type: 'string' }, findings: { type: 'array', items: { type: 'object' } }, normalized: { type: ['string', 'null'] } },
+        },
+        'the findings',
+      ),
+      ...errors(400, 413),
+    },
   }
-  const list = (summary: string, tag: string, schema: unknown = { type: 'object' }) => ({ get: { tags: [tag], summary, responses: { 200: json(schema, summary) } } })
-  const renderSchemas = Object.fromEntries(env.templates.map((t) => [`Render.${t.id}`, { ...mergeObjects(t.fields, sizeFields, printFields, controls), title: t.title.en, description: t.description.en }]))
+  const list = (summary: string, tag: string, schema: unknown = { type: 'object' }) => ({
+    get: { tags: [tag], summary, responses: { 200: json(schema, summary) } },
+  })
+  const renderSchemas = Object.fromEntries(
+    env.templates.map((t) => [
+      `Render.${t.id}`,
+      { ...mergeObjects(t.fields, sizeFields, printFields, controls), title: t.title.en, description: t.description.en },
+    ]),
+  )
   return {
     openapi: '3.1.0',
     info: {
@@ -146,8 +172,21 @@ export function openApiDocument(env: AppEnv): Record<string, unknown> {
       '/v1/text.svg': textOp('image/svg+xml'),
       '/v1/text.png': textOp('image/png'),
       '/v1/mongolian/check': {
-        get: { tags: ['text'], operationId: 'mongolian-check-get', parameters: [{ name: 'text', in: 'query', required: true, schema: { type: 'string' } }], ...mongolianCheck },
-        post: { tags: ['text'], operationId: 'mongolian-check-post', requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } } } } }, ...mongolianCheck },
+        get: {
+          tags: ['text'],
+          operationId: 'mongolian-check-get',
+          parameters: [{ name: 'text', in: 'query', required: true, schema: { type: 'string' } }],
+          ...mongolianCheck,
+        },
+        post: {
+          tags: ['text'],
+          operationId: 'mongolian-check-post',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } } } },
+          },
+          ...mongolianCheck,
+        },
       },
       '/v1/templates': list('Templates with presets, fields (JSON Schema) and examples', 'catalogue'),
       ...templatePaths(env),
@@ -166,15 +205,91 @@ export function openApiDocument(env: AppEnv): Record<string, unknown> {
         Error: {
           type: 'object',
           required: ['error'],
-          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } } },
+          properties: {
+            error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } },
+          },
         },
         ComplianceReport: {
           type: 'object',
           properties: {
             region: { type: 'string' },
             pass: { type: 'boolean' },
-            rules: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, pass: { type: 'boolean' }, measured: {}, expected: {}, text: { type: 'string' }, source: { type: 'object' } } } },
+            rules: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  id: { type: 'string' },
+                  pass: { type: 'boolean' },
+                  measured: {},
+                  expected: {},
+                  text: { type: 'string' },
+                  source: { type: 'object' },
+                },
+              },
+            },
           },
+        },
+        CheckReport: {
+          allOf: [ref('ComplianceReport')],
+          type: 'object',
+          properties: {
+            text: {
+              type: 'object',
+              description: 'the Mongolian text checker: status and findings per field',
+              properties: { status: { type: 'string' }, fields: { type: 'array' } },
+            },
+            design: {
+              type: 'object',
+              description:
+                'where the design put things, as the image shows them (on a face drawn turned 180° too); px and mm from the top left corner of the sign',
+              required: ['canvas', 'blocks', 'areas', 'folds'],
+              properties: {
+                canvas: {
+                  type: 'object',
+                  properties: {
+                    widthPx: { type: 'number' },
+                    heightPx: { type: 'number' },
+                    dpi: { type: 'number' },
+                    widthMm: { type: 'number' },
+                    heightMm: { type: 'number' },
+                  },
+                },
+                blocks: {
+                  type: 'array',
+                  description: "each text block's painted box",
+                  items: {
+                    type: 'object',
+                    required: ['id', 'role', 'lang', 'px', 'mm'],
+                    properties: {
+                      id: { type: 'string', description: 'face:role:lang, or role:lang' },
+                      role: { type: 'string' },
+                      lang: { type: 'string' },
+                      face: { type: 'string' },
+                      field: { type: 'string', description: 'the template field the text comes from' },
+                      px: ref('Rect'),
+                      mm: ref('Rect'),
+                    },
+                  },
+                },
+                areas: {
+                  type: 'array',
+                  description: 'rectangles the text must stay inside: the safe area, or each face',
+                  items: { type: 'object', properties: { id: { type: 'string' }, px: ref('Rect'), mm: ref('Rect') } },
+                },
+                folds: {
+                  type: 'array',
+                  description: 'fold lines across the sheet (desk cards)',
+                  items: { type: 'object', properties: { yPx: { type: 'number' }, yMm: { type: 'number' } } },
+                },
+              },
+            },
+          },
+        },
+        Rect: {
+          type: 'object',
+          required: ['x', 'y', 'width', 'height'],
+          properties: { x: { type: 'number' }, y: { type: 'number' }, width: { type: 'number' }, height: { type: 'number' } },
         },
         TextQuery: text,
         ...renderSchemas,

@@ -21,6 +21,8 @@ const STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000]
 const MIN_TICK_PX = 6
 const MIN_LABEL_PX = 44
 const RULER_PX = 18
+/** The sheet's margin for the rulers (styles.ts: .sheet). */
+const SHEET_MARGIN_PX = 30
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG, tag)
@@ -66,7 +68,7 @@ function displaySize(c: DesignLayout['canvas']): { width: number; height: number
   if (view.zoom === 'real') return { width: c.widthMm * CSS_PX_PER_MM, height: c.heightMm * CSS_PX_PER_MM }
   if (view.zoom === 'px') return { width: c.widthPx / devicePixelRatio, height: c.heightPx / devicePixelRatio }
   const stage = byId('stage')
-  const room = { width: stage.clientWidth - RULER_PX - 24, height: Math.max(160, window.innerHeight * 0.62) }
+  const room = { width: stage.clientWidth - SHEET_MARGIN_PX - 28, height: Math.max(160, window.innerHeight * 0.62) }
   const scale = Math.min(room.width / c.widthPx, room.height / c.heightPx)
   return { width: c.widthPx * scale, height: c.heightPx * scale }
 }
