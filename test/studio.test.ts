@@ -13,6 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STUDIO_JS } from '../src/studio/generated/client.js'
+import type { CheckResponse } from '../src/studio/client/api.js'
 import { studioHints } from '../src/studio/hints.js'
 import { app, env } from './helpers/env.js'
 import { decodePng } from './helpers/image.js'
@@ -226,6 +227,34 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     await page.screenshot({ path: new URL('studio-zh-first.png', OUT).pathname, fullPage: true })
   })
 
+  it('marks the blocks a failing rule concerns on the preview, and its button goes to the field that mends it', async () => {
+    await page.locator('#overlay rect.ov-block.flagged').first().waitFor()
+    const flagged = await page.locator('#overlay rect.ov-block.flagged').evaluateAll((els) => els.map((e) => e.getAttribute('data-block')).sort())
+    expect(flagged).toEqual(['slogan:mn', 'slogan:zh'])
+    const rule = page.locator('#report li[data-rule="im.order.horizontal"]')
+    expect((await rule.getAttribute('data-blocks'))!.split(' ').sort()).toEqual(['slogan:mn', 'slogan:zh'])
+    // Pointing at the rule points at its blocks.
+    await rule.hover()
+    expect(await page.locator('#overlay rect.ov-block.pointed').count()).toBe(2)
+    await rule.locator('button').click()
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-order')
+  })
+
+  it('at 1280×800 the report sits beside the preview, in view', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 })
+    const box = async (sel: string) => (await page.locator(sel).boundingBox())!
+    const preview = await box('#stage')
+    const panel = await box('.panel-col')
+    const form = await box('.form-col')
+    expect(panel.x).toBeGreaterThanOrEqual(preview.x + preview.width)
+    expect(preview.x).toBeGreaterThanOrEqual(form.x + form.width)
+    expect(panel.y).toBeLessThan(200)
+    expect((await box('#report li[data-pass="false"]')).y).toBeLessThan(800)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280)
+    await page.screenshot({ path: new URL('studio-1280-zh-first.png', OUT).pathname })
+    await page.setViewportSize({ width: 1400, height: 1000 })
+  })
+
   it('a catalogue slogan without Mongolian asks for the user’s own reviewed text, keeping the last good preview', async () => {
     const before = await preview()
     await page.selectOption('#slogan', 'unity.family')
@@ -293,12 +322,67 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     await page.screenshot({ path: new URL('studio-desk-card.png', OUT).pathname, fullPage: true })
   })
 
+  it('shows the desk card at 100 %: trim, bleed, fold and every text box where the layout says, in real millimetres', async () => {
+    const layout = ((await (await app.request(`/v1/check/desk-card?${q(env.examples['desk-card'] as Record<string, string>)}`)).json()) as CheckResponse)
+      .design!
+    // The fold halves the 200 mm sheet (1181 px at 300 dpi is 99.99 mm).
+    expect(layout.folds).toHaveLength(1)
+    expect(layout.folds[0]!.yMm).toBeCloseTo(100, 1)
+    await page.selectOption('#zoom', 'real')
+    await page.check('#ov-blocks')
+    await page.evaluate(() => ((document.getElementById('pdf-options') as HTMLDetailsElement).open = true))
+    await page.fill('#pdf-bleed', '3')
+    const pxPerMm = 96 / 25.4 // a CSS millimetre
+    const img = (await page.locator('#preview-img').boundingBox())!
+    expect(img.width).toBeCloseTo(layout.canvas.widthMm * pxPerMm, 0)
+    expect(img.height).toBeCloseTo(layout.canvas.heightMm * pxPerMm, 0)
+    expect(layout.blocks.map((b) => b.id)).toContain('back:name:mn')
+    /** An overlay shape's geometry on screen (boundingBox would add half the stroke on each side). */
+    const onScreen = (sel: string) =>
+      page.locator(sel).evaluate((el: SVGGraphicsElement) => {
+        const m = el.getScreenCTM()!
+        const bb = el.getBBox()
+        return { x: m.a * bb.x + m.e, y: m.d * bb.y + m.f, width: m.a * bb.width, height: m.d * bb.height }
+      })
+    for (const b of layout.blocks) {
+      const r = await onScreen(`#overlay rect[data-block="${b.id}"]`)
+      expect(Math.abs(r.x - img.x - b.mm.x * pxPerMm), b.id).toBeLessThan(1)
+      expect(Math.abs(r.y - img.y - b.mm.y * pxPerMm), b.id).toBeLessThan(1)
+      expect(Math.abs(r.width - b.mm.width * pxPerMm), b.id).toBeLessThan(1)
+      expect(Math.abs(r.height - b.mm.height * pxPerMm), b.id).toBeLessThan(1)
+    }
+    // The turned face's Mongolian name sits right of its Chinese, as drawn (the reader turns the card).
+    const back = (id: string) => layout.blocks.find((b) => b.id === id)!.mm
+    expect(back('back:name:mn').x).toBeGreaterThan(back('back:name:zh').x + back('back:name:zh').width)
+    const fold = await onScreen('#overlay line[data-overlay="fold"]')
+    expect(Math.abs(fold.y - img.y - 100 * pxPerMm)).toBeLessThan(1)
+    expect(Math.abs(fold.width - img.width)).toBeLessThan(1)
+    const bleed = await onScreen('#overlay path[data-overlay="bleed"]')
+    expect(Math.abs(img.x - bleed.x - 3 * pxPerMm)).toBeLessThan(1)
+    expect(Math.abs(bleed.width - img.width - 6 * pxPerMm)).toBeLessThan(1)
+    expect(await page.locator('label[for="ov-bleed"]').textContent()).toContain('3')
+    expect(await page.locator('#fold-row').isVisible()).toBe(true)
+    // The rulers count millimetres: at 100 % a 10 mm step is 37.8 px.
+    expect(await page.locator('#ruler-x').getAttribute('data-step-mm')).toBe('2')
+    await page.locator('#stage').screenshot({ path: new URL('studio-desk-card-100.png', OUT).pathname })
+    await page.fill('#pdf-bleed', '0')
+    await page.uncheck('#ov-blocks')
+    await page.selectOption('#zoom', 'fit')
+  })
+
   it('shows Mongolian text findings under the field, and fixes a suffix space in one click', async () => {
     // Still on the desk card.
     await page.locator('#f-title_mn').fill('ᠨᠣᠮ ᠤᠨ')
     const finding = page.locator('.field[data-field="title_mn"] .text-findings .finding.error')
     await finding.waitFor()
     expect(await finding.textContent()).toContain('U+180E')
+    // In the panel too: its blocks are marked, and a click goes to the field.
+    const listed = page.locator('#findings li[data-field="title_mn"]')
+    await listed.first().waitFor()
+    expect((await listed.first().getAttribute('data-blocks'))!.split(' ').sort()).toEqual(['back:title:mn', 'front:title:mn'])
+    expect(await page.locator('#overlay rect.ov-block.flagged[data-field="title_mn"]').count()).toBe(2)
+    await listed.first().locator('button').click()
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-title_mn')
     await page.screenshot({ path: new URL('studio-text-findings.png', OUT).pathname, fullPage: true })
     await finding.locator('button').click()
     expect(await page.locator('#f-title_mn').inputValue()).toBe('ᠨᠣᠮ\u180Eᠤᠨ')
