@@ -240,6 +240,30 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-order')
   })
 
+  it('shows the design at every preset, each marked fits and fails the order rule; clicking one makes it current', async () => {
+    const presets = env.templates.find((t) => t.id === 'slogan-banner')!.presets.map((p) => p.id)
+    await page.waitForFunction((n) => {
+      const strip = document.getElementById('sizes')!
+      return strip.dataset.state === 'ok' && strip.querySelectorAll('button.size img').length === n
+    }, presets.length)
+    const sizes = await page.locator('#sizes button.size').evaluateAll((els) => els.map((e) => ({ ...(e as HTMLElement).dataset })))
+    expect(sizes.map((s) => s.preset)).toEqual(presets)
+    // zh-first breaks the order rule at every size, and the text fits at every size.
+    for (const s of sizes) expect(s, s.preset).toMatchObject({ fits: 'true', pass: 'false' })
+    expect(await page.locator('#sizes button[aria-pressed="true"]').getAttribute('data-preset')).toBe('screen-1920x480')
+    await page.locator('#sizes').screenshot({ path: new URL('studio-sizes.png', OUT).pathname })
+    const before = await preview()
+    await page.click('#sizes button[data-preset="a3-poster"]')
+    const p = await previewSettles({ afterSeq: Number(before.seq) })
+    expect(await page.locator('#preset').inputValue()).toBe('a3-poster')
+    const a3 = await app.request(`/v1/render/slogan-banner.svg?${q({ mn: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ', zh: '民族团结', order: 'zh-first', preset: 'a3-poster' })}`)
+    expect(p.size).toBe(a3.headers.get('x-qoyar-size'))
+    expect(p.etag).toBe(a3.headers.get('etag'))
+    expect(await page.locator('#sizes button[aria-pressed="true"]').getAttribute('data-preset')).toBe('a3-poster')
+    await page.click('#sizes button[data-preset="screen-1920x480"]')
+    await previewSettles({ afterSeq: Number(p.seq) })
+  })
+
   it('at 1280×800 the report sits beside the preview, in view', async () => {
     await page.setViewportSize({ width: 1280, height: 800 })
     const box = async (sel: string) => (await page.locator(sel).boundingBox())!

@@ -95,6 +95,8 @@ export function studioPage({ lang, strings, hints, assets }: StudioPageInput): s
 </figure>
 </div>
 <div class="preview-meta"><span id="busy" aria-hidden="true" hidden>${s('preview.updating')}</span><span id="preview-size"></span><span id="translation"></span></div>
+<h3 class="sizes-heading" id="sizes-heading">${s('sizes.heading')}</h3>
+<div id="sizes" class="sizes" role="group" aria-labelledby="sizes-heading"></div>
 </section>
 <section aria-labelledby="download-heading">
 <h2 id="download-heading">${s('download.heading')}</h2>

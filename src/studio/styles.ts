@@ -119,6 +119,17 @@ figure.preview figcaption { padding: 1rem; align-self: center; }
 .tick-label { font: 9px system-ui, sans-serif; fill: #333; }
 figure.preview[data-state='error'] img { opacity: .55; }
 figure.preview[data-state='loading'] img { opacity: .85; }
+.sizes-heading { font-size: .95rem; margin: .75rem 0 .35rem; }
+.sizes { display: flex; gap: .5rem; overflow-x: auto; padding-bottom: .35rem; }
+button.size { flex: 0 0 auto; display: flex; flex-direction: column; align-items: center; gap: .2rem; width: 8.5rem; padding: .35rem; background: #fff; color: var(--ink);
+  border: 2px solid var(--line); font-weight: normal; font-size: .75rem; line-height: 1.25; }
+button.size[aria-pressed='true'] { border-color: var(--accent); box-shadow: 0 0 0 2px var(--accent); }
+button.size .thumb { display: flex; align-items: center; justify-content: center; width: 100%; height: 4rem; background: var(--soft); }
+button.size .thumb img { max-width: 100%; max-height: 4rem; box-shadow: 0 0 0 1px rgba(0,0,0,.25); }
+button.size .size-name { text-align: center; overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }
+button.size[data-pass='true'] .size-verdict { color: var(--pass); font-weight: 700; }
+button.size[data-pass='false'] .size-verdict, button.size[data-fits='false'] .size-verdict { color: var(--fail); font-weight: 700; }
+button.size[data-fits='false'] .thumb { background: #fff6f7; }
 #busy { font-weight: 600; color: var(--accent); }
 .preview-meta { display: flex; gap: 1rem; flex-wrap: wrap; color: var(--muted); font-size: .9rem; margin: .35rem 0; }
 #status { min-height: 1.5em; margin: .35rem 0; }

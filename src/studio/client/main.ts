@@ -9,6 +9,7 @@ import { byId, h, valueOf } from './dom.js'
 import { renderFields } from './form.js'
 import { copyLink, postDownload, syncLinks, writeHash } from './links.js'
 import { schedule } from './preview.js'
+import { scheduleSizes } from './sizes.js'
 import { pickSlogan, renderSlogan } from './slogans.js'
 import { loc, t } from './strings.js'
 import { applyParams, catalogue, changed, currentPack, onChange, state, tpl, usesPost } from './state.js'
@@ -128,6 +129,7 @@ async function main(): Promise<void> {
   onChange(syncLinks)
   onChange(writeHash)
   onChange(schedule)
+  onChange(scheduleSizes)
   byId('template').addEventListener('change', (e) => selectTemplate(valueOf(e)))
   byId('preset').addEventListener('change', (e) => {
     state.preset = valueOf(e)
