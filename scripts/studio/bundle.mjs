@@ -27,6 +27,7 @@ export async function bundleStudio() {
     target: 'es2022',
     charset: 'utf8',
     legalComments: 'none',
+    minify: true,
     write: false,
     logLevel: 'silent',
   })

@@ -115,6 +115,20 @@ export function studioPage({ lang, strings, hints, assets }: StudioPageInput): s
 </details>
 <div id="download-status" role="status"></div>
 </section>
+<section aria-labelledby="batch-heading" id="batch">
+<h2 id="batch-heading">${s('batch.heading')}</h2>
+<p class="hint">${s('batch.intro')}</p>
+<div id="batch-drop" class="drop"><label for="batch-file">${s('batch.file')}</label><input type="file" id="batch-file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"></div>
+<div id="batch-map"></div>
+<ol id="batch-rows" class="batch-rows"></ol>
+<ul id="batch-bad" class="batch-bad"></ul>
+<div class="actions">
+<div class="field inline"><label for="batch-format">${s('batch.format')}</label><select id="batch-format"><option value="pdf">PDF</option><option value="zip-png">ZIP (PNG)</option><option value="zip-svg">ZIP (SVG)</option><option value="zip-pdf">ZIP (PDF)</option></select></div>
+<button type="button" id="batch-go">${s('batch.make')}</button>
+</div>
+<progress id="batch-progress" hidden></progress>
+<div id="batch-status" role="status"></div>
+</section>
 <section aria-labelledby="link-heading">
 <h2 id="link-heading">${s('link.heading')}</h2>
 <div class="link-row">

@@ -130,6 +130,22 @@ button.size .size-name { text-align: center; overflow: hidden; display: -webkit-
 button.size[data-pass='true'] .size-verdict { color: var(--pass); font-weight: 700; }
 button.size[data-pass='false'] .size-verdict, button.size[data-fits='false'] .size-verdict { color: var(--fail); font-weight: 700; }
 button.size[data-fits='false'] .thumb { background: #fff6f7; }
+.drop { border: 2px dashed var(--line); border-radius: 6px; padding: .75rem; background: var(--soft); }
+.drop.over { border-color: var(--accent); background: #eaf1fb; }
+.drop label { display: block; font-weight: 600; margin-bottom: .35rem; }
+table.batch-map { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
+table.batch-map th, table.batch-map td { text-align: left; padding: .2rem .5rem .2rem 0; }
+table.batch-map select { width: auto; max-width: 20rem; }
+ol.batch-rows { list-style: none; padding: 0; margin: .5rem 0; display: flex; gap: .5rem; flex-wrap: wrap; }
+ol.batch-rows > li { display: flex; flex-direction: column; gap: .15rem; width: 10rem; font-size: .8rem; border: 1px solid var(--line); border-radius: 4px; padding: .35rem; }
+ol.batch-rows .thumb { display: flex; align-items: center; justify-content: center; height: 5rem; background: var(--soft); }
+ol.batch-rows .thumb img { max-width: 100%; max-height: 5rem; }
+ol.batch-rows .row-no { font-weight: 700; }
+ol.batch-rows li[data-status='failed'] .row-verdict, ol.batch-rows li[data-pass='false'] .row-verdict { color: var(--fail); }
+ul.batch-bad { margin: .5rem 0; padding-left: 1.25rem; color: var(--fail); max-height: 14rem; overflow-y: auto; font-size: .9rem; }
+progress { width: 100%; }
+.field.inline { display: flex; gap: .4rem; align-items: center; margin: 0; }
+.field.inline > label { margin: 0; }
 #busy { font-weight: 600; color: var(--accent); }
 .preview-meta { display: flex; gap: 1rem; flex-wrap: wrap; color: var(--muted); font-size: .9rem; margin: .35rem 0; }
 #status { min-height: 1.5em; margin: .35rem 0; }

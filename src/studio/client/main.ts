@@ -4,6 +4,7 @@
  * API, builds the form from each template's JSON Schema, and keeps the
  * preview, its overlays and the report panel in step with the form.
  */
+import { batchDesignChanged, wireBatch } from './batch.js'
 import { getJson, type RulesInfo, type SloganEntry, type TemplateInfo } from './api.js'
 import { byId, h, valueOf } from './dom.js'
 import { renderFields } from './form.js'
@@ -130,6 +131,7 @@ async function main(): Promise<void> {
   onChange(writeHash)
   onChange(schedule)
   onChange(scheduleSizes)
+  onChange(batchDesignChanged)
   byId('template').addEventListener('change', (e) => selectTemplate(valueOf(e)))
   byId('preset').addEventListener('change', (e) => {
     state.preset = valueOf(e)
@@ -150,6 +152,7 @@ async function main(): Promise<void> {
     })
   byId('copy-link').addEventListener('click', () => void copyLink())
   wireView()
+  wireBatch()
   const hp = new URLSearchParams(location.hash.slice(1))
   const id = hp.get('template')
   const first = catalogue.templates[0]
