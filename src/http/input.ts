@@ -6,6 +6,7 @@
  * separators turned into the newline the layout understands.
  */
 import type { Context } from 'hono'
+import { claimsDesign, designFile } from '../design-file.js'
 import { QoyarError } from '../errors.js'
 import { VARIABLE_PREFIX } from '../render/request-keys.js'
 
@@ -181,5 +182,33 @@ export function renderInput(input: Record<string, unknown>): Record<string, unkn
 
 /** A POST's fields: its query parameters (?preset=…) merged under its JSON body, the body winning; nothing is ignored. */
 export async function postFields(c: Context): Promise<Record<string, unknown>> {
-  return Object.assign(queryFields(c), await jsonBody(c))
+  return Object.assign(queryFields(c), designInput(c, await jsonBody(c)))
+}
+
+/** A body that is a saved design (src/design-file.ts) gives its input, once its template is the route's. */
+function designInput(c: Context, body: Record<string, unknown>): Record<string, unknown> {
+  if (!claimsDesign(body)) return body
+  const parsed = designFile.safeParse(body)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const path = issue?.path.join('.') ?? ''
+    throw new QoyarError(
+      'invalid_design',
+      422,
+      `The saved design is not valid: ${path ? `${path}: ` : ''}${issue?.message ?? ''}`,
+      { issues: parsed.error.issues },
+      { path, issue: issue?.message ?? '' },
+    )
+  }
+  const file = c.req.param('file')
+  const template = c.req.param('template') ?? file?.slice(0, file.lastIndexOf('.'))
+  if (template !== undefined && parsed.data.template !== template)
+    throw new QoyarError(
+      'design_template_mismatch',
+      422,
+      `The saved design is a ${parsed.data.template}, not a ${template}.`,
+      { design: parsed.data.template, template },
+      { design: parsed.data.template, template },
+    )
+  return Object.assign(Object.create(null) as Record<string, unknown>, parsed.data.input) // null prototype: see safeJson
 }

@@ -5,6 +5,7 @@
  * template's fields are spelled out.
  */
 import type { AppEnv } from '../../env.js'
+import { designFile } from '../../design-file.js'
 import { controls, printFields } from '../../render/template-render.js'
 import { sizeFields } from '../../templates/sizes.js'
 import { textQuery } from '../routes/text.js'
@@ -66,7 +67,7 @@ function templatePaths(env: AppEnv): Record<string, Operation> {
         operationId: `render-${t.id}-post`,
         summary: `Render ${title} from a JSON body`,
         parameters: [format, lang],
-        requestBody: { required: true, content: { 'application/json': { schema: input } } },
+        requestBody: { required: true, content: { 'application/json': { schema: { oneOf: [input, ref('DesignFile')] } } } },
         responses: rendered,
       },
     }
@@ -78,7 +79,7 @@ function templatePaths(env: AppEnv): Record<string, Operation> {
         operationId: `check-${t.id}-post`,
         summary: `Check ${title} from a JSON body`,
         parameters: [lang],
-        requestBody: { required: true, content: { 'application/json': { schema: input } } },
+        requestBody: { required: true, content: { 'application/json': { schema: { oneOf: [input, ref('DesignFile')] } } } },
         responses: report,
       },
     }
@@ -285,6 +286,10 @@ export function openApiDocument(env: AppEnv): Record<string, unknown> {
               },
             },
           },
+        },
+        DesignFile: {
+          ...schemaOf(designFile),
+          description: "a design saved by the studio (or by hand): its template and its render input; the template must be the route's",
         },
         Rect: {
           type: 'object',
