@@ -15,6 +15,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STUDIO_JS } from '../src/studio/generated/client.js'
+import { designFile } from '../src/design-file.js'
 import type { CheckResponse } from '../src/studio/client/api.js'
 import { studioHints } from '../src/studio/hints.js'
 import { app, env } from './helpers/env.js'
@@ -402,6 +403,57 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     await page.fill('#pdf-bleed', '0')
     await page.uncheck('#ov-blocks')
     await page.selectOption('#zoom', 'fit')
+  })
+
+  it('keeps the work: undo and redo, a design saved by name reopens (after a reload too) to the same ETag, and its exported JSON renders the same through the API', async () => {
+    const a = await previewSettles({ template: 'desk-card' })
+    await page.fill('#save-name', '桌签 巴图')
+    await page.click('#save')
+    await page.locator('#saved option[value="桌签 巴图"]').waitFor({ state: 'attached' })
+    await page.locator('#f-name_zh').fill('其其格')
+    const b = await previewSettles({ afterSeq: Number(a.seq) })
+    expect(b.etag).not.toBe(a.etag)
+    await page.click('#undo')
+    const undone = await previewSettles({ etag: a.etag! })
+    expect(await page.locator('#f-name_zh').inputValue()).toBe('巴图')
+    await page.click('#redo')
+    await previewSettles({ etag: b.etag!, afterSeq: Number(undone.seq) })
+    expect(await page.locator('#f-name_zh').inputValue()).toBe('其其格')
+    // Saved by name: opens to the same ETag, also after a reload.
+    await page.selectOption('#saved', '桌签 巴图')
+    await page.click('#open-saved')
+    await previewSettles({ etag: a.etag! })
+    await page.locator('#f-name_zh').fill('其其格')
+    await previewSettles({ etag: b.etag! })
+    await page.reload()
+    await previewSettles({ etag: b.etag! })
+    await page.selectOption('#saved', '桌签 巴图')
+    await page.click('#open-saved')
+    await previewSettles({ etag: a.etag! })
+    await page.locator('#keep').screenshot({ path: new URL('studio-keep.png', OUT).pathname })
+    // Exported, the design is the file the API and the CLI take.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')])
+    expect(download.suggestedFilename()).toBe('桌签 巴图.qoyar.json')
+    const file = designFile.parse(JSON.parse(readFileSync((await download.path())!, 'utf8')))
+    expect(file).toMatchObject({ format: 'qoyar-design', version: 1, name: '桌签 巴图', template: 'desk-card' })
+    // It carries the PDF options too (crop marks are on since the download test), as the PDF link does.
+    expect(file.input.marks).toBe('true')
+    const pdfQuery = new URL((await page.locator('#dl-pdf').getAttribute('href'))!, base).search
+    const api = await app.request('/v1/render/desk-card.svg', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(file) })
+    expect(api.headers.get('etag')).toBe((await app.request(`/v1/render/desk-card.svg${pdfQuery}`)).headers.get('etag'))
+    const { marks: _marks, ...designOnly } = file.input
+    const plain = await app.request('/v1/render/desk-card.svg', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...file, input: designOnly }),
+    })
+    expect(plain.headers.get('etag')).toBe(a.etag)
+    // And imported back after a change.
+    await page.locator('#f-name_zh').fill('其其格')
+    await previewSettles({ etag: b.etag! })
+    await page.setInputFiles('#import-file', { name: 'baatar.qoyar.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })
+    await previewSettles({ etag: a.etag! })
+    expect(await page.locator('#keep-status').textContent()).toContain('baatar.qoyar.json')
   })
 
   it('shows Mongolian text findings under the field, and fixes a suffix space in one click', async () => {

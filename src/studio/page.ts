@@ -56,6 +56,14 @@ export function studioPage({ lang, strings, hints, assets }: StudioPageInput): s
 <main>
 <div class="form-col">
 <p id="load-status" role="status">${s('loading')}</p>
+<fieldset id="keep">
+<legend>${s('keep.heading')}</legend>
+<div class="keep-row"><button type="button" id="undo" class="secondary small" disabled>${s('keep.undo')}</button><button type="button" id="redo" class="secondary small" disabled>${s('keep.redo')}</button></div>
+<div class="keep-row"><label for="save-name">${s('keep.name')}</label><input type="text" id="save-name" autocomplete="off" maxlength="200"><button type="button" id="save" class="small">${s('keep.save')}</button></div>
+<div class="keep-row"><label for="saved">${s('keep.savedLabel')}</label><select id="saved"></select><button type="button" id="open-saved" class="secondary small">${s('keep.open')}</button><button type="button" id="delete-saved" class="secondary small">${s('keep.delete')}</button></div>
+<div class="keep-row"><button type="button" id="export" class="secondary small">${s('keep.export')}</button><label for="import-file" class="file-button">${s('keep.import')}</label><input type="file" id="import-file" class="visually-hidden" accept=".json,application/json"></div>
+<p id="keep-status" class="hint" role="status"></p>
+</fieldset>
 <fieldset id="design">
 <legend>${s('design.heading')}</legend>
 <div class="field"><label for="template">${s('design.template')}</label><select id="template" aria-describedby="template-desc"></select><span class="hint" id="template-desc"></span></div>

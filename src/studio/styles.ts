@@ -146,6 +146,12 @@ ul.batch-bad { margin: .5rem 0; padding-left: 1.25rem; color: var(--fail); max-h
 progress { width: 100%; }
 .field.inline { display: flex; gap: .4rem; align-items: center; margin: 0; }
 .field.inline > label { margin: 0; }
+.keep-row { display: flex; gap: .4rem; align-items: center; flex-wrap: wrap; margin: .4rem 0; }
+.keep-row label { font-weight: 600; font-size: .9rem; }
+.keep-row input[type='text'], .keep-row select { width: auto; flex: 1 1 8rem; min-width: 0; }
+button:disabled { opacity: .45; cursor: default; }
+label.file-button { font-weight: 600; font-size: .875rem; border: 2px solid var(--accent); color: var(--accent); border-radius: 4px; padding: .1rem .5rem; cursor: pointer; }
+input.visually-hidden:focus-visible + *, input.visually-hidden:focus + * { outline: 3px solid var(--focus); }
 #busy { font-weight: 600; color: var(--accent); }
 .preview-meta { display: flex; gap: 1rem; flex-wrap: wrap; color: var(--muted); font-size: .9rem; margin: .35rem 0; }
 #status { min-height: 1.5em; margin: .35rem 0; }

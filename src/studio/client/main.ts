@@ -5,6 +5,7 @@
  * preview, its overlays and the report panel in step with the form.
  */
 import { batchDesignChanged, wireBatch } from './batch.js'
+import { applyPrintOptions, recordStep, wireKeep } from './keep.js'
 import { getJson, type RulesInfo, type SloganEntry, type TemplateInfo } from './api.js'
 import { byId, h, valueOf } from './dom.js'
 import { renderFields } from './form.js'
@@ -132,6 +133,7 @@ async function main(): Promise<void> {
   onChange(schedule)
   onChange(scheduleSizes)
   onChange(batchDesignChanged)
+  onChange(recordStep)
   byId('template').addEventListener('change', (e) => selectTemplate(valueOf(e)))
   byId('preset').addEventListener('change', (e) => {
     state.preset = valueOf(e)
@@ -153,6 +155,19 @@ async function main(): Promise<void> {
   byId('copy-link').addEventListener('click', () => void copyLink())
   wireView()
   wireBatch()
+  wireKeep({
+    async open(template, input) {
+      if (!catalogue.templates.some((x) => x.id === template)) throw new Error(t('keep.unknownTemplate', { template }))
+      const region = typeof input.region === 'string' ? input.region : catalogue.rules.default
+      if (region !== state.region) await pickRegion(region)
+      applyPrintOptions(input)
+      selectTemplate(template, Object.entries(input))
+    },
+    restore(s) {
+      Object.assign(state, s)
+      rebuild()
+    },
+  })
   const hp = new URLSearchParams(location.hash.slice(1))
   const id = hp.get('template')
   const first = catalogue.templates[0]

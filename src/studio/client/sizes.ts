@@ -29,6 +29,7 @@ export function scheduleSizes(): void {
   }
   clearTimeout(timer)
   controller?.abort()
+  byId('sizes').dataset.state = 'pending'
   timer = setTimeout(() => void renderSizes(), DELAY_MS)
 }
 
