@@ -16,7 +16,7 @@ import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STUDIO_JS } from '../src/studio/generated/client.js'
 import { designFile } from '../src/design-file.js'
-import type { CheckResponse } from '../src/studio/client/api.js'
+import type { CheckResponse, FieldSchema, TemplateInfo } from '../src/studio/client/api.js'
 import { studioHints } from '../src/studio/hints.js'
 import { app, env } from './helpers/env.js'
 import { decodePng } from './helpers/image.js'
@@ -550,6 +550,43 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     expect(second.etag).not.toBe(first.etag)
     expect(await page.locator('#link-status').textContent()).toContain('pictures')
     await page.screenshot({ path: new URL('studio-display-board.png', OUT).pathname, fullPage: true })
+  })
+
+  it('a region picked from GET /v1/rules fetches that pack’s templates and rebuilds the form; only fields in a vertical script are vertical', async () => {
+    // The region contract (GET /v1/templates?region=…, fields named in the pack's languages, each with x-lang), served here by the test.
+    const listing = (await (await app.request('/v1/templates')).json()) as { templates: TemplateInfo[] }
+    const yanbian = structuredClone(listing)
+    const card = yanbian.templates.find((t) => t.id === 'desk-card')!
+    const props = card.fields.properties!
+    const renamed: Record<string, FieldSchema> = {}
+    for (const [k, v] of Object.entries(props)) {
+      if (k === 'name_mn') renamed.name_ko = { ...v, 'x-lang': 'ko' }
+      else if (k === 'name_zh') renamed.name_zh = { ...v, 'x-lang': 'zh-Hans' }
+      else renamed[k] = v
+    }
+    card.fields.properties = renamed
+    const asked: string[] = []
+    await page.route('**/v1/templates?region=*', async (route) => {
+      asked.push(new URL(route.request().url()).searchParams.get('region')!)
+      await route.fulfill({ json: yanbian })
+    })
+    await page.selectOption('#template', 'desk-card')
+    await previewSettles({ template: 'desk-card' })
+    expect(await page.locator('#region option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(
+      ((await (await app.request('/v1/rules')).json()) as { packs: { id: string }[] }).packs.map((p) => p.id),
+    )
+    await page.selectOption('#region', 'yanbian')
+    await page.locator('#f-name_ko').waitFor()
+    expect(asked).toEqual(['yanbian'])
+    expect(await page.locator('#f-name_ko').getAttribute('lang')).toBe('ko')
+    expect(await page.locator('#f-name_ko').evaluate((el) => getComputedStyle(el).writingMode)).toBe('horizontal-tb')
+    expect(await page.locator('#f-name_mn').count()).toBe(0)
+    // title_mn has no x-lang here: its _mn suffix still makes it Mongolian, and vertical.
+    expect(await page.locator('#f-title_mn').evaluate((el) => getComputedStyle(el).writingMode)).toBe('vertical-lr')
+    expect(await page.locator('#dl-png').getAttribute('href')).toContain('region=yanbian')
+    await page.unroute('**/v1/templates?region=*')
+    await page.selectOption('#region', 'inner-mongolia')
+    await page.locator('#f-name_mn').waitFor()
   })
 
   it('raised no script errors and fetched nothing from outside', () => {
