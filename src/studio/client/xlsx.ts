@@ -1,5 +1,5 @@
 /**
- * An .xlsx file's first worksheet as CSV text, in the browser, so that the
+ * An .xlsx file's first worksheet with rows as CSV text, in the browser, so that the
  * batch API (which reads CSV) sees the same rows at the same row numbers:
  * one CSV record per sheet row, blank rows kept. fflate unzips, the browser's
  * DOMParser reads the XML. Cells are taken as stored: shared and inline
@@ -54,16 +54,15 @@ export function xlsxToCsv(bytes: Uint8Array): string {
     throw new XlsxError(`not a readable .xlsx (${e instanceof Error ? e.message : String(e)})`)
   }
   const workbook = xml(files, 'xl/workbook.xml')
-  const first = workbook?.getElementsByTagNameNS(MAIN, 'sheet')[0]
-  if (!first) throw new XlsxError('the workbook has no worksheet')
-  const rid = first.getAttributeNS(REL, 'id')
-  const rels = xml(files, 'xl/_rels/workbook.xml.rels')
-  const target = Array.from(rels?.getElementsByTagName('Relationship') ?? [])
-    .find((r) => r.getAttribute('Id') === rid)
-    ?.getAttribute('Target')
-  if (!target) throw new XlsxError('the first worksheet is missing')
-  const sheet = xml(files, target.startsWith('/') ? target.slice(1) : `xl/${target}`)
-  if (!sheet) throw new XlsxError('the first worksheet is missing')
+  const rels = Array.from(xml(files, 'xl/_rels/workbook.xml.rels')?.getElementsByTagName('Relationship') ?? [])
+  // The first worksheet that has rows, as the CLI reads it: a sheet of instructions before it is passed over.
+  const sheet = Array.from(workbook?.getElementsByTagNameNS(MAIN, 'sheet') ?? [])
+    .map((s) => {
+      const target = rels.find((r) => r.getAttribute('Id') === s.getAttributeNS(REL, 'id'))?.getAttribute('Target')
+      return target ? xml(files, target.startsWith('/') ? target.slice(1) : `xl/${target}`) : undefined
+    })
+    .find((doc) => doc?.getElementsByTagNameNS(MAIN, 'c').length)
+  if (!sheet) throw new XlsxError('the workbook has no worksheet with rows')
   const shared = Array.from(xml(files, 'xl/sharedStrings.xml')?.getElementsByTagNameNS(MAIN, 'si') ?? []).map(textOf)
   const rows: string[][] = []
   for (const row of Array.from(sheet.getElementsByTagNameNS(MAIN, 'row'))) {
