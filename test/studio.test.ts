@@ -22,7 +22,7 @@ import { app, env } from './helpers/env.js'
 import { decodePng } from './helpers/image.js'
 import { CHROMIUM, CHROMIUM_ARGS, skipWithout } from './helpers/tools.js'
 
-const OUT = new URL('./out/', import.meta.url)
+const OUT = new URL('./out/studio/', import.meta.url)
 const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
 
 describe('GET /studio', () => {

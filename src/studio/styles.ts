@@ -120,6 +120,7 @@ figure.preview figcaption { padding: 1rem; align-self: center; }
 figure.preview[data-state='error'] img { opacity: .55; }
 figure.preview[data-state='loading'] img { opacity: .85; }
 .sizes-heading { font-size: .95rem; margin: .75rem 0 .35rem; }
+.sizes[data-state='pending'], .sizes[data-state='loading'] { opacity: .6; }
 .sizes { display: flex; gap: .5rem; overflow-x: auto; padding-bottom: .35rem; }
 button.size { flex: 0 0 auto; display: flex; flex-direction: column; align-items: center; gap: .2rem; width: 8.5rem; padding: .35rem; background: #fff; color: var(--ink);
   border: 2px solid var(--line); font-weight: normal; font-size: .75rem; line-height: 1.25; }

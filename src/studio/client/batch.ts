@@ -321,6 +321,10 @@ export function batchDesignChanged(): void {
     const fields = Object.keys(props())
     sheet.map = guessMap(sheet.columns, rowsFromCsv(sheet.text), fields)
     renderMap()
+    // The rows were checked against the other template.
+    byId('batch-rows').replaceChildren()
+    byId('batch-bad').replaceChildren()
+    byId('batch').dataset.state = 'pending'
   }
   clearTimeout(recheck)
   recheck = setTimeout(() => void check(), RECHECK_MS)

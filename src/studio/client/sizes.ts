@@ -29,7 +29,10 @@ export function scheduleSizes(): void {
   }
   clearTimeout(timer)
   controller?.abort()
-  byId('sizes').dataset.state = 'pending'
+  const strip = byId('sizes')
+  strip.dataset.state = 'pending'
+  // Another template's sizes say nothing about this one: gone at once, not faded.
+  if (strip.dataset.template !== state.template) strip.replaceChildren()
   timer = setTimeout(() => void renderSizes(), DELAY_MS)
 }
 
@@ -79,6 +82,7 @@ async function renderSizes(): Promise<void> {
     return { p, button }
   })
   strip.replaceChildren(...items.map((i) => i.button))
+  strip.dataset.template = id
   // One at a time: the server has other work, and the current size's preview is already there.
   for (const { p, button } of items) {
     const pairs: Pairs = [...base, ['preset', p.id]]
@@ -108,6 +112,5 @@ async function renderSizes(): Promise<void> {
     }
   }
   strip.dataset.state = 'ok'
-  strip.dataset.template = id
   strip.dataset.post = String(usesPost())
 }
