@@ -171,6 +171,8 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     const p = await previewSettles({ template: 'slogan-banner' })
     expect(p.size).toBe('1920x480')
     expect(p.etag).toBe(await etagOf('slogan-banner', env.examples['slogan-banner'] as Record<string, string>))
+    // A banner has no fold to show.
+    expect(await page.locator('#ov-fold').isVisible()).toBe(false)
     expect(await page.locator('label[for="template"]').textContent()).toBe('模板')
     expect(await page.locator('#report-summary').getAttribute('data-pass')).toBe('true')
     await page.screenshot({ path: new URL('studio-zh.png', OUT).pathname, fullPage: true })
@@ -397,6 +399,7 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     expect(Math.abs(bleed.width - img.width - 6 * pxPerMm)).toBeLessThan(1)
     expect(await page.locator('label[for="ov-bleed"]').textContent()).toContain('3')
     expect(await page.locator('#fold-row').isVisible()).toBe(true)
+    expect(await page.locator('#ov-fold').isVisible()).toBe(true)
     // The rulers count millimetres: at 100 % a 10 mm step is 37.8 px.
     expect(await page.locator('#ruler-x').getAttribute('data-step-mm')).toBe('2')
     await page.locator('#stage').screenshot({ path: new URL('studio-desk-card-100.png', OUT).pathname })

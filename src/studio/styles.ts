@@ -18,6 +18,8 @@ export const STUDIO_CSS = /* css */ `
   color-scheme: light;
 }
 * { box-sizing: border-box; }
+/* hidden wins over any display the element's class sets (.check-row is flex). */
+[hidden] { display: none !important; }
 html { font-family: system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif; color: var(--ink); background: #fff; line-height: 1.5; }
 body { margin: 0; }
 [lang|='mn'], .mongol { font-family: 'Qoyar Mongolian', 'Noto Sans Mongolian', 'Mongolian Baiti', sans-serif; }
