@@ -148,7 +148,7 @@ ol.batch-rows li[data-status='failed'] .row-verdict, ol.batch-rows li[data-pass=
 ul.batch-bad { margin: .5rem 0; padding-left: 1.25rem; color: var(--fail); max-height: 14rem; overflow-y: auto; font-size: .9rem; }
 progress { width: 100%; }
 .field.inline { display: flex; gap: .4rem; align-items: center; margin: 0; }
-.field.inline > label { margin: 0; }
+.field.inline > label { margin: 0; white-space: nowrap; }
 .keep-row { display: flex; gap: .4rem; align-items: center; flex-wrap: wrap; margin: .4rem 0; }
 .keep-row label { font-weight: 600; font-size: .9rem; }
 .keep-row input[type='text'], .keep-row select { width: auto; flex: 1 1 8rem; min-width: 0; }
