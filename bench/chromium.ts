@@ -9,17 +9,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import type { ChromiumScene } from './cases.js'
 import { fontFaceCss } from './fonts.js'
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/helpers/tools.js'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+// The tests' Chromium: the same binary and flags, so a bench measures what the comparison tests run.
+export const CHROMIUM_PATH = CHROMIUM
 
 const DEFAULT_VIEWPORT = { width: 1280, height: 2600 }
 
@@ -42,7 +35,7 @@ export interface ChromiumSession {
 
 export async function startChromium(): Promise<ChromiumSession> {
   const t0 = performance.now()
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS })
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
   const launchMs = performance.now() - t0
   // Tall enough that the longest column fits without Playwright resizing the viewport per shot;
   // a scene with a fixed canvas (a template) sets its own viewport when it is loaded.

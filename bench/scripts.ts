@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_PATH, chromiumInstalled } from './chromium.js'
+import { CHROMIUM_ARGS } from '../test/helpers/tools.js'
 import { ms, summarize, timeLoop } from './stats.js'
 
 const N = Number(process.env.BENCH_SCRIPTS_N ?? 50)
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 interface ScriptCase {
   name: string
@@ -30,7 +30,9 @@ const CASES: ScriptCase[] = [
 ]
 
 function fontCss(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../fonts/manifest.json', import.meta.url), 'utf8')) as { fonts: { role: string; weight: number; file: string; format: string }[] }
+  const manifest = JSON.parse(readFileSync(new URL('../fonts/manifest.json', import.meta.url), 'utf8')) as {
+    fonts: { role: string; weight: number; file: string; format: string }[]
+  }
   return ['hangul:K', 'arabic:N', 'tibetan:T', 'latin:L', 'han-sans:S']
     .map((pair) => {
       const [role, alias] = pair.split(':') as [string, string]
@@ -46,7 +48,7 @@ export async function scriptsBench(): Promise<void> {
   const { nodeEnv } = await import('../src/node/env.js')
   const { createApp } = await import('../src/app.js')
   const app = createApp(await nodeEnv())
-  const browser = chromiumInstalled() ? await chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS }) : null
+  const browser = chromiumInstalled() ? await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }) : null
   const page = browser ? await browser.newPage({ deviceScaleFactor: 1 }) : null
   const css = fontCss()
   console.log('case'.padEnd(16), 'qoyar p50', 'p95'.padStart(7), 'chromium p50', 'p95'.padStart(7), ' ratio (chromium/qoyar p50)')
@@ -73,17 +75,27 @@ export async function scriptsBench(): Promise<void> {
       theirs = summarize(
         await timeLoop(
           async () => {
-            await page.evaluate((t) => {
-              document.getElementById('t')!.textContent = t
-              return document.fonts.ready.then(() => undefined)
-            }, c.text + (i++ % 2 ? '' : ' '))
+            await page.evaluate(
+              (t) => {
+                document.getElementById('t')!.textContent = t
+                return document.fonts.ready.then(() => undefined)
+              },
+              c.text + (i++ % 2 ? '' : ' '),
+            )
             await page.locator('#t').screenshot()
           },
           { warmup: 3, n: N },
         ),
       )
     }
-    console.log(c.name.padEnd(16), ms(qoyar.p50).padStart(9), ms(qoyar.p95).padStart(7), ms(theirs.p50).padStart(12), ms(theirs.p95).padStart(7), `  ${(theirs.p50 / qoyar.p50).toFixed(2)}x`)
+    console.log(
+      c.name.padEnd(16),
+      ms(qoyar.p50).padStart(9),
+      ms(qoyar.p95).padStart(7),
+      ms(theirs.p50).padStart(12),
+      ms(theirs.p95).padStart(7),
+      `  ${(theirs.p50 / qoyar.p50).toFixed(2)}x`,
+    )
   }
   await browser?.close()
 }

@@ -328,7 +328,7 @@ const server = await startServer({
   MALLOC_ARENA_MAX: '2',
   NODE_OPTIONS: process.env.FUZZ_NODE_OPTIONS ?? '--max-old-space-size=256',
 })
-const port = Number(new URL(server.base).port)
+const port = server.port
 // Baseline after the first renders have loaded what every render needs (fonts, wasm, shaping caches).
 for (const p of [
   '/v1/text.svg?text=ᠪᠠᠲᠤ',
@@ -423,7 +423,7 @@ const alive = (await fetch(`${server.base}/healthz`)).ok
 // Let the allocator give back what the last requests freed.
 await new Promise((r) => setTimeout(r, 3000))
 const rssEnd = server.rssMb()
-const log = (server as unknown as { log: string }).log // startServer's log getter
+const log = server.log()
 const internal = (log.match(/unexpected error|uncaught|unhandled/gi) ?? []).length
 await server.stop()
 

@@ -1,6 +1,6 @@
 /**
- * npm run gallery: every template's example (and a few variants) rendered to
- * gallery/ as SVG and PNG, for people to look at. Not a test; the same cases
+ * npm run gallery: every template's example (and a few variants), and every
+ * template for every other region, rendered to gallery/ as SVG, PNG and PDF, for people to look at. Not a test; the same cases
  * are the reference renders of test/reference-renders.test.ts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -15,10 +15,17 @@ mkdirSync(out, { recursive: true })
 
 const variants = variantsOf(env.examples)
 
-for (const t of env.templates) {
-  const cases = [env.examples[t.id] ?? {}, ...(variants[t.id] ?? [])]
-  for (const [i, fields] of cases.entries()) {
-    const name = i === 0 ? `${t.id}.example` : `${t.id}.${i}`
+// Every template's example and variants, then every template for every other region (its pack example).
+const cases: { name: string; id: string; fields: Record<string, unknown> }[] = []
+for (const t of env.templates)
+  for (const [i, fields] of [env.examples[t.id] ?? {}, ...(variants[t.id] ?? [])].entries())
+    cases.push({ name: i === 0 ? `${t.id}.example` : `${t.id}.${i}`, id: t.id, fields })
+for (const [region, examples] of Object.entries(env.packExamples))
+  for (const [id, fields] of Object.entries(examples)) cases.push({ name: `${region}.${id}`, id, fields: { ...fields, region } })
+
+for (const { name, id, fields } of cases) {
+  const t = { id }
+  {
     for (const format of ['svg', 'png', 'pdf'] as const) {
       const res = await app.request(`/v1/render/${t.id}.${format}`, {
         method: 'POST',

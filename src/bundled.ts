@@ -19,11 +19,11 @@ import { buildVersion } from './version.js'
 import { LOCALES } from '../locales/index.js'
 import manifestJson from '../fonts/manifest.json' with { type: 'json' }
 import pkg from '../package.json' with { type: 'json' }
-import { EXAMPLES, TEMPLATES } from '../templates/index.js'
+import { EXAMPLES, PACK_EXAMPLES, TEMPLATES } from '../templates/index.js'
 
 export const MANIFEST = manifestJson as FontManifest
 
-export type BundledData = Pick<AppEnv, 'manifest' | 'templates' | 'examples' | 'rulePacks' | 'locales' | 'slogans' | 'version' | 'office'>
+export type BundledData = Pick<AppEnv, 'manifest' | 'templates' | 'examples' | 'packExamples' | 'rulePacks' | 'locales' | 'slogans' | 'version' | 'office'>
 
 export function bundledData(officeFiles?: OfficeFiles): BundledData {
   const office = officeFiles && { ...parseOffice(officeFiles), files: officeFiles.files }
@@ -32,11 +32,14 @@ export function bundledData(officeFiles?: OfficeFiles): BundledData {
     manifest: MANIFEST,
     templates: office?.brand ? brandTemplates(TEMPLATES, office.brand, office.files) : TEMPLATES,
     examples: EXAMPLES,
+    packExamples: PACK_EXAMPLES,
     rulePacks: office ? mergePacks(RULE_PACKS, office.packs, office.origin) : RULE_PACKS,
     locales,
     slogans: sloganCatalogue(locales),
     // An office's files are part of what a render depends on, like the fonts.
     version: buildVersion(pkg.version, [...MANIFEST.fonts.map((f) => f.sha256), ...(office?.fingerprint ?? [])]),
-    ...(office ? { office: { data: office.origin, files: Object.keys(office.files).sort(), ...(office.brand?.name ? { brand: office.brand.name } : {}) } } : {}),
+    ...(office
+      ? { office: { data: office.origin, files: Object.keys(office.files).sort(), ...(office.brand?.name ? { brand: office.brand.name } : {}) } }
+      : {}),
   }
 }

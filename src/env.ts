@@ -21,8 +21,10 @@ export interface AppEnv {
   locales: Locales
   /** The slogan catalogue, built once from the locale files. */
   slogans: readonly SloganEntry[]
-  /** Example fields per template id (templates/<id>/example.json). */
+  /** Example fields per template id (templates/<id>/example.json), under the default region's names. */
   examples: Readonly<Record<string, Record<string, unknown>>>
+  /** Example fields for the other regions: region → template id → fields under its names (templates/pack-examples.json). */
+  packExamples: Readonly<Record<string, Readonly<Record<string, Record<string, unknown>>>>>
   /** Where the runtime keeps rendered bytes of GET renders; none = render every time. */
   cache?: RenderCache
   /** Told about every request (access log, metrics); the runtime entry decides where each goes. */

@@ -14,8 +14,9 @@ import { letterhead } from './letterhead/template.js'
 import letterheadExample from './letterhead/example.json' with { type: 'json' }
 import { displayBoard } from './display-board/template.js'
 import displayBoardExample from './display-board/example.json' with { type: 'json' }
+import packExamples from './pack-examples.json' with { type: 'json' }
 
-export const TEMPLATES: readonly TemplateDefinition[] = [sloganBanner as unknown as TemplateDefinition, deskCard as unknown as TemplateDefinition, meetingBanner as unknown as TemplateDefinition, windowSign as unknown as TemplateDefinition, doorPlaque as unknown as TemplateDefinition, letterhead as unknown as TemplateDefinition, displayBoard as unknown as TemplateDefinition]
+export const TEMPLATES: readonly TemplateDefinition[] = [sloganBanner, deskCard, meetingBanner, windowSign, doorPlaque, letterhead, displayBoard]
 
 export const EXAMPLES: Readonly<Record<string, Record<string, unknown>>> = {
   'slogan-banner': sloganBannerExample,
@@ -26,3 +27,6 @@ export const EXAMPLES: Readonly<Record<string, Record<string, unknown>>> = {
   letterhead: letterheadExample,
   'display-board': displayBoardExample,
 }
+
+/** Examples for the regions other than the default, under each region's field names: sample strings for rendering, not reviewed texts. */
+export const PACK_EXAMPLES: Readonly<Record<string, Readonly<Record<string, Record<string, unknown>>>>> = packExamples

@@ -1,5 +1,4 @@
 /** Bulk rendering: CSV/JSONL/XLSX in, PDF or ZIP out, bad rows reported and skipped, order kept, the CLI's exit codes. */
-import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,20 +7,15 @@ import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { fileNamer } from '../src/bulk/names.js'
 import { rowsFromCsv, rowsFromJsonLines } from '../src/bulk/rows.js'
-import { readRows } from '../src/node/inputs.js'
 import { app } from './helpers/env.js'
-import { skipWithout } from './helpers/tools.js'
+import { qoyar } from './helpers/cli.js'
+import { rowsOfFile } from './helpers/rows.js'
+import { pdfPages, skipWithout } from './helpers/tools.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'qoyar-bulk-'))
 const BOM = '\uFEFF'
 // Row 2 fine; row 3 quoted with a comma and an embedded newline; an empty line; row 4 misses its Mongolian; row 5 has a character no font covers.
 const CSV = `${BOM}name_mn,name_zh,title_mn,title_zh\r\nᠪᠠᠲᠤ,巴图,ᠪᠠᠭᠰᠢ,教师\r\n"ᠰᠠᠷᠠᠨᠭᠡᠷᠡᠯ","萨仁, 格日勒","ᠪᠠᠭᠰᠢ","教师\n(兼)"\r\n\r\n,缺蒙文,,\r\nᠪᠠᠲᠤ,"张\u{1F600}",,\r\nᠨᠣᠮ,书,,\r\n`
-
-async function rowsOfFile(file: string) {
-  const out = []
-  for await (const r of readRows(file)) out.push(r)
-  return out
-}
 
 describe('reading rows', () => {
   it('CSV: BOM, quotes, embedded newlines and empty lines; rows numbered as a spreadsheet shows them', async () => {
@@ -73,10 +67,6 @@ describe('ZIP file names', () => {
   })
 })
 
-function qoyar(args: string[]) {
-  return spawnSync(process.execPath, [new URL('../bin/qoyar.js', import.meta.url).pathname, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } })
-}
-
 describe('qoyar batch (CLI)', () => {
   const csv = join(dir, 'attendees.csv')
   writeFileSync(csv, CSV)
@@ -89,8 +79,7 @@ describe('qoyar batch (CLI)', () => {
     expect(r.stderr).toMatch(/row 5 \(name_mn\)/)
     expect(r.stderr).toMatch(/row 6 \(name_zh\): .*U\+1F600/)
     expect(r.stderr).toMatch(/3 of 5 rows rendered/)
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1])
-    expect(pages).toBe(3)
+    expect(pdfPages(out)).toBe(3)
     const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { results: { row: number; status: string; page?: number; compliance?: { pass: boolean } }[] }
     expect(report.results.map((x) => [x.row, x.status, x.page ?? null])).toEqual([
       [2, 'ok', 1],
@@ -170,7 +159,7 @@ describe('POST /v1/batch', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf')
     const file = join(dir, 'api.pdf')
     writeFileSync(file, new Uint8Array(await res.arrayBuffer()))
-    expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1])).toBe(4)
+    expect(pdfPages(file)).toBe(4)
   })
 
   it('streams a ZIP with report.json listing the bad rows', async () => {

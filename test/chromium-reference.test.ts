@@ -5,30 +5,24 @@
  * against `writing-mode: vertical-rl; line-height: 1.5` (the column pitch of issue 15).
  * Needs Debian's chromium (.ci/run installs it); skipped only outside CI when absent.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser } from 'playwright-core'
-import { CHROMIUM, CHROMIUM_ARGS, skipWithout } from './helpers/tools.js'
-import { app, env } from './helpers/env.js'
+import type { Browser } from 'playwright-core'
+import { fontFace, launchChromium } from './helpers/chromium.js'
+import { skipWithout } from './helpers/tools.js'
+import { app } from './helpers/env.js'
 import { decodePng, inkOf, inkOverlap, transformInk } from './helpers/image.js'
-
-
+import { MVS, NNBSP } from '../src/text/mongolian/controls.js'
 
 const OUT = new URL('./out/', import.meta.url)
-
-const fontFace = (family: string, role: string) => {
-  const entry = env.manifest.fonts.find((f) => f.role === role && f.weight === 400)!
-  const data = readFileSync(new URL(`../fonts/${entry.file}`, import.meta.url)).toString('base64')
-  return `@font-face{font-family:${family};src:url(data:font/${entry.format === 'truetype' ? 'ttf' : 'otf'};base64,${data})}`
-}
 
 const CASES: { name: string; text: string; maxLength?: number }[] = [
   { name: 'mongol-bichig', text: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ' },
   { name: 'surguuli', text: 'ᠰᠤᠷᠭᠠᠭᠤᠯᠢ' },
-  { name: 'mvs', text: 'ᠡᠮᠨᠡᠯᠭ\u180Eᠡ' },
-  { name: 'nnbsp', text: 'ᠨᠣᠮ\u202Fᠤᠨ' },
+  { name: 'mvs', text: `ᠡᠮᠨᠡᠯᠭ${MVS}ᠡ` },
+  { name: 'nnbsp', text: `ᠨᠣᠮ${NNBSP}ᠤᠨ` },
   // The 2023 standard's suffix connector (GB/T 25914-2023, UTN #57): needs Noto Sans Mongolian v3.
-  { name: 'mvs-suffix', text: 'ᠨᠣᠮ\u180Eᠤᠨ' },
+  { name: 'mvs-suffix', text: `ᠨᠣᠮ${MVS}ᠤᠨ` },
   { name: 'mixed', text: 'ᠮᠣᠩᠭᠣᠯ 2024 民族团结' },
   { name: 'columns', text: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ', maxLength: 300 },
 ]
@@ -38,10 +32,7 @@ describe.skipIf(skipWithout('chromium'))('vertical Mongolian matches Chromium ve
   let css: string
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true })
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-    })
+    browser = await launchChromium()
     css = fontFace('M', 'mongolian') + fontFace('L', 'latin') + fontFace('S', 'han-sans')
   })
   afterAll(async () => browser?.close())
@@ -97,7 +88,7 @@ describe.skipIf(skipWithout('chromium'))('vertical Chinese matches Chromium vert
   let css: string
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+    browser = await launchChromium()
     css = fontFace('S', 'han-sans')
   })
   afterAll(async () => browser?.close())

@@ -5,20 +5,15 @@
  * must agree: order is measured, not judged by eye. A mirrored render must fail.
  * Needs Debian's chromium; skipped only outside CI when absent.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type Browser } from 'playwright-core'
-import { CHROMIUM, CHROMIUM_ARGS, skipWithout } from './helpers/tools.js'
-import { app, env } from './helpers/env.js'
+import type { Browser } from 'playwright-core'
+import { fontFace, launchChromium } from './helpers/chromium.js'
+import { skipWithout } from './helpers/tools.js'
+import { app } from './helpers/env.js'
 import { decodePng, inkOf, inkOverlap, transformInk, type Ink } from './helpers/image.js'
 
 const OUT = new URL('./out/', import.meta.url)
-
-const fontFace = (family: string, role: string) => {
-  const entry = env.manifest.fonts.find((f) => f.role === role && f.weight === 400)!
-  const data = readFileSync(new URL(`../fonts/${entry.file}`, import.meta.url)).toString('base64')
-  return `@font-face{font-family:${family};src:url(data:font/${entry.format === 'truetype' ? 'ttf' : 'otf'};base64,${data})}`
-}
 
 interface Case {
   name: string
@@ -41,6 +36,8 @@ const SCRIPT_CASES: Case[] = [
   { name: 'ug-han', text: 'شىنجاڭ 新疆 ئۇنىۋېرسىتېتى', lang: 'ug', dir: 'rtl', family: 'N,L,S' },
   { name: 'ug-digits', text: 'مەكتەپ 2026 يىلى', lang: 'ug', dir: 'rtl', family: 'N,L,S' },
   { name: 'ug-brackets', text: 'شىنجاڭ (ئۈرۈمچى) 2026', lang: 'ug', dir: 'rtl', family: 'N,L,S' },
+  // A full stop and an Arabic comma end their words on the left, as a right-to-left line ends (they were once drawn on the right).
+  { name: 'ug-punctuation', text: 'ئۇيغۇر تىلى. مەكتەپ، كىتاب.', lang: 'ug', dir: 'rtl', family: 'N,L,S' },
   { name: 'kk-words', text: 'قازاق تىلى', lang: 'kk', dir: 'rtl', family: 'N,L,S' },
   { name: 'bo-horizontal', text: 'བོད་ཡིག་ སྒྲིག་འཛུགས།', lang: 'bo', dir: 'ltr', family: 'T,L,S' },
 ]
@@ -68,7 +65,12 @@ function grown(ink: Ink): Ink {
       }
     }
   const b = ink.bbox
-  return { ...ink, mask, count, bbox: b && { x0: Math.max(0, b.x0 - 1), y0: Math.max(0, b.y0 - 1), x1: Math.min(ink.width, b.x1 + 1), y1: Math.min(ink.height, b.y1 + 1) } }
+  return {
+    ...ink,
+    mask,
+    count,
+    bbox: b && { x0: Math.max(0, b.x0 - 1), y0: Math.max(0, b.y0 - 1), x1: Math.min(ink.width, b.x1 + 1), y1: Math.min(ink.height, b.y1 + 1) },
+  }
 }
 
 /** Runs of inked columns along x, gaps narrower than `gap` px bridged: the words of a line, in picture order. */
@@ -91,7 +93,7 @@ describe.skipIf(skipWithout('chromium'))('Korean, Uyghur, Kazakh and Tibetan mat
   let css: string
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+    browser = await launchChromium()
     css = fontFace('K', 'hangul') + fontFace('N', 'arabic') + fontFace('T', 'tibetan') + fontFace('L', 'latin') + fontFace('S', 'han-sans')
   })
   afterAll(async () => browser?.close())

@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest'
 import { createApp } from '../src/app.js'
 import type { AppEnv } from '../src/env.js'
 import { app, env } from './helpers/env.js'
+import { q } from './helpers/http.js'
 
 const CARD = { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图' }
-const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
 const CARD_URL = `/v1/render/desk-card.svg?${q(CARD)}`
 const TEXT_URL = `/v1/text.svg?${q({ text: 'ᠮᠣᠩᠭᠣᠯ' })}`
 

@@ -34,10 +34,23 @@ describe('fonts/manifest.json', () => {
     expect(charset('uyghur-kazakh')).toEqual(expect.arrayContaining([0x0626, 0x06ad, 0x06c7, 0x06c6, 0x06c8, 0x06cb, 0x06d0, 0x06d5, 0x0674, 0x0675]))
     expect(charset('arabic-punctuation')).toEqual(expect.arrayContaining([0x060c, 0x061b, 0x061f]))
     expect(charset('tibetan')).toEqual(expect.arrayContaining([0x0f0b, 0x0f0d, 0x0f40, 0x0f90, 0x0fb2]))
-    const claims = (role: string, name: string) => env.manifest.fonts.filter((f) => f.role === role).every((f) => f.covers.includes(name))
-    expect(claims('hangul', 'hangul-syllables') && claims('hangul', 'hangul-jamo')).toBe(true)
-    expect(claims('arabic', 'uyghur-kazakh') && claims('arabic', 'arabic-punctuation')).toBe(true)
-    expect(claims('tibetan', 'tibetan')).toBe(true)
+    // Each script's faces, regular and bold, and what each claims: an empty role would claim everything vacuously.
+    const claimed = (role: string) =>
+      env.manifest.fonts
+        .filter((f) => f.role === role)
+        .map((f) => [f.id, ['hangul-syllables', 'hangul-jamo', 'uyghur-kazakh', 'arabic-punctuation', 'tibetan'].filter((name) => f.covers.includes(name))])
+    expect(claimed('hangul')).toEqual([
+      ['noto-sans-kr-regular', ['hangul-syllables', 'hangul-jamo']],
+      ['noto-sans-kr-bold', ['hangul-syllables', 'hangul-jamo']],
+    ])
+    expect(claimed('arabic')).toEqual([
+      ['noto-naskh-arabic-regular', ['uyghur-kazakh', 'arabic-punctuation']],
+      ['noto-naskh-arabic-bold', ['uyghur-kazakh', 'arabic-punctuation']],
+    ])
+    expect(claimed('tibetan')).toEqual([
+      ['noto-serif-tibetan-regular', ['tibetan']],
+      ['noto-serif-tibetan-bold', ['tibetan']],
+    ])
   })
 
   for (const entry of env.manifest.fonts) {
@@ -61,7 +74,10 @@ describe('fonts/manifest.json', () => {
         for (const name of entry.covers) {
           const missing = new Set((entry.missing?.[name] ?? []).map((s) => parseInt(s.slice(2), 16)))
           const absent = charset(name).filter((cp) => !missing.has(cp) && !font.codepoints.has(cp))
-          expect(absent.map((cp) => cp.toString(16)), `${entry.id} / ${name}`).toEqual([])
+          expect(
+            absent.map((cp) => cp.toString(16)),
+            `${entry.id} / ${name}`,
+          ).toEqual([])
         }
       })
     })

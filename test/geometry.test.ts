@@ -5,14 +5,13 @@
  */
 import { describe, expect, it } from 'vitest'
 import { variantsOf } from '../scripts/variants.js'
-import { designOf, prepare } from '../src/render/template-render.js'
 import type { PlacedBlock } from '../src/templates/types.js'
 import { env } from './helpers/env.js'
+import { design as designed } from './helpers/design.js'
 
 function design(template: string, input: Record<string, unknown>) {
-  const p = prepare(env, template, input)
-  const mm = (px: number) => (px / p.canvas.dpi) * 25.4
-  return { p, d: designOf(env, p), mm }
+  const { p, d } = designed(template, input)
+  return { p, d, mm: (px: number) => (px / p.canvas.dpi) * 25.4 }
 }
 const only = (blocks: PlacedBlock[], role: string, lang: string, face?: string) => {
   const found = blocks.filter((b) => b.role === role && b.lang === lang && (face === undefined || b.face === face))

@@ -1,11 +1,10 @@
 /** Where users meet the Mongolian text checker: its own route, every render, the check route. */
 import { describe, expect, it } from 'vitest'
 import type { Finding } from '../src/text/mongolian/check.js'
+import { MVS } from '../src/text/mongolian/controls.js'
 import { app, env } from './helpers/env.js'
+import { errorOf, post, q } from './helpers/http.js'
 
-const q = (params: Record<string, string>) => new URLSearchParams(params).toString()
-const post = (path: string, body: unknown) => app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-const MVS = '\u180E'
 /** ᠪᠢᠴᠢᠭ typed with a Menksoft input method. */
 const MENKSOFT_BICHIG = '\uE2C1\uE27F\uE317\uE27E\uE2E8'
 
@@ -14,10 +13,6 @@ interface CheckBody {
   findings: Finding[]
   normalized: string | null
 }
-async function errorOf(res: Response) {
-  return ((await res.json()) as { error: { code: string; message: string; details: Record<string, unknown> } }).error
-}
-
 describe('GET|POST /v1/mongolian/check', () => {
   it('returns { text, findings, normalized } with the codes, by GET and by POST alike', async () => {
     const text = 'ᠨᠣᠮ ᠤᠨ ᠦᠪᠣᠷ ᠮᠣᠩᠭoᠯ'
@@ -72,7 +67,7 @@ describe('every render checks its Mongolian fields', () => {
     expect(res.status).toBe(422)
     const error = await errorOf(res)
     expect(error.code).toBe('text_errors')
-    expect(error.details.fields).toMatchObject([{ field: 'title_mn', findings: [{ code: 'suffix-space' }] }])
+    expect(error.details!.fields).toMatchObject([{ field: 'title_mn', findings: [{ code: 'suffix-space' }] }])
     expect((await post('/v1/render/desk-card.svg', { ...card, name_mn: 'ᠦᠪᠣᠷ', strict: true })).status).toBe(200)
   })
 
@@ -92,7 +87,7 @@ describe('every render checks its Mongolian fields', () => {
     expect(res.status).toBe(422)
     const error = await errorOf(res)
     expect(error.code).toBe('legacy_encoding')
-    expect(error.details.fields).toMatchObject([{ field: 'name_mn', converted: 'ᠪᠢᠴᠢᠭ' }])
+    expect(error.details!.fields).toMatchObject([{ field: 'name_mn', converted: 'ᠪᠢᠴᠢᠭ' }])
     const zh = await app.request(`/v1/render/desk-card.png?${q({ ...card, name_mn: MENKSOFT_BICHIG, lang: 'zh' })}`)
     expect((await errorOf(zh)).message).toMatch(/蒙科立/)
     const fixed = await app.request(`/v1/render/desk-card.png?${q({ ...card, name_mn: MENKSOFT_BICHIG, normalize: 'true' })}`)
@@ -107,7 +102,7 @@ describe('every render checks its Mongolian fields', () => {
     expect((await app.request(`/v1/text.svg?${q({ text: 'ᠨᠣᠮ ᠤᠨ' })}`)).headers.get('x-qoyar-text')).toBe('errors')
     const legacy = await app.request(`/v1/text.png?${q({ text: MENKSOFT_BICHIG })}`)
     expect(legacy.status).toBe(422)
-    expect((await errorOf(legacy)).details.fields).toMatchObject([{ field: 'text', converted: 'ᠪᠢᠴᠢᠭ' }])
+    expect((await errorOf(legacy)).details!.fields).toMatchObject([{ field: 'text', converted: 'ᠪᠢᠴᠢᠭ' }])
   })
 
   it('/v1/check/{template} carries the findings per field', async () => {
@@ -115,7 +110,9 @@ describe('every render checks its Mongolian fields', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('x-qoyar-text')).toBe('errors')
     const body = (await res.json()) as { pass: boolean; text: { status: string; fields: { field: string; findings: Finding[] }[] } }
-    expect(typeof body.pass).toBe('boolean')
+    // The findings ride along; compliance is the layout's (Mongolian size, order, position), which this card keeps.
+    expect(body.pass).toBe(true)
+    expect(res.headers.get('x-qoyar-compliance')).toBe('pass')
     expect(body.text.fields.map((f) => [f.field, f.findings.map((x) => x.code)])).toEqual([
       ['name_mn', ['vowel-harmony']],
       ['title_mn', ['suffix-space']],

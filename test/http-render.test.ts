@@ -2,15 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import { app } from './helpers/env.js'
 import { decodePng } from './helpers/image.js'
+import { errorOf, post, q } from './helpers/http.js'
 
-const q = (params: Record<string, string>) => new URLSearchParams(params).toString()
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
 const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer())
-async function errorOf(res: Response) {
-  const body = (await res.json()) as { error: { code: string; message: string; details?: Record<string, unknown> } }
-  return body.error
-}
 
 const CARD = { name_mn: 'ᠪᠠᠲᠤ', name_zh: '张三' }
 
@@ -19,7 +13,13 @@ describe('GET /v1/templates', () => {
     const res = await app.request('/v1/templates')
     expect(res.status).toBe(200)
     const { templates } = (await res.json()) as {
-      templates: { id: string; title: { zh: string; en: string }; presets: { id: string; widthPx: number; heightPx: number; dpi: number }[]; fields: { type: string; properties: Record<string, unknown>; required?: string[] }; example: Record<string, unknown> }[]
+      templates: {
+        id: string
+        title: { zh: string; en: string }
+        presets: { id: string; widthPx: number; heightPx: number; dpi: number }[]
+        fields: { type: string; properties: Record<string, unknown>; required?: string[] }
+        example: Record<string, unknown>
+      }[]
     }
     const ids = templates.map((t) => t.id)
     expect(ids).toEqual(expect.arrayContaining(['slogan-banner', 'desk-card']))
@@ -99,7 +99,7 @@ describe('render errors', () => {
     expect(res.status).toBe(422)
     const err = await errorOf(res)
     expect(err.code).toBe('invalid_fields')
-    const paths = (err.details!.issues as { path: string }[]).map((i) => i.path)
+    const paths = err.details!.issues!.map((i) => i.path)
     expect(paths).toEqual(expect.arrayContaining(['name_zh', 'mnLayout']))
   })
 

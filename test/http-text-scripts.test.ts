@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { app } from './helpers/env.js'
 import { decodePng, inkOf } from './helpers/image.js'
-
-const q = (params: Record<string, string>) => new URLSearchParams(params).toString()
+import { q } from './helpers/http.js'
 
 describe('GET /v1/text with lang', () => {
   it('defaults lang from the script and says what it used', async () => {

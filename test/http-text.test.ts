@@ -2,17 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import { app } from './helpers/env.js'
 import { decodePng, inkOf } from './helpers/image.js'
+import { errorOf, q } from './helpers/http.js'
 
 const get = (path: string, init?: RequestInit) => app.request(path, init)
-const q = (params: Record<string, string>) => new URLSearchParams(params).toString()
-
-async function errorOf(res: Response) {
-  expect(res.headers.get('content-type')).toContain('application/json')
-  const body = (await res.json()) as { error: { code: string; message: string; details?: unknown } }
-  expect(typeof body.error.message).toBe('string')
-  expect(body.error.message.length).toBeGreaterThan(5)
-  return body.error
-}
 
 describe('GET /v1/text.png', () => {
   it('renders vertical Mongolian as a tall, tight image with the ink inside the padding', async () => {
@@ -100,7 +92,14 @@ describe('errors', () => {
   })
 
   it('400 for a bad colour, orientation or size', async () => {
-    const bads: Record<string, string>[] = [{ color: 'reddish' }, { orientation: 'diagonal' }, { size: '7' }, { size: '513' }, { size: 'NaN' }, { padding: '-1' }]
+    const bads: Record<string, string>[] = [
+      { color: 'reddish' },
+      { orientation: 'diagonal' },
+      { size: '7' },
+      { size: '513' },
+      { size: 'NaN' },
+      { padding: '-1' },
+    ]
     for (const bad of bads) {
       const res = await get(`/v1/text.png?${q({ text: 'ᠮᠣᠩᠭᠣᠯ', ...bad })}`)
       expect(res.status, JSON.stringify(bad)).toBe(400)
@@ -130,7 +129,7 @@ describe('errors', () => {
     const err = await errorOf(res)
     expect(err.code).toBe('uncovered_code_points')
     expect(err.message).toContain('U+1F600')
-    expect((err.details as { codePoints: string[] }).codePoints).toEqual(['U+1F600'])
+    expect(err.details!.codePoints).toEqual(['U+1F600'])
   })
 
   it('404 as JSON for an unknown route', async () => {

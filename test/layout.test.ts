@@ -5,6 +5,7 @@ import { fitText, fitsIn, inkExtentOf } from '../src/text/fit.js'
 import { layoutText } from '../src/text/layout.js'
 import type { Piece, TextLayout } from '../src/text/types.js'
 import { env } from './helpers/env.js'
+import { MVS, NNBSP } from '../src/text/mongolian/controls.js'
 
 const fonts = env.fonts
 const roleOf = (p: Piece) => fonts.byId.get(p.fontId)!.role
@@ -52,7 +53,7 @@ describe('vertical Mongolian', () => {
 })
 
 describe('column breaking', () => {
-  const text = 'ᠨᠣᠮ\u202Fᠤᠨ ᠮᠣᠩᠭᠣᠯ᠂ ᠬᠢᠲᠠᠳ᠃ ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ'
+  const text = `ᠨᠣᠮ${NNBSP}ᠤᠨ ᠮᠣᠩᠭᠣᠯ᠂ ᠬᠢᠲᠠᠳ᠃ ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ`
   const oneWordWide = layoutText(fonts, { text: 'ᠮᠣᠩᠭᠣᠯ᠂', orientation: 'vertical', fontSize: 48 }).height
   const l = layoutText(fonts, { text, orientation: 'vertical', fontSize: 48, maxLength: oneWordWide + 1 })
 
@@ -62,7 +63,7 @@ describe('column breaking', () => {
       expect(line.text.startsWith(' ')).toBe(false)
       expect(line.text).not.toMatch(/^\u202F|\u202F$/)
     }
-    expect(l.lines.map((x) => x.text)).toContain('ᠨᠣᠮ\u202Fᠤᠨ')
+    expect(l.lines.map((x) => x.text)).toContain(`ᠨᠣᠮ${NNBSP}ᠤᠨ`)
     // Every break lands after a space or after Mongolian punctuation.
     for (let i = 0; i + 1 < l.lines.length; i++) {
       const next = l.lines[i + 1]!
@@ -199,9 +200,9 @@ describe('coverage', () => {
   })
 
   it('lets shaping controls through to the Mongolian run: FVS, MVS, NNBSP', () => {
-    const l = layoutText(fonts, { text: 'ᠪᠢᠴᠢᠭ\u180C ᠡᠮᠨᠡᠯᠭ\u180Eᠡ ᠨᠣᠮ\u202Fᠤᠨ', orientation: 'vertical', fontSize: 32 })
+    const l = layoutText(fonts, { text: `ᠪᠢᠴᠢᠭ\u180C ᠡᠮᠨᠡᠯᠭ${MVS}ᠡ ᠨᠣᠮ${NNBSP}ᠤᠨ`, orientation: 'vertical', fontSize: 32 })
     const ps = pieces(l)
     expect(ps).toHaveLength(1)
-    expect(ps[0]!.text).toBe('ᠪᠢᠴᠢᠭ\u180C ᠡᠮᠨᠡᠯᠭ\u180Eᠡ ᠨᠣᠮ\u202Fᠤᠨ')
+    expect(ps[0]!.text).toBe(`ᠪᠢᠴᠢᠭ\u180C ᠡᠮᠨᠡᠯᠭ${MVS}ᠡ ᠨᠣᠮ${NNBSP}ᠤᠨ`)
   })
 })

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { LOCALES } from '../locales/index.js'
 import type { Tree } from '../src/i18n/types.js'
 import { app, env } from './helpers/env.js'
+import { q } from './helpers/http.js'
 
-const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
 const keysOf = (tree: Tree, prefix = ''): string[] =>
   Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keysOf(v, `${prefix}${k}.`)))
 
@@ -70,7 +70,9 @@ describe('locale files', () => {
 
 describe('slogans over HTTP', () => {
   it('GET /v1/slogans lists the catalogue with review status and what is missing', async () => {
-    const body = (await (await app.request('/v1/slogans')).json()) as { slogans: { key: string; texts: Record<string, string>; missing: string[]; reviewed: Record<string, boolean> }[] }
+    const body = (await (await app.request('/v1/slogans')).json()) as {
+      slogans: { key: string; texts: Record<string, string>; missing: string[]; reviewed: Record<string, boolean> }[]
+    }
     const family = body.slogans.find((s) => s.key === 'unity.family')!
     expect(family.texts.zh).toBe('中华民族一家亲，同心共筑中国梦')
     expect(family.reviewed.zh).toBe(true)
@@ -119,7 +121,10 @@ describe('slogans over HTTP', () => {
 
 describe('error messages switch language, codes stay', () => {
   const url = `/v1/render/desk-card.png?${q({ name_mn: 'ᠪᠠᠲᠤ', mnLayout: 'diagonal' })}`
-  const read = async (res: Response) => ({ lang: res.headers.get('content-language'), ...((await res.json()) as { error: { code: string; message: string } }).error })
+  const read = async (res: Response) => ({
+    lang: res.headers.get('content-language'),
+    ...((await res.json()) as { error: { code: string; message: string } }).error,
+  })
 
   it('Chinese by default', async () => {
     const e = await read(await app.request(url))

@@ -3,11 +3,10 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkMongolian, textStatus, type FindingCode } from '../src/text/mongolian/check.js'
 import { checkFields } from '../src/text/mongolian/fields.js'
+import { MVS, NNBSP } from '../src/text/mongolian/controls.js'
 import { convertMenksoft } from '../src/text/mongolian/menksoft.js'
 import { env } from './helpers/env.js'
 
-const MVS = '\u180E'
-const NNBSP = '\u202F'
 const codes = (text: string) => checkMongolian(text).findings.map((f) => f.code)
 const only = (text: string, code: FindingCode) => checkMongolian(text).findings.filter((f) => f.code === code)
 
@@ -153,7 +152,7 @@ describe('checkMongolian', () => {
 
 describe('no finding on correct text', () => {
   it('the shared corpus', () => {
-    const lines = readFileSync('/work/shared/corpus/mongolian-samples.tsv', 'utf8')
+    const lines = readFileSync(new URL('./fixtures/mongolian-samples.tsv', import.meta.url), 'utf8')
       .split('\n')
       .filter((l) => l && !l.startsWith('#'))
     expect(lines.length).toBeGreaterThanOrEqual(10)
@@ -169,8 +168,15 @@ describe('no finding on correct text', () => {
   })
 
   it('the strings the tests, bench and gallery render', () => {
-    const strings = ['ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ', 'ᠰᠤᠷᠭᠠᠭᠤᠯᠢ', 'ᠡᠮᠨᠡᠯᠭ\u180Eᠡ', 'ᠨᠣᠮ\u202Fᠤᠨ', 'ᠨᠣᠮ\u180Eᠤᠨ', 'ᠮᠣᠩᠭᠣᠯ 2024 民族团结', 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ']
-    strings.push('ᠮᠣᠩᠭᠣᠯ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ\u202Fᠶᠢᠨ\nᠪᠢᠴᠢᠭ', 'ᠺᠡᠰ\u180Eᠤᠨ ᠰᠢᠯᠭᠠᠯᠲᠠ', 'ᠪᠠᠲᠤ', 'ᠰᠠᠷᠠᠨᠭᠡᠷᠡᠯ', 'ᠪᠠᠭᠰᠢ', 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ\u202Fᠦᠨ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ')
+    const strings = ['ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ', 'ᠰᠤᠷᠭᠠᠭᠤᠯᠢ', `ᠡᠮᠨᠡᠯᠭ${MVS}ᠡ`, `ᠨᠣᠮ${NNBSP}ᠤᠨ`, `ᠨᠣᠮ${MVS}ᠤᠨ`, 'ᠮᠣᠩᠭᠣᠯ 2024 民族团结', 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ']
+    strings.push(
+      `ᠮᠣᠩᠭᠣᠯ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ${NNBSP}ᠶᠢᠨ\nᠪᠢᠴᠢᠭ`,
+      `ᠺᠡᠰ${MVS}ᠤᠨ ᠰᠢᠯᠭᠠᠯᠲᠠ`,
+      'ᠪᠠᠲᠤ',
+      'ᠰᠠᠷᠠᠨᠭᠡᠷᠡᠯ',
+      'ᠪᠠᠭᠰᠢ',
+      `ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ${NNBSP}ᠦᠨ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ`,
+    )
     for (const s of strings) expect(checkMongolian(s).findings, s).toEqual([])
   })
 })

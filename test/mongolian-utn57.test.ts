@@ -7,14 +7,13 @@
  */
 import { describe, expect, it } from 'vitest'
 import { HUDUM_VARIANTS, type Position } from '../src/text/mongolian/variants.js'
+import { MVS, NNBSP } from '../src/text/mongolian/controls.js'
 import { SUFFIXES } from '../src/text/mongolian/suffixes.js'
 import { env } from './helpers/env.js'
 
 const font = env.fonts.byId.get('noto-sans-mongolian')!
 const ZWJ = '\u200D'
 const FVS = ['', '\u180B', '\u180C', '\u180D', '\u180F']
-const MVS = '\u180E'
-const NNBSP = '\u202F'
 
 function glyphNames(text: string): string[] {
   const buffer = env.fonts.hb.createBuffer()
@@ -48,6 +47,45 @@ describe('Noto Sans Mongolian v3 follows UTN #57', () => {
       expect(env.fonts.resolve(cp, 'Mong', { genre: 'sans', weight: 400 })?.role, cp.toString(16)).toBe('han-sans')
     }
   })
+
+  /**
+   * Rows typed from GB/T 25914-2023 (its glyph number) and UTN #57 Table 4, not read from HUDUM_VARIANTS:
+   * a wrong or missing row in that table fails here, against both the table and the font. FVS 0: no selector.
+   */
+  const PINNED: [letter: string, position: Position, fvs: 0 | 1 | 2, written: string, gb: string][] = [
+    ['ᠠ', 'isol', 0, 'AA', '00B2 a first isolated form'],
+    ['ᠠ', 'isol', 1, 'A', '00B3 a second isolated form'],
+    ['ᠠ', 'isol', 2, 'Aa', '00B4 a third isolated form'],
+    ['ᠠ', 'init', 0, 'AA', '0004 a first initial form'],
+    ['ᠠ', 'medi', 0, 'A', '0005 a first medial form'],
+    ['ᠠ', 'medi', 1, 'AA', '0006 a second medial form'],
+    ['ᠠ', 'fina', 0, 'A', '0008 a first final form'],
+    ['ᠠ', 'fina', 1, 'Aa', '0009 a second final form'],
+    ['ᠡ', 'isol', 0, 'A', '00B3 e first isolated form'],
+    ['ᠡ', 'isol', 1, 'Aa', '00B4 e second isolated form'],
+    ['ᠢ', 'isol', 0, 'AI', '00B5 i first isolated form'],
+    ['ᠢ', 'init', 0, 'AI', '000A i first initial form'],
+    ['ᠢ', 'medi', 0, 'I', '00B7 i first medial form'],
+    ['ᠢ', 'medi', 1, 'AI', '00B8 i second medial form'],
+    ['ᠢ', 'fina', 0, 'I', '000B i final form'],
+    ['ᠣ', 'medi', 1, 'AO', '000D o second medial form'],
+    ['ᠣ', 'fina', 0, 'U', '000E o first final form'],
+    ['ᠣ', 'fina', 1, 'O', '000F o second final form'],
+    ['ᠥ', 'init', 0, 'AOI', '00BE oe initial form'],
+  ]
+  for (const [letter, position, fvs, written, gb] of PINNED) {
+    const cp = letter.codePointAt(0)!
+    it(`pinned: ${letter} (U+${hex(cp)}) ${position} ${fvs ? `FVS${fvs}` : 'no FVS'} is ${written} (GB/T 25914 ${gb})`, () => {
+      const variants = HUDUM_VARIANTS[cp]?.[position] ?? []
+      const row = fvs ? variants.find((v) => v.fvs === fvs) : variants.find((v) => v.default && v.conditions.length === 0)
+      expect(row?.written, 'HUDUM_VARIANTS').toBe(written)
+      const names = glyphNames(inPosition(letter, FVS[fvs]!, position))
+      expect(
+        names.find((n) => n.startsWith(`uni${hex(cp)}.`)),
+        names.join(' '),
+      ).toMatch(new RegExp(`^uni${hex(cp)}\\.${written}\\.${position}(\\.|$)`))
+    })
+  }
 
   for (const [cpText, letter] of Object.entries(HUDUM_VARIANTS)) {
     const cp = Number(cpText)

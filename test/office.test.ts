@@ -6,22 +6,24 @@
  * field. The same directory reaches `npm start -- --data`, `qoyar --data`
  * and batch worker threads.
  */
-import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { freePort } from '../scripts/edge/wrangler.js'
 import { createApp } from '../src/app.js'
 import { bundledData } from '../src/bundled.js'
 import { readOfficeDir } from '../src/node/office-files.js'
 import type { OfficeFiles } from '../src/office/files.js'
 import { app as builtIn, env } from './helpers/env.js'
+import { qoyar } from './helpers/cli.js'
+import { errorOf, post, q } from './helpers/http.js'
+import { startServer } from './helpers/server.js'
+import { design } from './helpers/design.js'
 
 const FIXTURE = new URL('./fixtures/office/', import.meta.url).pathname
 const files = await readOfficeDir(FIXTURE)
-const office = createApp({ ...env, ...bundledData(files), cache: undefined })
-const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
+const officeEnv = { ...env, ...bundledData(files), cache: undefined }
+const office = createApp(officeEnv)
 const MN = 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ'
 const ZH = '蒙古语言文字'
 
@@ -133,24 +135,53 @@ describe('office brand', () => {
     const fields = { org_mn: MN, org_zh: '蒙古语言文字委员会', preset: 'a4-header' }
     const branded = await (await office.request(`/v1/render/letterhead.svg?${q(fields)}`)).text()
     const plain = await (await builtIn.request(`/v1/render/letterhead.svg?${q(fields)}`)).text()
-    expect(branded).toMatch(/<image[^>]+href="data:image\/png;base64,/)
     expect(plain).not.toMatch(/<image/)
+    const images = [...branded.matchAll(/<image x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" href="data:image\/png;base64,/g)]
+    expect(images).toHaveLength(1)
+    const [x, y, w, h] = images[0]!.slice(1).map(Number) as [number, number, number, number]
+    const markOf = (e: typeof env) => {
+      const { d } = design('letterhead', fields, e)
+      const blocks = d.blocks.filter((b) => b.role === 'authority')
+      expect(blocks).toHaveLength(2)
+      const ink = {
+        x0: Math.min(...blocks.map((b) => b.extent.x0)),
+        x1: Math.max(...blocks.map((b) => b.extent.x1)),
+        y0: Math.min(...blocks.map((b) => b.extent.y0)),
+        y1: Math.max(...blocks.map((b) => b.extent.y1)),
+      }
+      return { blocks, ink, area: d.areas[0]!.box }
+    }
+    const mark = markOf(officeEnv)
+    // Inside the type area, wholly left of the authority's ink, centred on it vertically (1 px for rounding).
+    expect(w).toBeGreaterThan(0)
+    expect(x).toBeGreaterThanOrEqual(mark.area.x0 - 1)
+    expect(x + w).toBeLessThan(mark.ink.x0)
+    expect(Math.abs(y + h / 2 - (mark.ink.y0 + mark.ink.y1) / 2)).toBeLessThanOrEqual(1)
+    // Each line of the mark stays on the type area's centre, where it is without an emblem.
+    const centre = (mark.area.x0 + mark.area.x1) / 2
+    const without = markOf(env)
+    for (const [i, b] of mark.blocks.entries()) {
+      expect(Math.abs((b.extent.x0 + b.extent.x1) / 2 - centre), `${b.lang} centred`).toBeLessThanOrEqual(1)
+      const alone = without.blocks[i]!
+      expect(
+        Math.abs((b.extent.x0 + b.extent.x1) / 2 - (alone.extent.x0 + alone.extent.x1) / 2),
+        `${b.lang} where it is without the emblem`,
+      ).toBeLessThanOrEqual(1)
+    }
   })
 
   it('refuses an emblem that is not a PNG or JPEG data: URI, naming the field', async () => {
-    const res = await builtIn.request('/v1/render/letterhead.svg', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ org_mn: MN, org_zh: '蒙古语言文字委员会', emblem: 'https://example.com/logo.png' }),
-    })
+    const res = await post('/v1/render/letterhead.svg', { org_mn: MN, org_zh: '蒙古语言文字委员会', emblem: 'https://example.com/logo.png' })
     expect(res.status).toBe(422)
-    const { error } = (await res.json()) as { error: { code: string; details: { issues: { path: string }[] } } }
+    const error = await errorOf(res)
     expect(error.code).toBe('invalid_fields')
-    expect(error.details.issues[0]!.path).toBe('emblem')
+    expect(error.details!.issues![0]!.path).toBe('emblem')
   })
 
   it('shows the brand in the templates’ JSON Schema defaults', async () => {
-    const body = (await (await office.request('/v1/templates')).json()) as { templates: { id: string; fields: { properties: Record<string, { default?: unknown }> } }[] }
+    const body = (await (await office.request('/v1/templates')).json()) as {
+      templates: { id: string; fields: { properties: Record<string, { default?: unknown }> } }[]
+    }
     const card = body.templates.find((t) => t.id === 'desk-card')!
     expect(card.fields.properties.accent!.default).toBe('#b5121b')
     expect(card.fields.properties.color!.default).toBe('#202020')
@@ -192,7 +223,9 @@ describe('a bad data directory is refused, naming the file and the field', () =>
   })
 
   it('a brand colour a template field refuses, and a field the template lacks', () => {
-    expect(refusal(edit('brand.json', (b) => ((b.colors as Record<string, string>).red = 'crimson')))).toMatch(/^office data: brand\.json → templates\.desk-card\.accent: expected a CSS hex colour/)
+    expect(refusal(edit('brand.json', (b) => ((b.colors as Record<string, string>).red = 'crimson')))).toMatch(
+      /^office data: brand\.json → templates\.desk-card\.accent: expected a CSS hex colour/,
+    )
     expect(refusal(edit('brand.json', (b) => ((b.templates as Record<string, unknown>).letterhead = { colour: '#000000' })))).toBe(
       'office data: brand.json → templates.letterhead.colour: letterhead has no field "colour"',
     )
@@ -204,15 +237,28 @@ describe('a bad data directory is refused, naming the file and the field', () =>
 })
 
 describe('the Node entries take --data', () => {
-  const qoyar = (args: string[]) =>
-    spawnSync(process.execPath, [new URL('../bin/qoyar.js', import.meta.url).pathname, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C', QOYAR_DATA: '' } })
   const dir = mkdtempSync(join(tmpdir(), 'qoyar-office-'))
 
   it('qoyar batch --data: worker threads render the office slogan', () => {
     const csv = join(dir, 'rows.csv')
     writeFileSync(csv, 'slogan\noffice.language\noffice.language\n')
     const report = join(dir, 'report.json')
-    const run = qoyar(['batch', 'slogan-banner', csv, '-o', join(dir, 'out.zip'), '--format', 'svg', '--threads', '1', '--report', report, '--quiet', '--data', FIXTURE])
+    const run = qoyar([
+      'batch',
+      'slogan-banner',
+      csv,
+      '-o',
+      join(dir, 'out.zip'),
+      '--format',
+      'svg',
+      '--threads',
+      '1',
+      '--report',
+      report,
+      '--quiet',
+      '--data',
+      FIXTURE,
+    ])
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
     const rows = (JSON.parse(readFileSync(report, 'utf8')) as { results: { status: string }[] }).results
@@ -231,19 +277,12 @@ describe('the Node entries take --data', () => {
   })
 
   it('npm start -- --data serves the office catalogue', async () => {
-    const port = await freePort()
-    const server = spawn(process.execPath, ['--import', 'tsx', new URL('../src/node/server.ts', import.meta.url).pathname, '--data', FIXTURE], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', QOYAR_DATA: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const server = await startServer({ QOYAR_DATA: '' }, ['--data', FIXTURE])
     try {
-      let out = ''
-      server.stdout.on('data', (d: Buffer) => (out += d.toString()))
-      for (let i = 0; i < 300 && !/listening/.test(out); i++) await new Promise((r) => setTimeout(r, 100))
-      const body = (await (await fetch(`http://127.0.0.1:${port}/v1/slogans`)).json()) as { slogans: { key: string; origin: Record<string, string> }[] }
+      const body = (await (await fetch(`${server.base}/v1/slogans`)).json()) as { slogans: { key: string; origin: Record<string, string> }[] }
       expect(body.slogans.find((s) => s.key === 'office.language')?.origin).toEqual({ zh: 'office', mn: 'office' })
     } finally {
-      server.kill('SIGTERM')
+      await server.stop()
     }
   })
 })

@@ -13,7 +13,11 @@ import { createNodeCache } from '../src/node/cache.js'
 import { accessLog, nodeMetrics } from '../src/node/observability.js'
 import { app, env } from './helpers/env.js'
 
-type Doc = { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> } }
+type Doc = {
+  openapi: string
+  paths: Record<string, Record<string, unknown>>
+  components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> }
+}
 const metrics = nodeMetrics()
 const lines: string[] = []
 const sink = new Writable({
@@ -63,11 +67,17 @@ describe('/v1/openapi.json', () => {
     const doc = await docOf(observed)
     for (const t of env.templates) {
       const schema = doc.components.schemas[`Render.${t.id}`]!
-      const shape = Object.keys(t.fields.shape)
+      // The default region's names: the template's `minority` fields are Mongolian there (name_mn, mnScale).
+      const named = (k: string) => k.replace('minority', 'mn')
+      const shape = Object.keys(t.fields.shape).map(named)
       expect(Object.keys(schema.properties), t.id).toEqual(expect.arrayContaining([...shape, 'preset', 'dpi', 'region', 'strict', 'slogan', 'bleed']))
+      expect(
+        Object.keys(schema.properties).some((k) => k.includes('minority')),
+        `${t.id}: no template-internal name leaks`,
+      ).toBe(false)
       const required = Object.entries(t.fields.shape)
         .filter(([, f]) => !(f as { safeParse(v: unknown): { success: boolean } }).safeParse(undefined).success)
-        .map(([k]) => k)
+        .map(([k]) => named(k))
       expect(schema.required ?? [], t.id).toEqual(required)
       for (const k of Object.keys(env.examples[t.id] ?? {})) expect(schema.properties, `${t.id} example key ${k}`).toHaveProperty(k)
       const get = doc.paths[`/v1/render/${t.id}.{format}`]!.get as { parameters: { name: string }[] }
@@ -99,7 +109,17 @@ describe('access log', () => {
     await observed.request('/nowhere')
     expect(lines).toHaveLength(4)
     const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>)
-    expect(records[0]).toMatchObject({ msg: 'request', method: 'GET', path: '/v1/render/slogan-banner.svg', route: '/v1/render/:file', status: 200, cache: 'miss', keyId: null, template: 'slogan-banner', format: 'svg' })
+    expect(records[0]).toMatchObject({
+      msg: 'request',
+      method: 'GET',
+      path: '/v1/render/slogan-banner.svg',
+      route: '/v1/render/:file',
+      status: 200,
+      cache: 'miss',
+      keyId: null,
+      template: 'slogan-banner',
+      format: 'svg',
+    })
     expect(records[1]).toMatchObject({ status: 200, cache: 'hit' })
     expect(records[2]).toMatchObject({ status: 404, template: 'other', format: 'svg', cache: null })
     expect(records[3]).toMatchObject({ status: 404, route: null, template: null })

@@ -1,33 +1,28 @@
 /** Issue 20 (6, 7, 8, 12): spreadsheets as offices save them, and the CLI outside the repository. */
-import { spawn, spawnSync } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { decodeText } from '../src/bulk/decode.js'
 import { rowsFromCsv } from '../src/bulk/rows.js'
-import { readRows } from '../src/node/inputs.js'
+import { qoyar, startQoyar } from './helpers/cli.js'
 import { app } from './helpers/env.js'
+import { rowsOfFile } from './helpers/rows.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'qoyar-robust-'))
 const GB18030 = new URL('./fixtures/gb18030.csv', import.meta.url).pathname
-const BIN = new URL('../bin/qoyar.js', import.meta.url).pathname
-
-async function rowsOfFile(file: string) {
-  const out = []
-  for await (const r of readRows(file)) out.push(r)
-  return out
-}
-
-function qoyar(args: string[], cwd = dir) {
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd, env: { ...process.env, LANG: 'C' } })
-}
 
 const batch = (body: string | Uint8Array<ArrayBuffer>, query = '', type = 'text/csv') =>
   app.request(`/v1/batch/desk-card.zip${query}`, { method: 'POST', headers: { 'content-type': type, accept: 'application/json' }, body })
 
-type Report = { rendered: number; failed: number; encoding?: string; results: { row: number; status: string; error?: { code: string; message: string; field?: string } }[] }
+type Report = {
+  rendered: number
+  failed: number
+  encoding?: string
+  results: { row: number; status: string; error?: { code: string; message: string; field?: string } }[]
+}
 
 describe('encodings', () => {
   it('reads a GB18030 CSV (Excel on Chinese Windows) as such, says so, and draws no U+FFFD', async () => {
@@ -62,7 +57,11 @@ describe('rows that would be misread', () => {
     const csv = 'name_mn,name_zh,title_mn,title_zh\nᠪᠠᠲᠤ,巴,图,ᠪᠠᠭᠰᠢ,教师\nᠨᠣᠮ,书,ᠪᠠᠭᠰᠢ,教师\n'
     const report = (await (await batch(csv)).json()) as Report
     expect([report.rendered, report.failed]).toEqual([1, 1])
-    expect(report.results[0]).toMatchObject({ row: 2, status: 'failed', error: { code: 'invalid_row', message: expect.stringMatching(/5 cells .* 4 columns/) } })
+    expect(report.results[0]).toMatchObject({
+      row: 2,
+      status: 'failed',
+      error: { code: 'invalid_row', message: expect.stringMatching(/5 cells .* 4 columns/) },
+    })
   })
 
   it('reports a _mn field without Mongolian letters (a control alone, or Chinese) as a finding on its row', async () => {
@@ -126,16 +125,23 @@ describe('the CLI outside the repository', () => {
     expect(readdirSync(elsewhere).sort()).toEqual(['cards.zip', 'rows.csv'])
   })
 
+  let child: ChildProcess | undefined
+  // A failed assertion below must not leave a batch of 400 PDF pages running.
+  afterEach(() => {
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    child = undefined
+  })
+
   it('removes its .part file when stopped with SIGTERM', async () => {
     const file = join(dir, 'long.csv')
     writeFileSync(file, 'name_mn,name_zh\n' + 'ᠪᠠᠲᠤ,巴图\n'.repeat(400))
     const out = join(dir, 'long.pdf')
-    const child = spawn(process.execPath, [BIN, 'batch', 'desk-card', file, '-o', out, '--threads', '0', '-q'], { cwd: dir })
+    const running = (child = startQoyar(['batch', 'desk-card', file, '-o', out, '--threads', '0', '-q'], dir))
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => running.once('exit', (_code, signal) => resolve(signal)))
     const deadline = Date.now() + 30_000
     while (!existsSync(`${out}.part`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
     expect(existsSync(`${out}.part`)).toBe(true)
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)))
-    child.kill('SIGTERM')
+    running.kill('SIGTERM')
     expect(await exited).toBe('SIGTERM')
     expect(existsSync(`${out}.part`)).toBe(false)
     expect(existsSync(out)).toBe(false)

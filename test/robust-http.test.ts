@@ -5,13 +5,10 @@ import { clientErrorResponse } from '../src/http/client-error.js'
 import { renderGate, Semaphore } from '../src/http/gate.js'
 import { QoyarError } from '../src/errors.js'
 import { app } from './helpers/env.js'
+import { errorOf, post } from './helpers/http.js'
 
 const CARD = { name_mn: 'ᠪᠠᠲᠤ', name_zh: '张三' }
 const json = (path: string, body: string, type = 'application/json', method = 'POST') => app.request(path, { method, headers: { 'content-type': type }, body })
-async function errorOf(res: Response) {
-  expect(res.headers.get('content-type')).toMatch(/^application\/json/)
-  return ((await res.json()) as { error: { code: string; message: string; details?: { issues?: { path: string }[]; allow?: string[]; reason?: string } } }).error
-}
 const deep = (n: number) => '['.repeat(n) + ']'.repeat(n)
 
 describe('500s that were', () => {
@@ -25,10 +22,23 @@ describe('500s that were', () => {
   })
 
   it('takes a JSON-lines cell holding an object, a list or deep nesting as a bad row, not "[object Object]" or 500', async () => {
-    const body = ['{"name_mn":"ᠪᠠᠲᠤ","name_zh":{"a":1}}', '{"name_mn":"ᠪᠠᠲᠤ","name_zh":["巴","图"]}', `{"name_mn":"ᠪᠠᠲᠤ","name_zh":${deep(100_000)}}`, '{"name_mn":"ᠪᠠᠲᠤ","name_zh":"巴图"}'].join('\n')
-    const res = await app.request('/v1/batch/desk-card.zip', { method: 'POST', headers: { 'content-type': 'application/x-ndjson', accept: 'application/json' }, body })
+    const body = [
+      '{"name_mn":"ᠪᠠᠲᠤ","name_zh":{"a":1}}',
+      '{"name_mn":"ᠪᠠᠲᠤ","name_zh":["巴","图"]}',
+      `{"name_mn":"ᠪᠠᠲᠤ","name_zh":${deep(100_000)}}`,
+      '{"name_mn":"ᠪᠠᠲᠤ","name_zh":"巴图"}',
+    ].join('\n')
+    const res = await app.request('/v1/batch/desk-card.zip', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', accept: 'application/json' },
+      body,
+    })
     expect(res.status).toBe(200)
-    const report = (await res.json()) as { rendered: number; failed: number; results: { row: number; status: string; error?: { code: string; field?: string } }[] }
+    const report = (await res.json()) as {
+      rendered: number
+      failed: number
+      results: { row: number; status: string; error?: { code: string; field?: string } }[]
+    }
     expect([report.rendered, report.failed]).toEqual([1, 3])
     expect(report.results.slice(0, 3).map((r) => [r.row, r.error!.code, r.error!.field])).toEqual([
       [1, 'invalid_row', 'name_zh'],
@@ -86,6 +96,16 @@ describe('text as sent', () => {
     const res = await json('/v1/text.svg', JSON.stringify({ text, size: 16 }))
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^image\/svg/)
+    // All of it laid out on one line, none clipped: 1,996 Han characters (1 em each) wider than the first four, the same height, the drawing 500 times theirs.
+    const short = await json('/v1/text.svg', JSON.stringify({ text: '民族团结', size: 16 }))
+    expect([res.headers.get('x-qoyar-lines'), res.headers.get('x-qoyar-text')]).toEqual(['1', 'ok'])
+    const size = (svg: string) => /^<svg width="(\d+)" height="(\d+)"/.exec(svg)!.slice(1).map(Number)
+    const [wide, one] = [await res.text(), await short.text()]
+    const [[w, h], [w4, h4]] = [size(wide), size(one)]
+    expect(w! - w4!).toBe(1996 * 16)
+    expect(h).toBe(h4)
+    const drawing = (svg: string) => (svg.match(/ d="[^"]*"/g) ?? []).join('').length
+    expect(drawing(wide) / drawing(one)).toBeGreaterThan(450)
     const png = await json('/v1/text.png', JSON.stringify({ text: '巴图', size: 32 }))
     expect(png.status).toBe(200)
     expect(new Uint8Array(await png.arrayBuffer()).subarray(1, 4)).toEqual(new TextEncoder().encode('PNG'))
@@ -121,7 +141,12 @@ describe('methods', () => {
 
 describe('every response', () => {
   it('carries X-Content-Type-Options: nosniff, errors and 404s included', async () => {
-    for (const res of [await app.request('/healthz'), await app.request('/v1/nothing'), await app.request('/v1/render/desk-card.svg?name_zh=x'), await app.request(`/v1/render/desk-card.svg?${new URLSearchParams(CARD)}`)])
+    for (const res of [
+      await app.request('/healthz'),
+      await app.request('/v1/nothing'),
+      await app.request('/v1/render/desk-card.svg?name_zh=x'),
+      await app.request(`/v1/render/desk-card.svg?${new URLSearchParams(CARD)}`),
+    ])
       expect(res.headers.get('x-content-type-options')).toBe('nosniff')
   })
 
@@ -189,7 +214,9 @@ describe('the render gate', () => {
 
 describe('vector limits', () => {
   it('says SVG or PDF, not PNG, when a vector render is over its limit', async () => {
-    const res = await app.request(`/v1/render/slogan-banner.svg?${new URLSearchParams({ mn: 'ᠮᠣᠩᠭᠣᠯ', zh: '蒙古', width: '20000', height: '700', dpi: '300' })}&lang=en`)
+    const res = await app.request(
+      `/v1/render/slogan-banner.svg?${new URLSearchParams({ mn: 'ᠮᠣᠩᠭᠣᠯ', zh: '蒙古', width: '20000', height: '700', dpi: '300' })}&lang=en`,
+    )
     expect(res.status).toBe(413)
     const err = await errorOf(res)
     expect(err.code).toBe('vector_too_large')
@@ -214,7 +241,11 @@ describe('batch budget', () => {
   it('bounds a batch in pixels, not rows: rows past the budget fail, the rest render', async () => {
     // Each row 600 mm square at 300 dpi (7,087² px, 50 MP) as SVG: 3 GP is 59 of them.
     const rows = Array.from({ length: 70 }, () => 'ᠪᠠᠲᠤ,巴图,600,600').join('\n')
-    const res = await app.request('/v1/batch/desk-card.zip?format=svg&dpi=300', { method: 'POST', headers: { 'content-type': 'text/csv', accept: 'application/json' }, body: `name_mn,name_zh,width,height\n${rows}\n` })
+    const res = await app.request('/v1/batch/desk-card.zip?format=svg&dpi=300', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'application/json' },
+      body: `name_mn,name_zh,width,height\n${rows}\n`,
+    })
     expect(res.status).toBe(200)
     const report = (await res.json()) as { rendered: number; failed: number; results: { error?: { code: string } }[] }
     expect([report.rendered, report.failed]).toEqual([59, 11])
@@ -235,18 +266,26 @@ describe('both scripts present', () => {
 describe('found by the fuzz', () => {
   it('takes a column named constructor or __proto__ as a column (was a 500: Object.prototype looked up as a --map)', async () => {
     const body = '{"constructor":"x","__proto__":{"a":1},"name_mn":"ᠪᠠᠲᠤ","name_zh":"巴图"}\n{"constructor":"y","name_mn":"ᠪᠠᠲᠤ","name_zh":"巴图"}'
-    const res = await app.request('/v1/batch/desk-card.zip', { method: 'POST', headers: { 'content-type': 'application/x-ndjson', accept: 'application/json' }, body })
+    const res = await app.request('/v1/batch/desk-card.zip', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', accept: 'application/json' },
+      body,
+    })
     expect(res.status).toBe(200)
     const report = (await res.json()) as { rendered: number; failed: number }
     expect([report.rendered, report.failed]).toEqual([1, 1])
-    const csv = await app.request('/v1/batch/desk-card.zip', { method: 'POST', headers: { 'content-type': 'text/csv', accept: 'application/json' }, body: 'constructor,name_mn,name_zh\nx,ᠪᠠᠲᠤ,巴图\n' })
+    const csv = await app.request('/v1/batch/desk-card.zip', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'application/json' },
+      body: 'constructor,name_mn,name_zh\nx,ᠪᠠᠲᠤ,巴图\n',
+    })
     expect(((await csv.json()) as { rendered: number }).rendered).toBe(1)
   })
 })
 
 describe('found by the fuzz, too', () => {
   it('checks v.* on /v1/check as on renders (an object there was a 500)', async () => {
-    const res = await app.request('/v1/check/slogan-banner', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"slogan":"unity","v.years":{"a":1}}' })
+    const res = await post('/v1/check/slogan-banner', '{"slogan":"unity","v.years":{"a":1}}')
     expect(res.status).toBe(422)
     expect((await app.request('/v1/check/desk-card?name_mn=%ED%A0%80')).status).toBe(400)
   })

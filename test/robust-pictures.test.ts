@@ -1,10 +1,12 @@
 /** Issue 20 (1–3): pictures are decoded once, refused with a 422 naming the field when broken, capped and downscaled. */
 import { pngChunk as chunk } from '../scripts/service/png-chunk.js'
+import { createHook } from 'node:async_hooks'
 import { readFileSync } from 'node:fs'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 import { IMAGE_LIMITS, inspectImage } from '../src/render/images.js'
 import { app } from './helpers/env.js'
+import { errorOf, post } from './helpers/http.js'
 
 const BOARD = JSON.parse(readFileSync(new URL('../templates/display-board/example.json', import.meta.url), 'utf8')) as Record<string, unknown>
 
@@ -29,21 +31,33 @@ function realPng(width: number, height: number): Buffer {
   return PNG.sync.write(png)
 }
 
-const post = (path: string, body: unknown) => app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-
-async function fieldError(res: Response) {
-  return ((await res.json()) as { error: { code: string; message: string; details: { issues: { path: string; message: string }[] } } }).error
+/** Runs `run`, then waits until the async zlib work it started has called back (async_hooks sees each as a ZLIB resource). */
+async function withZlibSettled<T>(run: () => T | Promise<T>): Promise<T> {
+  const open = new Set<number>()
+  let settled = () => {}
+  const done = (id: number) => {
+    if (open.delete(id) && open.size === 0) settled()
+  }
+  const hook = createHook({ init: (id, type) => void (type === 'ZLIB' && open.add(id)), after: done, destroy: done }).enable()
+  try {
+    const out = await run()
+    if (open.size) await new Promise<void>((resolve) => (settled = resolve))
+    return out
+  } finally {
+    hook.disable()
+  }
 }
 
 describe('pictures are validated before PDFKit, satori or resvg see them', () => {
   it('answers a display-board PDF whose PNG IDAT is not zlib with a 422 naming images.0.src, and the process stays up', async () => {
-    const res = await post('/v1/render/display-board.pdf', { ...BOARD, images: [{ src: pngWith(100, 100, new TextEncoder().encode('not zlib')) }] })
+    // The defect killed the process from an async zlib callback: wait until every one the request started has run.
+    const res = await withZlibSettled(() =>
+      post('/v1/render/display-board.pdf', { ...BOARD, images: [{ src: pngWith(100, 100, new TextEncoder().encode('not zlib')) }] }),
+    )
     expect(res.status).toBe(422)
-    const err = await fieldError(res)
-    expect(err.details.issues[0]!.path).toBe('images.0.src')
-    expect(err.details.issues[0]!.message).toMatch(/PNG data is broken/)
-    // The defect killed the process from an async zlib callback: give such a callback time to fire.
-    await new Promise((r) => setTimeout(r, 200))
+    const err = await errorOf(res)
+    expect(err.details!.issues![0]!.path).toBe('images.0.src')
+    expect(err.details!.issues![0]!.message).toMatch(/PNG data is broken/)
     expect((await app.request('/healthz')).status).toBe(200)
   })
 
@@ -52,7 +66,7 @@ describe('pictures are validated before PDFKit, satori or resvg see them', () =>
     for (let i = 60; i < 160; i++) bytes[i] = bytes[i]! ^ 0xff
     const res = await post('/v1/render/display-board.pdf', { ...BOARD, images: [{ src: `data:image/png;base64,${bytes.toString('base64')}` }] })
     expect(res.status).toBe(422)
-    expect((await fieldError(res)).details.issues[0]!.path).toBe('images.0.src')
+    expect((await errorOf(res)).details!.issues![0]!.path).toBe('images.0.src')
   })
 
   it('refuses a header-only JPEG (was a 500 from satori)', async () => {
@@ -62,7 +76,7 @@ describe('pictures are validated before PDFKit, satori or resvg see them', () =>
       images: [{ src: 'data:image/jpeg;base64,/9j/wAARCB9AH0ADASIAAhEBAxEB/9k=' }],
     })
     expect(res.status).toBe(422)
-    expect((await fieldError(res)).details.issues[0]!.path).toBe('images.0.src')
+    expect((await errorOf(res)).details!.issues![0]!.path).toBe('images.0.src')
     const tiny = readFileSync(new URL('./fixtures/tiny.jpg', import.meta.url))
     const headerOnly = `data:image/jpeg;base64,${tiny.subarray(0, 400).toString('base64')}`
     expect(() => inspectImage(headerOnly, 'images.0.src')).toThrow(/JPEG data is broken/)

@@ -3,22 +3,18 @@
  * examples pass their default pack, and the API reports and enforces.
  */
 import { describe, expect, it } from 'vitest'
-import { designOf, prepare } from '../src/render/template-render.js'
 import { evaluate } from '../src/rules/evaluate.js'
 import { RULE_PACKS } from '../src/rules/packs.js'
 import type { RulePack } from '../src/rules/types.js'
 import type { Design, PlacedBlock } from '../src/templates/types.js'
 import { layoutText } from '../src/text/layout.js'
 import { app, env } from './helpers/env.js'
+import { post, q } from './helpers/http.js'
+import { design as build } from './helpers/design.js'
 
-const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
 const BANNER = { mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ', zh: '蒙古语言文字', preset: 'screen-1920x480' }
 const STANDING = { ...BANNER, preset: 'standing-800x2000' }
 
-function build(template: string, input: Record<string, unknown>) {
-  const p = prepare(env, template, input)
-  return { p, d: designOf(env, p) }
-}
 function report(pack: RulePack, template: string, input: Record<string, unknown>, edit: (d: Design) => Design = (d) => d) {
   const { p, d } = build(template, input)
   return evaluate(pack, p.template, edit(d), p.canvas, env.fonts)
@@ -29,7 +25,9 @@ const ruleOf = (r: ReturnType<typeof report>, id: string) => {
   return found!
 }
 /** The same design with some blocks changed: checks read designs, so a broken design is built by editing one. */
-const editBlocks = (f: (b: PlacedBlock) => PlacedBlock | null) => (d: Design): Design => ({ ...d, blocks: d.blocks.map(f).filter((b): b is PlacedBlock => b !== null) })
+const editBlocks =
+  (f: (b: PlacedBlock) => PlacedBlock | null) =>
+  (d: Design): Design => ({ ...d, blocks: d.blocks.map(f).filter((b): b is PlacedBlock => b !== null) })
 const relabel = (lang: string) => editBlocks((b) => (b.lang === 'mn' ? { ...b, lang: lang as never } : b))
 
 const IM = RULE_PACKS.find((p) => p.id === 'inner-mongolia')!
@@ -38,7 +36,13 @@ describe('inner-mongolia: each rule passes on a right design and fails on a wron
   const cases: Record<string, { pass: () => ReturnType<typeof report>; fail: () => ReturnType<typeof report> }> = {
     'im.both-scripts': {
       pass: () => report(IM, 'slogan-banner', BANNER),
-      fail: () => report(IM, 'slogan-banner', BANNER, editBlocks((b) => (b.lang === 'mn' ? null : b))),
+      fail: () =>
+        report(
+          IM,
+          'slogan-banner',
+          BANNER,
+          editBlocks((b) => (b.lang === 'mn' ? null : b)),
+        ),
     },
     'im.order.horizontal': {
       pass: () => report(IM, 'slogan-banner', BANNER),
@@ -61,13 +65,30 @@ describe('inner-mongolia: each rule passes on a right design and fails on a wron
           'slogan-banner',
           { ...STANDING, mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ' },
           editBlocks((b) =>
-            b.lang === 'mn' ? { ...b, layout: layoutText(env.fonts, { text: b.layout.text, orientation: 'vertical', fontSize: b.layout.fontSize, maxLength: 300, columnProgression: 'rtl' }) } : b,
+            b.lang === 'mn'
+              ? {
+                  ...b,
+                  layout: layoutText(env.fonts, {
+                    text: b.layout.text,
+                    orientation: 'vertical',
+                    fontSize: b.layout.fontSize,
+                    maxLength: 300,
+                    columnProgression: 'rtl',
+                  }),
+                }
+              : b,
           ),
         ),
     },
     'im.complete': {
       pass: () => report(IM, 'desk-card', { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图' }),
-      fail: () => report(IM, 'desk-card', { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图' }, editBlocks((b) => (b.lang === 'zh' ? { ...b, extent: { ...b.extent, x1: b.extent.x1 + 5000 } } : b))),
+      fail: () =>
+        report(
+          IM,
+          'desk-card',
+          { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图' },
+          editBlocks((b) => (b.lang === 'zh' ? { ...b, extent: { ...b.extent, x1: b.extent.x1 + 5000 } } : b)),
+        ),
     },
     'im.no-missing-glyphs': {
       pass: () => report(IM, 'slogan-banner', BANNER),
@@ -78,7 +99,10 @@ describe('inner-mongolia: each rule passes on a right design and fails on a wron
           BANNER,
           editBlocks((b) =>
             b.lang === 'mn'
-              ? { ...b, layout: { ...b.layout, lines: b.layout.lines.map((l) => ({ ...l, pieces: l.pieces.map((p) => ({ ...p, fontId: 'noto-sans-regular' })) })) } }
+              ? {
+                  ...b,
+                  layout: { ...b.layout, lines: b.layout.lines.map((l) => ({ ...l, pieces: l.pieces.map((p) => ({ ...p, fontId: 'noto-sans-regular' })) })) },
+                }
               : b,
           ),
         ),
@@ -107,15 +131,17 @@ describe('inner-mongolia: each rule passes on a right design and fails on a wron
 })
 
 /** A side-by-side pair: the relabelled block moved to the other side of the Chinese one (templates stack horizontal pairs). */
-const sideBySide = (lang: string, minorityRight: boolean) => (d: Design): Design => {
-  const zh = d.blocks.find((b) => b.lang === 'zh')!
-  return editBlocks((b) => {
-    if (b.lang !== lang) return b
-    const w = b.extent.x1 - b.extent.x0
-    const x0 = minorityRight ? zh.extent.x1 + 10 : zh.extent.x0 - 10 - w
-    return { ...b, extent: { x0, x1: x0 + w, y0: zh.extent.y0, y1: zh.extent.y1 } }
-  })(d)
-}
+const sideBySide =
+  (lang: string, minorityRight: boolean) =>
+  (d: Design): Design => {
+    const zh = d.blocks.find((b) => b.lang === 'zh')!
+    return editBlocks((b) => {
+      if (b.lang !== lang) return b
+      const w = b.extent.x1 - b.extent.x0
+      const x0 = minorityRight ? zh.extent.x1 + 10 : zh.extent.x0 - 10 - w
+      return { ...b, extent: { x0, x1: x0 + w, y0: zh.extent.y0, y1: zh.extent.y1 } }
+    })(d)
+  }
 
 describe('yanbian, xinjiang, tibet: each rule passes on a right design and fails on a wrong one', () => {
   const pack = (id: string) => RULE_PACKS.find((p) => p.id === id)!
@@ -200,13 +226,12 @@ describe('yanbian, xinjiang, tibet: each rule passes on a right design and fails
   })
 
   for (const p of [YB, XJ, BO])
-    it(`${p.id}: a render with a Mongolian template fails clearly (the templates write mn + zh until the pair layer is generalised)`, async () => {
+    it(`${p.id}: a Mongolian request is refused, naming the region's own field (${p.languages[0]!.lang})`, async () => {
       const res = await app.request(`/v1/render/slogan-banner.png?${q({ ...BANNER, region: p.id })}`)
       expect(res.status).toBe(422)
-      const body = (await res.json()) as { error: { code: string; details: { languagesNotWritten: string[]; scriptsWithoutFont: string[] } } }
-      expect(body.error.code).toBe('region_not_supported')
-      expect(body.error.details.scriptsWithoutFont).toEqual([])
-      expect(body.error.details.languagesNotWritten).toContain(p.languages[0]!.lang)
+      const body = (await res.json()) as { error: { code: string; details: { issues: { path: string }[] } } }
+      expect(body.error.code).toBe('invalid_fields')
+      expect(body.error.details.issues.map((i) => i.path)).toEqual([p.languages[0]!.lang])
     })
 })
 
@@ -214,7 +239,7 @@ describe('every template example passes its default pack', () => {
   for (const t of env.templates)
     it(t.id, async () => {
       // POST: some examples carry pictures, which only travel in a JSON body.
-      const res = await app.request(`/v1/check/${t.id}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(env.examples[t.id]) })
+      const res = await post(`/v1/check/${t.id}`, env.examples[t.id])
       const body = (await res.json()) as { pass: boolean; region: string; rules: { id: string; pass: boolean }[] }
       expect(body.region).toBe('inner-mongolia')
       expect(body.rules.filter((r) => !r.pass)).toEqual([])
@@ -226,7 +251,11 @@ describe('compliance over HTTP', () => {
   it('GET /v1/check reports the order rule failing with its text and source', async () => {
     const res = await app.request(`/v1/check/slogan-banner?${q({ ...BANNER, order: 'zh-first' })}`)
     expect(res.status).toBe(200)
-    const body = (await res.json()) as { region: string; pass: boolean; rules: { id: string; pass: boolean; text: string; source: { article?: string }; measured: unknown; expected: unknown }[] }
+    const body = (await res.json()) as {
+      region: string
+      pass: boolean
+      rules: { id: string; pass: boolean; text: string; source: { article?: string }; measured: unknown; expected: unknown }[]
+    }
     expect(body.pass).toBe(false)
     const order = body.rules.find((r) => r.id === 'im.order.horizontal')!
     expect(order.pass).toBe(false)
@@ -236,7 +265,7 @@ describe('compliance over HTTP', () => {
   })
 
   it('POST /v1/check takes the same input as JSON', async () => {
-    const res = await app.request('/v1/check/desk-card', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图', mnScale: 0.6 }) })
+    const res = await post('/v1/check/desk-card', { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图', mnScale: 0.6 })
     const body = (await res.json()) as { pass: boolean; rules: { id: string; pass: boolean }[] }
     expect(body.rules.find((r) => r.id === 'im.size.equal')!.pass).toBe(false)
   })

@@ -68,7 +68,14 @@ describe('Uyghur and Kazakh', () => {
     expect(base).toBe(1)
     expect(levels[0]).toBe(1)
     expect(levels[UG.indexOf('新')]).toBe(2)
-    expect(visualOrder([{ level: 1, t: 'a' }, { level: 2, t: 'b' }, { level: 2, t: 'c' }, { level: 1, t: 'd' }]).map((x) => x.t)).toEqual(['d', 'b', 'c', 'a'])
+    expect(
+      visualOrder([
+        { level: 1, t: 'a' },
+        { level: 2, t: 'b' },
+        { level: 2, t: 'c' },
+        { level: 1, t: 'd' },
+      ]).map((x) => x.t),
+    ).toEqual(['d', 'b', 'c', 'a'])
   })
 
   it('right-aligns its lines and breaks at spaces', () => {
@@ -83,9 +90,22 @@ describe('Uyghur and Kazakh', () => {
     if (short) expect(Math.min(...short.pieces.map((p) => p.origin.x))).toBeGreaterThan(1)
   })
 
+  it("draws a right-to-left word's full stop as its own piece, left of the word", () => {
+    const l = layoutText(fonts, { text: 'ئۇيغۇر تىلى. مەكتەپ', orientation: 'horizontal', fontSize: 48, lang: 'ug' })
+    const stop = pieces(l).find((p) => p.text === '.')
+    const word = pieces(l).find((p) => p.text === 'تىلى')
+    expect(stop, 'the full stop is a piece of its own').toBeDefined()
+    expect(word).toBeDefined()
+    // Visual order: the stop ends the word on its left, before the next word further left.
+    expect(stop!.origin.x + stop!.advance).toBeLessThanOrEqual(word!.origin.x + 0.5)
+    expect(pieces(l).find((p) => p.text === 'مەكتەپ')!.origin.x).toBeLessThan(stop!.origin.x)
+  })
+
   it('mirrors brackets inside right-to-left runs', () => {
     const l = layoutText(fonts, { text: 'شىنجاڭ (ئۈرۈمچى)', orientation: 'horizontal', fontSize: 48 })
-    const brackets = pieces(l).map((p) => p.text).join('')
+    const brackets = pieces(l)
+      .map((p) => p.text)
+      .join('')
     // In visual order the closing bracket of the logical text is drawn first, as "(" mirrored.
     expect(brackets.indexOf('(')).toBeLessThan(brackets.indexOf(')'))
     expect(pieces(l).find((p) => p.text.includes(')'))!.origin.x).toBeGreaterThan(pieces(l).find((p) => p.text.includes('('))!.origin.x)
@@ -100,7 +120,8 @@ describe('Uyghur and Kazakh', () => {
 
   it('shapes the same glyphs with language ug or kk as satori does without one (the font has no UGH/KAZ forms)', () => {
     const f = fonts.fonts.find((x) => x.role === 'arabic' && x.weight === 400)!
-    for (const language of ['ug', 'kk']) expect(shape(fonts.hb, f, 'ئۇيغۇر تىلى', false, { language, script: 'Arab' })).toEqual(shape(fonts.hb, f, 'ئۇيغۇر تىلى', false))
+    for (const language of ['ug', 'kk'])
+      expect(shape(fonts.hb, f, 'ئۇيغۇر تىلى', false, { language, script: 'Arab' })).toEqual(shape(fonts.hb, f, 'ئۇيغۇر تىلى', false))
   })
 
   it('refuses vertical Arabic-script text with a 422 and a stable code', () => {

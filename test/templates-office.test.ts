@@ -5,8 +5,8 @@ import { designOf, prepare } from '../src/render/template-render.js'
 import type { PlacedBlock } from '../src/templates/types.js'
 import { crossInk } from '../src/text/measure.js'
 import { app, env } from './helpers/env.js'
+import { post } from './helpers/http.js'
 
-const post = (path: string, body: unknown) => app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 const block = (blocks: PlacedBlock[], role: string, lang: 'mn' | 'zh') => blocks.find((b) => b.role === role && b.lang === lang)!
 const EXAMPLE_BOARD = JSON.parse(readFileSync(new URL('../templates/display-board/example.json', import.meta.url), 'utf8')) as Record<string, unknown>
 
@@ -87,7 +87,11 @@ describe('display-board', () => {
 
   it('refuses remote URLs, non-images and too many pictures, naming the field (422)', async () => {
     const base = { ...EXAMPLE_BOARD }
-    for (const images of [[{ src: 'https://example.com/a.png' }], [{ src: 'data:image/png;base64,aGVsbG8=' }], Array(5).fill((EXAMPLE_BOARD.images as unknown[])[0])]) {
+    for (const images of [
+      [{ src: 'https://example.com/a.png' }],
+      [{ src: 'data:image/png;base64,aGVsbG8=' }],
+      Array(5).fill((EXAMPLE_BOARD.images as unknown[])[0]),
+    ]) {
       const res = await post('/v1/render/display-board.png', { ...base, images })
       expect(res.status).toBe(422)
       const err = ((await res.json()) as { error: { code: string; details: { issues: { path: string }[] } } }).error

@@ -1,18 +1,15 @@
 /** The two first templates, asserted on what the layout placed: order, sizes, faces. */
 import { describe, expect, it } from 'vitest'
-import { designOf, prepare } from '../src/render/template-render.js'
 import type { PlacedBlock } from '../src/templates/types.js'
 import { crossInk } from '../src/text/measure.js'
 import { env } from './helpers/env.js'
 import { decodePng, inkOf, inkOverlap } from './helpers/image.js'
+import { NNBSP } from '../src/text/mongolian/controls.js'
+import { design } from './helpers/design.js'
 
 const SLOGAN_ZH = '汉族离不开少数民族，少数民族离不开汉族。' // 20 characters
-const SLOGAN_MN = 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ\u202Fᠦᠨ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ' // test text of slogan length
+const SLOGAN_MN = `ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ${NNBSP}ᠦᠨ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ` // test text of slogan length
 
-function design(template: string, input: Record<string, unknown>) {
-  const p = prepare(env, template, input)
-  return { p, d: designOf(env, p) }
-}
 const byLang = (blocks: PlacedBlock[], lang: 'mn' | 'zh', face?: string) => blocks.find((b) => b.lang === lang && (face === undefined || b.face === face))!
 const inside = (b: PlacedBlock, box: { x0: number; y0: number; x1: number; y1: number }) =>
   b.extent.x0 >= box.x0 - 0.5 && b.extent.y0 >= box.y0 - 0.5 && b.extent.x1 <= box.x1 + 0.5 && b.extent.y1 <= box.y1 + 0.5

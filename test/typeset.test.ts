@@ -7,14 +7,14 @@ import { complianceOf, designOf, prepare } from '../src/render/template-render.j
 import type { Design, PlacedBlock } from '../src/templates/types.js'
 import { layoutText } from '../src/text/layout.js'
 import { app, env } from './helpers/env.js'
+import { design as designed } from './helpers/design.js'
+
+const design = (template: string, input: Record<string, unknown>): Design => designed(template, input).d
 
 const fonts = env.fonts
 const SLOGAN_ZH = '铸牢中华民族共同体意识，促进各民族交往交流交融'
 const LONG_MN = 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ ᠢ ᠰᠤᠷᠤᠯᠴᠠᠭᠠ ᠳᠡᠭᠡᠨ ᠬᠦᠴᠦ ᠨᠡᠮᠡᠵᠦ ᠦᠨᠳᠦᠰᠦᠲᠡᠨ ᠦ ᠡᠪ ᠨᠢᠭᠡᠳᠦᠯ ᠢ ᠪᠡᠬᠡᠵᠢᠭᠦᠯᠦᠨ᠎ᠡ'
 
-function design(template: string, input: Record<string, unknown>): Design {
-  return designOf(env, prepare(env, template, input))
-}
 /** Every column of a placed vertical block, on the canvas: its em box. */
 const columnsOf = (b: PlacedBlock) => b.layout.lines.map((l) => ({ x0: b.x + l.box.x0, x1: b.x + l.box.x1, y0: b.y + l.box.y0, text: l.text }))
 

@@ -6,6 +6,7 @@
  * must serve a repeated GET with Age; PNGs past the isolate's memory budget
  * must be a clean 413.
  */
+import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEdge, type EdgeServer } from '../scripts/edge/wrangler.js'
 import { createApp } from '../src/app.js'
@@ -15,6 +16,9 @@ import { createNodeCache } from '../src/node/cache.js'
 import { WORKERS_RASTER_BUDGET } from '../src/worker/limits.js'
 import { app, env } from './helpers/env.js'
 import { decodePng } from './helpers/image.js'
+import { bytesOf, q } from './helpers/http.js'
+import { comparePixels } from './helpers/reference.js'
+import { MVS, NNBSP } from '../src/text/mongolian/controls.js'
 
 let edge: EdgeServer
 
@@ -29,17 +33,40 @@ afterAll(async () => {
 // Under the 60 s test timeout, so a hung request fails here, with wrangler's output, rather than as a bare test timeout.
 const TIMEOUT = 45_000
 
+/**
+ * One request on its own connection (`agent: false`, `Connection: close`): a keep-alive socket that wrangler's
+ * proxy closes just as the next request is written can leave fetch waiting (seen under load, on the request after
+ * /healthz); a fresh connection per request rules that race out.
+ */
+function request(url: string, init: RequestInit): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const headers = Object.fromEntries(new Headers(init.headers).entries())
+    const req = httpRequest(url, { method: init.method ?? 'GET', headers: { ...headers, connection: 'close' }, agent: false, timeout: TIMEOUT }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('error', reject)
+      res.on('end', () => {
+        const out = new Headers()
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) for (const one of Array.isArray(v) ? v : [v]) out.append(k, one)
+        const status = res.statusCode ?? 0
+        resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: out }))
+      })
+    })
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT} ms`)))
+    req.on('error', reject)
+    if (typeof init.body === 'string') req.write(init.body)
+    req.end()
+  })
+}
+
 /** A request to the workerd server; a failed one carries the end of wrangler's output, so a dropped connection or a reload explains itself. */
 async function workerd(path: string, init: RequestInit = {}): Promise<Response> {
   try {
-    return await fetch(edge.url + path, { ...init, signal: AbortSignal.timeout(TIMEOUT) })
+    return await request(edge.url + path, init)
   } catch (e) {
     throw new Error(`workerd ${path}: ${e instanceof Error ? e.message : String(e)}\nwrangler said:\n${edge.output().slice(-4000)}`, { cause: e })
   }
 }
-
-const bytesOf = async (res: Response) => new Uint8Array(await res.arrayBuffer())
-const query = (params: Record<string, unknown>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()
 
 async function body(res: Response): Promise<string> {
   return res.status === 200 ? `${res.status}` : `${res.status} ${await res.clone().text()}`
@@ -66,16 +93,9 @@ async function samePng(path: string, init?: () => RequestInit): Promise<{ width:
   const [pa, pb] = [await bytesOf(node), await bytesOf(edgeRes)]
   const [a, b] = [decodePng(pa), decodePng(pb)]
   expect([b.width, b.height], path).toEqual([a.width, a.height])
-  let differing = 0
-  let worst = 0
-  for (let i = 0; i < a.data.length; i += 4) {
-    let d = 0
-    for (let c = 0; c < 4; c++) d = Math.max(d, Math.abs(a.data[i + c]! - b.data[i + c]!))
-    if (d > 8) differing++
-    worst = Math.max(worst, d)
-  }
+  const { fraction, worst } = comparePixels(a, b, 8)
   // resvg-js (Node) and resvg-wasm are the same rasterizer: allow a few edge pixels at most.
-  expect(differing / (a.width * a.height), `${path}: share of pixels off by more than 8/255 (worst ${worst})`).toBeLessThan(0.001)
+  expect(fraction, `${path}: share of pixels off by more than 8/255 (worst ${worst})`).toBeLessThan(0.001)
   const identicalBytes = pa.length === pb.length && pa.every((v, i) => v === pb[i])
   // Both runtimes run our encoder with zlib at its default settings (node:zlib, CompressionStream): same bytes.
   expect(identicalBytes, `${path}: PNG bytes differ between Node and workerd`).toBe(true)
@@ -88,14 +108,14 @@ async function samePng(path: string, init?: () => RequestInit): Promise<{ width:
  */
 function renderRequest(id: string, format: 'svg' | 'png', fields: Record<string, unknown>): [string, (() => RequestInit) | undefined] {
   const scalar = Object.values(fields).every((v) => v === null || typeof v !== 'object')
-  if (scalar) return [`/v1/render/${id}.${format}?${query(fields)}`, undefined]
+  if (scalar) return [`/v1/render/${id}.${format}?${q(fields)}`, undefined]
   return [`/v1/render/${id}.${format}`, () => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) })]
 }
 
 const TEXTS: Record<string, Record<string, unknown>> = {
   'Mongolian, vertical': { text: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ' },
   'Mongolian + digits + Han, vertical, colour': { text: 'ᠮᠣᠩᠭᠣᠯ 2024 民族团结', size: 96, color: 'c8102e' },
-  'two columns with an NNBSP suffix': { text: 'ᠮᠣᠩᠭᠣᠯ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ\u202Fᠶᠢᠨ\nᠪᠢᠴᠢᠭ', size: 48 },
+  'two columns with an NNBSP suffix': { text: `ᠮᠣᠩᠭᠣᠯ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ${NNBSP}ᠶᠢᠨ\nᠪᠢᠴᠢᠭ`, size: 48 },
   'Chinese, vertical, transparent': { text: '民族团结，共同进步。', orientation: 'vertical', background: 'transparent' },
   'Latin and Chinese, horizontal, wrapped': { text: 'Hohhot 呼和浩特 Inner Mongolia', orientation: 'horizontal', maxLength: 400 },
 }
@@ -129,8 +149,8 @@ describe('workerd (wrangler dev) serves the same app as Node', () => {
 
   for (const [name, params] of Object.entries(TEXTS)) {
     it(`text endpoint, ${name}: same SVG bytes, same PNG`, async () => {
-      await sameSvg(`/v1/text.svg?${query(params)}`)
-      await samePng(`/v1/text.png?${query(params)}`)
+      await sameSvg(`/v1/text.svg?${q(params)}`)
+      await samePng(`/v1/text.png?${q(params)}`)
     })
   }
 
@@ -168,11 +188,11 @@ describe('workerd (wrangler dev) serves the same app as Node', () => {
   })
 
   it('runs the Mongolian text checker: same findings, same X-Qoyar-Text, Menksoft refused with the converted text', async () => {
-    const check = `/v1/mongolian/check?${query({ text: 'ᠨᠣᠮ ᠤᠨ ᠦᠪᠣᠷ \uE2C1\uE27F\uE317\uE27E\uE2E8' })}`
+    const check = `/v1/mongolian/check?${q({ text: 'ᠨᠣᠮ ᠤᠨ ᠦᠪᠣᠷ \uE2C1\uE27F\uE317\uE27E\uE2E8' })}`
     const [a, b] = await Promise.all([app.request(check), workerd(check)])
     expect(b.status).toBe(200)
     expect(await b.json()).toEqual(await a.json())
-    const legacy = `/v1/render/desk-card.svg?${query({ name_mn: '\uE2C1\uE27F\uE317\uE27E\uE2E8', name_zh: '巴图' })}`
+    const legacy = `/v1/render/desk-card.svg?${q({ name_mn: '\uE2C1\uE27F\uE317\uE27E\uE2E8', name_zh: '巴图' })}`
     const refused = await workerd(legacy)
     expect(refused.status).toBe(422)
     expect(((await refused.json()) as { error: { code: string; details: { fields: { converted: string }[] } } }).error.details.fields[0]!.converted).toBe(
@@ -185,7 +205,7 @@ describe('workerd (wrangler dev) serves the same app as Node', () => {
   })
 
   it('gives the same error bodies (uncovered character, unknown template, unknown route)', async () => {
-    for (const path of [`/v1/text.png?${query({ text: '😀' })}`, '/v1/render/nope.svg', '/v1/nothing-here']) {
+    for (const path of [`/v1/text.png?${q({ text: '😀' })}`, '/v1/render/nope.svg', '/v1/nothing-here']) {
       const [a, b] = await Promise.all([app.request(path), workerd(path)])
       expect(b.status, path).toBe(a.status)
       expect(await b.json(), path).toEqual(await a.json())
@@ -195,7 +215,7 @@ describe('workerd (wrangler dev) serves the same app as Node', () => {
 
 describe('the render cache', () => {
   it('workerd: a second identical GET is a Cache API hit with Age, same bytes; If-None-Match still gives 304', async () => {
-    const path = `/v1/text.png?${query({ text: 'ᠺᠡᠰ\u180Eᠤᠨ ᠰᠢᠯᠭᠠᠯᠲᠠ', size: 71 })}`
+    const path = `/v1/text.png?${q({ text: `ᠺᠡᠰ${MVS}ᠤᠨ ᠰᠢᠯᠭᠠᠯᠲᠠ`, size: 71 })}`
     const first = await workerd(path)
     expect(first.status).toBe(200)
     expect(first.headers.get('x-qoyar-cache')).toBe('miss')
@@ -214,7 +234,7 @@ describe('the render cache', () => {
 
   it('Node: the in-memory LRU does the same', async () => {
     const cached = createApp({ ...env, cache: createNodeCache({ maxBytes: 8 * 1024 * 1024 }) })
-    const path = `/v1/render/slogan-banner.svg?${query(env.examples['slogan-banner']!)}`
+    const path = `/v1/render/slogan-banner.svg?${q(env.examples['slogan-banner']!)}`
     const first = await cached.request(path)
     expect(first.headers.get('x-qoyar-cache')).toBe('miss')
     const second = await cached.request(path)
@@ -228,16 +248,16 @@ describe('limits only the edge has', () => {
   it('refuses a PNG past the isolate memory budget with a 413 naming the limit; the SVG is still served', async () => {
     // A 250×240 mm desk-card sheet at 300 dpi: 2953×2835 px, 8.4 MP.
     const fields = { ...env.examples['desk-card']!, preset: 'face-250x120', dpi: 300 }
-    const png = await workerd(`/v1/render/desk-card.png?${query(fields)}`)
+    const png = await workerd(`/v1/render/desk-card.png?${q(fields)}`)
     expect(png.status).toBe(413)
     const { error } = (await png.json()) as { error: { code: string; details: { width: number; height: number; maxPixels: number; runtime: string } } }
     expect(error.code).toBe('image_too_large')
     expect(error.details).toMatchObject({ runtime: 'workers', maxPixels: WORKERS_RASTER_BUDGET.maxPixels })
     expect(error.details.width * error.details.height).toBeGreaterThan(WORKERS_RASTER_BUDGET.maxPixels)
-    const svg = await workerd(`/v1/render/desk-card.svg?${query(fields)}`)
+    const svg = await workerd(`/v1/render/desk-card.svg?${q(fields)}`)
     expect(svg.status).toBe(200)
     // Node has the memory for it.
-    expect((await app.request(`/v1/render/desk-card.png?${query(fields)}`)).status).toBe(200)
+    expect((await app.request(`/v1/render/desk-card.png?${q(fields)}`)).status).toBe(200)
   })
 })
 
@@ -255,7 +275,7 @@ describe("an office's data directory, bundled at build time", () => {
 
   it('slogan=<key> renders the same office-reviewed sign as Node with the same directory', async () => {
     const nodeOffice = createApp({ ...env, ...bundledData(await readOfficeDir(fixture)), cache: undefined })
-    const path = `/v1/render/slogan-banner.svg?${query({ slogan: 'office.language' })}`
+    const path = `/v1/render/slogan-banner.svg?${q({ slogan: 'office.language' })}`
     const [node, edgeRes] = await Promise.all([nodeOffice.request(path), fetch(officeEdge.url + path, { signal: AbortSignal.timeout(TIMEOUT) })])
     expect(await body(edgeRes)).toBe('200')
     expect(edgeRes.headers.get('x-qoyar-translation')).toBe('mn=office-reviewed; zh=office-reviewed')

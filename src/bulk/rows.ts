@@ -10,7 +10,8 @@
 import { isMenksoft } from '../text/mongolian/menksoft.js'
 import { parse as parseCsvSync } from 'csv-parse/browser/esm/sync'
 import { QoyarError } from '../errors.js'
-import { scriptOf } from '../text/script.js'
+import { scriptOf, type Script } from '../text/script.js'
+import { LANGUAGE_PROFILES } from '../text/scripts/profiles.js'
 
 export interface Row {
   /** The row number a person sees in the spreadsheet: the header is row 1. */
@@ -42,17 +43,23 @@ export function fieldOf(column: string, map: Readonly<Record<string, string>>): 
 }
 
 /**
- * A `_mn` (or `mn`) field holds Mongolian text: at least one Mongolian letter. Legacy Menksoft code points
- * count: they are Mongolian in the wrong encoding, which the text checker reports (and --normalize converts).
+ * A field named for a language (`name_mn`, `mn`, `name_ko`, `ug`…) holds a letter of that language's script:
+ * a Korean column under name_zh, or a Chinese one under name_mn, is columns in the wrong order. Legacy
+ * Menksoft code points count as Mongolian: they are Mongolian in the wrong encoding, which the text checker
+ * reports (and --normalize converts). Chinese fields are not checked: digits-only Chinese names exist.
  */
-function isMongolianField(field: string): boolean {
-  return field === 'mn' || field.endsWith('_mn')
+function fieldScript(field: string): { script: Script; name: string } | undefined {
+  const lang = field.includes('_') ? field.slice(field.lastIndexOf('_') + 1) : field
+  const profile = lang !== 'zh' ? LANGUAGE_PROFILES[lang] : undefined
+  return profile ? { script: profile.script, name: SCRIPT_NAMES[profile.script] ?? profile.script } : undefined
 }
 
-export function hasMongolianLetter(text: string): boolean {
+const SCRIPT_NAMES: Partial<Record<Script, string>> = { Mong: 'Mongolian', Hang: 'Korean', Arab: 'Arabic-script', Tibt: 'Tibetan' }
+
+function hasLetterOf(text: string, script: Script): boolean {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!
-    if ((scriptOf(cp) === 'Mong' && /\p{L}/u.test(ch)) || isMenksoft(cp)) return true
+    if ((scriptOf(cp) === script && /\p{L}/u.test(ch)) || (script === 'Mong' && isMenksoft(cp))) return true
   }
   return false
 }
@@ -82,7 +89,9 @@ export function toRow(row: number, record: Record<string, unknown>, map: Readonl
     if (value === undefined || value === null) continue
     const text = typeof value === 'string' ? value : String(value) // a number or boolean
     if (text.trim() === '') continue
-    if (isMongolianField(field) && !hasMongolianLetter(text)) problem ??= { message: `"${column}" holds no Mongolian letter: are the columns in the right order?`, field }
+    const wanted = fieldScript(field)
+    if (wanted && !hasLetterOf(text, wanted.script))
+      problem ??= { message: `"${column}" holds no ${wanted.name} letter: are the columns in the right order?`, field }
     fields[field] = text
   }
   return { row, fields, ...(problem ? { problem } : {}), ...(columns ? { columns } : {}) }

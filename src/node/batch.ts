@@ -87,7 +87,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
       : null
   let checked = false
   const work = (row: Row): Promise<RowResult> => {
-    if (!checked && row.columns) checkColumns(template, row.columns, o.map ?? {}, opts.defaults)
+    if (!checked && row.columns) checkColumns(template, env.rulePacks, row.columns, o.map ?? {}, opts.defaults)
     checked = true
     // A bad row never goes to a worker: renderRow answers it at once.
     return row.problem || !pool ? renderRow(env, row, opts) : (pool.run({ row, opts }) as Promise<RowResult>) // piscina's run() is untyped

@@ -4,7 +4,9 @@
  * defaults only: a request's own value still wins.
  */
 import { z } from 'zod'
+import { fieldNamesOf } from '../templates/pairing.js'
 import type { TemplateDefinition } from '../templates/types.js'
+import { LANGUAGE_PROFILES } from '../text/scripts/profiles.js'
 import { OfficeDataError } from './errors.js'
 
 const fieldValue = z.union([z.string(), z.number(), z.boolean()])
@@ -31,20 +33,33 @@ function bare(field: z.ZodType): z.ZodType {
   return field instanceof z.ZodDefault || field instanceof z.ZodOptional || field instanceof z.ZodPrefault ? bare(field.unwrap() as z.ZodType) : field
 }
 
+/** A field as a region names it (org_mn, org_ko…) → the template's own name (org_minority). */
+function ownField(t: TemplateDefinition, named: string, shape: Record<string, z.ZodType>): string {
+  if (shape[named]) return named
+  for (const lang of Object.keys(LANGUAGE_PROFILES).filter((l) => l !== 'zh')) {
+    const own = Object.keys(fieldNamesOf(t, lang).toTemplate({ [named]: true }))[0]
+    if (own && shape[own]) return own
+  }
+  return named
+}
+
 /** The slot a template names for an emblem. */
 export const EMBLEM_FIELD = 'emblem'
 
 /** Templates with the brand's values as their fields' defaults, each value checked by the field's own schema. */
 export function brandTemplates(templates: readonly TemplateDefinition[], brand: Brand, files: Record<string, string>): TemplateDefinition[] {
   for (const id of Object.keys(brand.templates))
-    if (!templates.some((t) => t.id === id)) throw new OfficeDataError('brand.json', `templates.${id}`, `no template "${id}" (${templates.map((t) => t.id).join(', ')})`)
+    if (!templates.some((t) => t.id === id))
+      throw new OfficeDataError('brand.json', `templates.${id}`, `no template "${id}" (${templates.map((t) => t.id).join(', ')})`)
   return templates.map((t) => {
     const shape = t.fields.shape as Record<string, z.ZodType>
     const values: Record<string, { value: unknown; path: string }> = {}
     if (brand.emblem && shape[EMBLEM_FIELD]) values[EMBLEM_FIELD] = { value: files[brand.emblem], path: 'emblem' }
-    for (const [field, v] of Object.entries(brand.templates[t.id] ?? {})) {
-      if (!shape[field]) throw new OfficeDataError('brand.json', `templates.${t.id}.${field}`, `${t.id} has no field "${field}"`)
-      values[field] = { value: typeof v === 'string' && brand.colors[v] !== undefined ? brand.colors[v] : v, path: `templates.${t.id}.${field}` }
+    for (const [named, v] of Object.entries(brand.templates[t.id] ?? {})) {
+      // A brand names fields as a region's requests do (org_mn, org_ko): the template's own name behind it.
+      const field = ownField(t, named, shape)
+      if (!shape[field]) throw new OfficeDataError('brand.json', `templates.${t.id}.${named}`, `${t.id} has no field "${named}"`)
+      values[field] = { value: typeof v === 'string' && brand.colors[v] !== undefined ? brand.colors[v] : v, path: `templates.${t.id}.${named}` }
     }
     if (!Object.keys(values).length) return t
     const overrides: Record<string, z.ZodType> = {}

@@ -8,15 +8,16 @@ import { QoyarError } from '../errors.js'
 import { createKit } from '../templates/kit.js'
 import { resolveCanvas, sizeFields } from '../templates/sizes.js'
 import type { Canvas, Design, TemplateDefinition } from '../templates/types.js'
-import type { Lang } from '../text/bilingual.js'
 import { resolveSlogan, translationStatus, type TranslationStatus } from '../i18n/slogans.js'
+import { LANGUAGES, type Language } from '../i18n/types.js'
+import { fieldNamesOf, pairingOf, type FieldNames, type OrderChoice, type Pairing } from '../templates/pairing.js'
 import { renderPng } from './png.js'
 import { renderSvg } from './svg.js'
 import { gridFor, impose, singlePage, type PrintSheet } from './print.js'
 import { z, type ZodError } from 'zod'
 import { assertSupported, complianceHeader, evaluate, findPack } from '../rules/evaluate.js'
 import { DEFAULT_REGION } from '../rules/packs.js'
-import type { ComplianceReport } from '../rules/types.js'
+import type { ComplianceReport, RulePack } from '../rules/types.js'
 import { booleanish } from '../schema.js'
 import { checkTextFields, legacyEncodingError, type TextReport } from '../text/mongolian/fields.js'
 
@@ -46,12 +47,18 @@ export type Controls = z.output<typeof controls>
 
 export interface Prepared {
   template: TemplateDefinition
+  /** The region's rules, and the two languages they pair. */
+  pack: RulePack
+  pairing: Pairing
+  /** The template's own field names (name_minority) ↔ the pack's (name_mn, name_ko). */
+  names: FieldNames
+  /** The validated fields, under the template's own names. */
   fields: Record<string, unknown>
   canvas: Canvas
   controls: Controls
   print: PrintFields
   /** Where the texts came from when a catalogue slogan was used: per language reviewed, unreviewed or user-supplied. */
-  slogan?: { key: string; translation: Partial<Record<Lang, TranslationStatus | 'user-supplied'>> }
+  slogan?: { key: string; translation: Partial<Record<string, TranslationStatus | 'user-supplied'>> }
   /** The Mongolian text checker's findings on the fields as rendered. */
   text: TextReport
   /** The normalised input: what an ETag or cache key hashes. */
@@ -85,8 +92,11 @@ export function findTemplate(env: AppEnv, id: string): TemplateDefinition {
   return t
 }
 
-function invalidFields(error: ZodError, template: string): QoyarError {
-  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }))
+function invalidFields(error: ZodError, template: string, names?: FieldNames): QoyarError {
+  const issues = error.issues.map((i) => {
+    const path = i.path.join('.')
+    return { path: names ? names.path(path) : path, message: names ? names.text(i.message) : i.message, code: i.code }
+  })
   const first = issues[0]
   return new QoyarError(
     'invalid_fields',
@@ -113,19 +123,28 @@ export function prepare(env: AppEnv, templateId: string, input: Record<string, u
   }
   const ctl = controls.safeParse(controlInput)
   if (!ctl.success) throw invalidFields(ctl.error, template.id)
+  // The region decides the field names (name_mn, name_ko) and the order: resolved before the fields.
+  const pack = findPack(env.rulePacks, ctl.data.region)
+  assertSupported(pack, env.fonts)
+  const pairing = pairingOf(pack)
+  const names = fieldNamesOf(template, pairing.minority.lang)
   const print = printFields.safeParse(printInput)
   if (!print.success) throw invalidFields(print.error, template.id)
-  const slogan = ctl.data.slogan ? fillFromSlogan(env, template, ctl.data.slogan, variables, fieldInput) : undefined
+  const slogan = ctl.data.slogan ? fillFromSlogan(env, template, pairing, names, ctl.data.slogan, variables, fieldInput) : undefined
   const size = sizeFields.safeParse(sizeInput)
   if (!size.success) throw invalidFields(size.error, template.id)
-  const fields = template.fields.safeParse(fieldInput)
-  if (!fields.success) throw invalidFields(fields.error, template.id)
+  const fields = template.fields.safeParse(names.toTemplate(fieldInput))
+  if (!fields.success) throw invalidFields(fields.error, template.id, names)
   const canvas = resolveCanvas(template.presets, template.defaultPreset, size.data)
-  const text = checkTextFields(fields.data as Record<string, unknown>, ctl.data.normalize)
+  // The text checker reads the pack's names: it checks Mongolian fields (`_mn`) and only those.
+  const text = checkTextFields(names.toPack(fields.data as Record<string, unknown>), ctl.data.normalize)
   const values = text.fields
   return {
     template,
-    fields: values,
+    pack,
+    pairing,
+    names,
+    fields: names.toTemplate(values),
     canvas,
     controls: ctl.data,
     print: print.data,
@@ -179,6 +198,8 @@ export function refuseLegacy(prepared: Prepared): void {
 function fillFromSlogan(
   env: AppEnv,
   template: TemplateDefinition,
+  pairing: Pairing,
+  names: FieldNames,
   key: string,
   variables: Record<string, string>,
   fields: Record<string, unknown>,
@@ -193,12 +214,16 @@ function fillFromSlogan(
     )
   const resolved = resolveSlogan(env.locales, env.slogans, key, variables)
   const translation: NonNullable<Prepared['slogan']>['translation'] = {}
-  for (const [lang, field] of Object.entries(template.sloganFields) as [Lang, string][]) {
-    const text = resolved.texts[lang]
+  const catalogued = (lang: string): Language | undefined => LANGUAGES.find((l) => l === lang)
+  for (const [role, own] of Object.entries(template.sloganFields) as [keyof Pairing & ('minority' | 'zh'), string][]) {
+    const lang = pairing[role].lang
+    const field = names.path(own)
+    const inCatalogue = catalogued(lang)
+    const text = inCatalogue ? resolved.texts[inCatalogue] : undefined
     if (fields[field] !== undefined && fields[field] !== '') translation[lang] = 'user-supplied'
-    else if (text) {
+    else if (text && inCatalogue) {
       fields[field] = text
-      translation[lang] = translationStatus(resolved.entry, lang)
+      translation[lang] = translationStatus(resolved.entry, inCatalogue)
     } else
       throw new QoyarError(
         'translation_missing',
@@ -219,15 +244,8 @@ export function translationHeader(p: Prepared): string | undefined {
     .join('; ')
 }
 
-/** The pack for the request's region, checked to be able to judge this template. */
-export function packOf(env: AppEnv, p: Prepared) {
-  const pack = findPack(env.rulePacks, p.controls.region)
-  assertSupported(pack, p.template, env.fonts)
-  return pack
-}
-
 export function complianceOf(env: AppEnv, p: Prepared, design: Design): ComplianceReport {
-  return evaluate(packOf(env, p), p.template, design, p.canvas, env.fonts)
+  return evaluate(p.pack, p.template, design, p.canvas, env.fonts)
 }
 
 /** With strict=true a failing sign is refused (422), carrying the report. */
@@ -238,8 +256,18 @@ export function enforce(p: Prepared, report: ComplianceReport): void {
     })
 }
 
+const isOrder = (v: unknown): v is OrderChoice => v === 'minority-first' || v === 'zh-first'
+
 export function designOf(env: AppEnv, p: Prepared): Design {
-  return p.template.design(p.fields as never, p.canvas, createKit(env.fonts, p.canvas))
+  const { order, minorityScale } = p.fields
+  const kit = createKit(env.fonts, p.canvas, p.pairing, {
+    ...(isOrder(order) ? { order } : {}),
+    ...(typeof minorityScale === 'number' ? { minorityScale } : {}),
+  })
+  // The fields were parsed by this template's own schema (prepare): they are its output type.
+  const design = p.template.design(p.fields as never, p.canvas, kit)
+  // Adjustments name fields as the request does (mnLayout, not the template's minorityLayout).
+  return design.adjustments ? { ...design, adjustments: design.adjustments.map((a) => ({ ...a, field: p.names.path(a.field) })) } : design
 }
 
 export async function svgOf(env: AppEnv, p: Prepared, design: Design): Promise<string> {

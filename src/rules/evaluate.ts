@@ -14,23 +14,17 @@ export function findPack(packs: readonly RulePack[], id: string): RulePack {
   return pack
 }
 
-/**
- * A pack can judge a template's signs only if the template writes the pack's
- * languages and the shipped fonts draw its scripts; otherwise say why.
- */
-export function assertSupported(pack: RulePack, template: TemplateDefinition, fonts: FontSet): void {
+/** A pack can judge signs only if the shipped fonts draw its scripts; otherwise say why. */
+export function assertSupported(pack: RulePack, fonts: FontSet): void {
   const drawn = new Set(fonts.fonts.map((f) => ROLES[f.role].scripts[0]))
   const noFont = pack.languages.filter((l) => !drawn.has(l.script))
-  const notWritten = pack.languages.filter((l) => !template.languages.includes(l.lang as never))
-  if (noFont.length || notWritten.length) {
-    const reason = noFont.length
-      ? `it needs ${noFont.map((l) => `${l.name.en} (${l.script})`).join(', ')}, which no shipped font draws yet.`
-      : `the ${template.id} template writes ${template.languages.join(' + ')}; the pack needs ${pack.languages.map((l) => l.lang).join(' + ')}.`
+  if (noFont.length) {
+    const reason = `it needs ${noFont.map((l) => `${l.name.en} (${l.script})`).join(', ')}, which no shipped font draws yet.`
     throw new QoyarError(
       'region_not_supported',
       422,
-      `The ${pack.id} pack cannot judge this template: ${reason}`,
-      { region: pack.id, scriptsWithoutFont: noFont.map((l) => l.script), languagesNotWritten: notWritten.map((l) => l.lang) },
+      `The ${pack.id} pack cannot judge this sign: ${reason}`,
+      { region: pack.id, scriptsWithoutFont: noFont.map((l) => l.script) },
       { region: pack.id, reason },
     )
   }

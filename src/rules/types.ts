@@ -86,7 +86,14 @@ export const placementSchema = z.object({
 export type Placement = z.infer<typeof placementSchema>
 
 /** Font roles (fonts/manifest.json) that draw the language, where a pack names them. */
-const packLanguage = z.object({ lang, script, name: localized, fonts: z.array(z.string()).optional() })
+const packLanguage = z.object({
+  lang,
+  script,
+  name: localized,
+  /** The one-character Chinese abbreviation of the script in "蒙汉双语" phrases: 蒙, 朝, 维, 藏. */
+  abbr: z.string().min(1).max(2).optional(),
+  fonts: z.array(z.string()).optional(),
+})
 export type PackLanguage = z.infer<typeof packLanguage>
 
 export const rulePackSchema = z.object({
@@ -106,7 +113,6 @@ export const rulePackSchema = z.object({
   rules: z.array(rule).min(1),
 })
 export type RulePack = z.infer<typeof rulePackSchema>
-
 
 export interface RuleResult {
   id: string

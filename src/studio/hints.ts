@@ -7,6 +7,9 @@
  */
 import type { AppEnv } from '../env.js'
 import { hexColor } from '../schema.js'
+import { findPack } from '../rules/evaluate.js'
+import { DEFAULT_REGION } from '../rules/packs.js'
+import { fieldNamesOf, pairingOf } from '../templates/pairing.js'
 import type { TemplateDefinition } from '../templates/types.js'
 
 export interface StudioTemplateHints {
@@ -32,19 +35,24 @@ function takesHexColor(schema: unknown, depth = 0): boolean {
   return inner.some((s) => takesHexColor(s, depth + 1))
 }
 
-export function templateHints(template: TemplateDefinition, example: Record<string, unknown> | undefined): StudioTemplateHints {
+export function templateHints(template: TemplateDefinition, example: Record<string, unknown> | undefined, lang: string): StudioTemplateHints {
   const shape = template.fields.shape as Record<string, unknown>
   const colors = Object.keys(shape).filter((k) => takesHexColor(shape[k]))
   const colorDefaults: Record<string, string> = {}
   // The defaults as the template fills them in: parse the example (which has the required texts).
-  const parsed = template.fields.safeParse(example ?? {})
+  const parsed = template.fields.safeParse(fieldNamesOf(template, lang).toTemplate(example ?? {}))
   if (parsed.success) {
     const out = parsed.data as Record<string, unknown>
     for (const k of colors) if (typeof out[k] === 'string' && example?.[k] === undefined) colorDefaults[k] = out[k] as string
   }
-  return { colors, colorDefaults, ...(template.sloganFields ? { sloganFields: { ...template.sloganFields } as Record<string, string> } : {}) }
+  // The studio edits the default region's signs: slogan fields under its names, per language.
+  const names = fieldNamesOf(template, lang)
+  const sloganFields =
+    template.sloganFields && Object.fromEntries(Object.entries(template.sloganFields).map(([role, f]) => [role === 'zh' ? 'zh' : lang, names.path(f)]))
+  return { colors, colorDefaults, ...(sloganFields ? { sloganFields } : {}) }
 }
 
 export function studioHints(env: AppEnv): Record<string, StudioTemplateHints> {
-  return Object.fromEntries(env.templates.map((t) => [t.id, templateHints(t, env.examples[t.id])]))
+  const lang = pairingOf(findPack(env.rulePacks, DEFAULT_REGION)).minority.lang
+  return Object.fromEntries(env.templates.map((t) => [t.id, templateHints(t, env.examples[t.id], lang)]))
 }

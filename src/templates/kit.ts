@@ -5,10 +5,11 @@
  */
 import type { FontSet, TextStyle } from '../fonts/font-set.js'
 import { TextDoesNotFitError } from '../errors.js'
-import { alongOf, fitPair, fitPairInBoxes, type BoxedPart, type Lang, type PairResult, type PairSpec } from '../text/bilingual.js'
+import { alongOf, fitPair, fitPairInBoxes, type BoxedPart, type PairPart, type PairResult, type PairSpec } from '../text/bilingual.js'
 import { textElements, type El } from '../text/elements.js'
 import { fitText, inkExtentOf } from '../text/fit.js'
 import type { Align, Box, Orientation } from '../text/types.js'
+import { MINORITY, firstOf, type OrderChoice, type PairRole, type Pairing } from './pairing.js'
 import type { Canvas, PlacedBlock } from './types.js'
 
 export interface Placed {
@@ -21,27 +22,35 @@ interface MinLetter {
   minLetterMm?: number
 }
 
-export interface PairRequest extends Omit<PairSpec, 'box'>, MinLetter {
+/** One text of a pair as a template asks for it; the kit gives it its language, order and scale. */
+export type PairText = Omit<PairPart, 'lang' | 'scale'>
+
+export interface PairRequest extends Omit<PairSpec, 'box' | 'parts'>, MinLetter {
   role: string
+  minority: PairText
+  zh: PairText
   box: Box
-  color: Record<Lang, string>
+  color: string
   face?: string
 }
 
+export type BoxedText = Omit<BoxedPart, 'lang' | 'scale'>
+
 export interface BoxedPairRequest extends MinLetter {
   role: string
-  parts: readonly BoxedPart[]
+  minority: BoxedText
+  zh: BoxedText
   minInk: number
   maxInk: number
-  mnScale?: number
   align?: Align
-  color: Record<Lang, string>
+  color: string
   face?: string
 }
 
 export interface TextRequest extends MinLetter {
   role: string
-  lang: Lang
+  /** Which of the pair's languages the text is in. */
+  lang: PairRole
   text: string
   orientation: Orientation
   box: Box
@@ -58,6 +67,10 @@ export interface TextRequest extends MinLetter {
 
 export interface DesignKit {
   fonts: FontSet
+  /** The region's two languages: a template reads `pairing.minority.native` to choose columns or lines. */
+  pairing: Pairing
+  /** Which part goes first (above when stacked, left side by side) for texts set this way. */
+  first(arrangement: 'stacked' | 'side-by-side', orientations: Record<PairRole, Orientation>): PairRole
   pair(req: PairRequest): Placed
   /** Two texts, each in its own area, at one visual size. */
   pairInBoxes(req: BoxedPairRequest): Placed
@@ -71,15 +84,7 @@ function alignIn(free: number, a: Align | undefined): number {
 }
 
 /** Placed pair parts (their x, y and extents already on the canvas) as blocks and elements. */
-function placedParts(
-  result: PairResult,
-  role: string,
-  color: Record<Lang, string>,
-  face: string | undefined,
-  minLetterMm: number | undefined,
-  dx = 0,
-  dy = 0,
-): Placed {
+function placedParts(result: PairResult, role: string, color: string, face: string | undefined, minLetterMm: number | undefined, dx = 0, dy = 0): Placed {
   const blocks: PlacedBlock[] = []
   const elements: El[] = []
   for (const p of result.parts) {
@@ -95,7 +100,7 @@ function placedParts(
       ...(face ? { face } : {}),
       ...(minLetterMm !== undefined ? { minLetterMm } : {}),
     })
-    elements.push(...textElements(p.layout, { x, y, color: color[p.lang] }))
+    elements.push(...textElements(p.layout, { x, y, color }))
   }
   return { blocks, elements }
 }
@@ -109,7 +114,27 @@ export function minLetterOf(canvas: Pick<Canvas, 'minLetterMm'>, role: string): 
 /** What the kit needs of the canvas: mm for minimum letter sizes, and whether it is print. */
 export type KitCanvas = Pick<Canvas, 'mm' | 'medium'>
 
-export function createKit(fonts: FontSet, canvas: KitCanvas): DesignKit {
+/** The request's say on the pair: a forced order, and the own script's scale (fields.ts). */
+export interface PairChoices {
+  order?: OrderChoice | undefined
+  minorityScale?: number | undefined
+}
+
+export function createKit(fonts: FontSet, canvas: KitCanvas, pairing: Pairing, choices: PairChoices = {}): DesignKit {
+  const langOf = (role: PairRole) => (role === MINORITY ? pairing.minority.lang : pairing.zh.lang)
+  const partOf = <T extends PairText>(role: PairRole, t: T): T & Pick<PairPart, 'lang' | 'scale'> => ({
+    ...t,
+    lang: langOf(role),
+    ...(role === MINORITY && choices.minorityScale !== undefined && choices.minorityScale !== 1 ? { scale: choices.minorityScale } : {}),
+  })
+  const first = (arrangement: 'stacked' | 'side-by-side', orientations: Record<PairRole, Orientation>) =>
+    firstOf(pairing, arrangement, orientations, choices.order)
+  /** The two texts in the order the pack (or the request) puts them. */
+  const ordered = <T extends PairText>(arrangement: 'stacked' | 'side-by-side', minority: T, zh: T) => {
+    const m = partOf(MINORITY, minority)
+    const z = partOf('zh', zh)
+    return first(arrangement, { minority: minority.orientation, zh: zh.orientation }) === MINORITY ? ([m, z] as const) : ([z, m] as const)
+  }
   const minLetterApplies = (req: MinLetter) => req.minLetterMm !== undefined && canvas.medium === 'print'
   /** The request's floor in px: its own minInk, raised to its minimum letter on print. */
   const floorOf = (req: MinLetter & { minInk: number }) => (minLetterApplies(req) ? Math.max(req.minInk, canvas.mm(req.minLetterMm!)) : req.minInk)
@@ -126,19 +151,27 @@ export function createKit(fonts: FontSet, canvas: KitCanvas): DesignKit {
     )
   return {
     fonts,
+    pairing,
+    first,
     pairInBoxes(req) {
-      const result = fitPairInBoxes(fonts, { ...req, minInk: floorOf(req) })
+      const spec = {
+        parts: [partOf(MINORITY, req.minority), partOf('zh', req.zh)],
+        minInk: req.minInk,
+        maxInk: req.maxInk,
+        ...(req.align ? { align: req.align } : {}),
+      }
+      const result = fitPairInBoxes(fonts, { ...spec, minInk: floorOf(req) })
       if (!result.fits) {
-        const b = req.parts[0]!.box
+        const b = req.minority.box
         const width = Math.round(b.x1 - b.x0)
         const height = Math.round(b.y1 - b.y0)
         if (minLetterApplies(req)) {
-          const low = fitPairInBoxes(fonts, req)
+          const low = fitPairInBoxes(fonts, spec)
           throw tooSmall(req.role, req, low.fits ? low.ink : null, { width, height })
         }
         throw new TextDoesNotFitError(
           `The ${req.role} does not fit its areas even at the smallest size; shorten it or choose a larger size.`,
-          { role: req.role, boxes: req.parts.map((p) => p.box), minInk: req.minInk },
+          { role: req.role, boxes: [req.minority.box, req.zh.box], minInk: req.minInk },
           { role: req.role, width, height },
         )
       }
@@ -146,10 +179,12 @@ export function createKit(fonts: FontSet, canvas: KitCanvas): DesignKit {
     },
     pair(req) {
       const box = { width: req.box.x1 - req.box.x0, height: req.box.y1 - req.box.y0 }
-      const result = fitPair(fonts, { ...req, box, minInk: floorOf(req) })
+      const { minority, zh, role: _role, color: _color, face: _face, minLetterMm: _min, ...layout } = req
+      const spec: PairSpec = { ...layout, parts: ordered(req.arrangement, minority, zh), box }
+      const result = fitPair(fonts, { ...spec, minInk: floorOf(req) })
       if (!result.fits) {
         if (minLetterApplies(req)) {
-          const low = fitPair(fonts, { ...req, box })
+          const low = fitPair(fonts, spec)
           throw tooSmall(req.role, req, low.fits ? low.ink : null, box)
         }
         throw new TextDoesNotFitError(
@@ -168,16 +203,22 @@ export function createKit(fonts: FontSet, canvas: KitCanvas): DesignKit {
       const box = { width: req.box.x1 - req.box.x0, height: req.box.y1 - req.box.y0 }
       const r = fitText(
         fonts,
-        { text: req.text, orientation: req.orientation, ...(req.style ? { style: req.style } : {}), align: req.align ?? alongOf(req.orientation) },
+        {
+          text: req.text,
+          orientation: req.orientation,
+          lang: langOf(req.lang),
+          ...(req.style ? { style: req.style } : {}),
+          align: req.align ?? alongOf(req.orientation),
+        },
         box,
         { minSize: req.minSize, maxSize: req.maxSize, wrap: req.wrap ?? true },
       )
       if (!r.fits)
         throw new TextDoesNotFitError(
-          `The ${req.role} (${req.lang}) does not fit its ${Math.round(box.width)}×${Math.round(box.height)} px area even at ${req.minSize} px.`,
+          `The ${req.role} (${langOf(req.lang)}) does not fit its ${Math.round(box.width)}×${Math.round(box.height)} px area even at ${req.minSize} px.`,
           {
             role: req.role,
-            lang: req.lang,
+            lang: langOf(req.lang),
             box,
           },
           { role: req.role, width: Math.round(box.width), height: Math.round(box.height) },
@@ -189,7 +230,7 @@ export function createKit(fonts: FontSet, canvas: KitCanvas): DesignKit {
       const y = top - e.y0
       const block: PlacedBlock = {
         role: req.role,
-        lang: req.lang,
+        lang: langOf(req.lang),
         layout: r.layout,
         x,
         y,
@@ -219,6 +260,12 @@ export function rect(box: Box, style: Record<string, string | number>, children:
       children,
     },
   }
+}
+
+/** A picture (a checked data: URI) drawn into a box, as satori's own img element. */
+export function picture(src: string, box: Box): El {
+  const [width, height] = [box.x1 - box.x0, box.y1 - box.y0]
+  return { type: 'img', props: { src, width, height, style: { position: 'absolute', left: box.x0, top: box.y0, width, height } } }
 }
 
 export function canvasRoot(width: number, height: number, background: string, children: El[]): El {

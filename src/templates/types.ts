@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod'
 import type { El } from '../text/elements.js'
-import type { Lang } from '../text/bilingual.js'
+import type { PairRole } from './pairing.js'
 import type { Box, TextLayout } from '../text/types.js'
 import type { DesignKit } from './kit.js'
 
@@ -49,7 +49,8 @@ export interface Canvas {
 export interface PlacedBlock {
   /** Which text of the design: 'name', 'title', 'slogan'… */
   role: string
-  lang: Lang
+  /** The text's language, a pack language code ('mn', 'zh', 'ko'…). */
+  lang: string
   layout: TextLayout
   /** The block's origin on the canvas (px). */
   x: number
@@ -93,10 +94,8 @@ export interface TemplateDefinition<S extends z.ZodObject = z.ZodObject> {
   title: Localized
   description: Localized
   kind: SignKind
-  /** The languages its signs carry, in pack terms ('mn', 'zh'…). */
-  languages: readonly Lang[]
-  /** The fields a catalogue slogan (slogan=<key>) fills, per language; absent = no slogans. */
-  sloganFields?: Partial<Record<Lang, string>>
+  /** The fields a catalogue slogan (slogan=<key>) fills, per part of the pair (template names); absent = no slogans. */
+  sloganFields?: Partial<Record<PairRole, string>>
   fields: S
   presets: readonly Preset[]
   defaultPreset: string

@@ -8,12 +8,13 @@ import type { FontSet, TextStyle } from '../fonts/font-set.js'
 import { inkExtentOf } from './fit.js'
 import { VERTICAL_CJK_PITCH, layoutText } from './layout.js'
 import { crossInk } from './measure.js'
+import { LANGUAGE_PROFILES } from './scripts/profiles.js'
+import type { Script } from './script.js'
 import type { Align, Box, Orientation, TextLayout, TextSpec } from './types.js'
 
-export type Lang = 'mn' | 'zh'
-
 export interface PairPart {
-  lang: Lang
+  /** BCP 47 language of the text ('mn', 'zh', 'ko', 'ug', 'bo'…): its script, shaping and breaking. */
+  lang: string
   text: string
   orientation: Orientation
   style?: TextStyle
@@ -21,6 +22,8 @@ export interface PairPart {
   maxLines?: number
   /** Line (column) pitch against the font's natural one; default per script, see PITCH. */
   lineHeight?: number
+  /** Scales this part against the shared size (1 = equal; < 1 breaks an equal-size rule on purpose). */
+  scale?: number
 }
 
 type Pitch = Pick<TextSpec, 'lineHeight' | 'pitch'>
@@ -29,18 +32,33 @@ type Pitch = Pick<TextSpec, 'lineHeight' | 'pitch'>
  * Line pitch on signs. The fonts' natural pitches are loose for display type
  * (Noto Sans Mongolian 1.75 em, Noto Sans CJK 1.45 em): wrapped sign text sets
  * closer, about 1.3 em, with the gap between the two scripts kept larger.
- * Vertical Chinese is the exception: its natural pitch is the 1 em cell, so its
- * columns are set 1.5 em apart (clreq 1.5–2 em; Chromium vertical-rl at line-height 1.5).
+ * Vertical Chinese and Korean are the exception: their natural pitch is the 1 em
+ * cell, so their columns are set 1.5 em apart (clreq 1.5–2 em; Chromium
+ * vertical-rl at line-height 1.5). Naskh (1.7 em natural) sets at about 1.3 em,
+ * Tibetan (2.8 em natural, room for the tallest stacks) at about 1.7 em.
  */
-const PITCH: Record<Lang, Record<Orientation, Pitch>> = {
-  mn: { horizontal: { lineHeight: 0.75 }, vertical: { lineHeight: 0.75 } },
-  zh: { horizontal: { lineHeight: 0.9 }, vertical: { pitch: VERTICAL_CJK_PITCH } },
+const PITCH: Partial<Record<Script, Record<Orientation, Pitch>>> = {
+  Mong: { horizontal: { lineHeight: 0.75 }, vertical: { lineHeight: 0.75 } },
+  Hani: { horizontal: { lineHeight: 0.9 }, vertical: { pitch: VERTICAL_CJK_PITCH } },
+  Hang: { horizontal: { lineHeight: 0.9 }, vertical: { pitch: VERTICAL_CJK_PITCH } },
+  Arab: { horizontal: { lineHeight: 0.75 }, vertical: { lineHeight: 0.75 } },
+  Tibt: { horizontal: { lineHeight: 0.6 }, vertical: { lineHeight: 0.6 } },
+}
+
+const scriptOf = (lang: string): Script | undefined => LANGUAGE_PROFILES[lang]?.script
+
+/** Joined scripts are spread at their spaces (word spacing), never between letters. */
+const spreadsByWords = (lang: string) => {
+  const s = scriptOf(lang)
+  return s === 'Mong' || s === 'Arab'
 }
 
 /** A part's pitch: the caller's line height when given, else the script's own. */
 function pitchOf(p: PairPart, lineHeight: number | undefined): Pitch {
   const given = p.lineHeight ?? lineHeight
-  return given !== undefined ? { lineHeight: given } : PITCH[p.lang][p.orientation]
+  if (given !== undefined) return { lineHeight: given }
+  const script = scriptOf(p.lang)
+  return (script && PITCH[script]?.[p.orientation]) ?? {}
 }
 
 /** Lines are centred; columns start on one top line (首字齐平), never centred one by one. */
@@ -53,8 +71,6 @@ export interface PairSpec {
   box: { width: number; height: number }
   /** Space between the two parts, as a fraction of their visual size. */
   gap?: number
-  /** Scales the Mongolian part against the shared size (1 = equal; < 1 breaks the size rule on purpose). */
-  mnScale?: number
   /** Bounds on the visual (ink) size, px. */
   minInk: number
   maxInk: number
@@ -72,7 +88,7 @@ export interface PairSpec {
 }
 
 export interface PlacedPart {
-  lang: Lang
+  lang: string
   layout: TextLayout
   /** Where the layout's (0,0) goes, relative to the box. */
   x: number
@@ -92,7 +108,7 @@ const REFERENCE_SIZE = 100
 
 /** Ink size across the script per px of font size: visual size is linear in font size. */
 function inkPerPx(fonts: FontSet, p: PairPart): number {
-  const l = layoutText(fonts, { text: p.text, orientation: p.orientation, fontSize: REFERENCE_SIZE, ...(p.style ? { style: p.style } : {}) })
+  const l = layoutText(fonts, { text: p.text, orientation: p.orientation, fontSize: REFERENCE_SIZE, lang: p.lang, ...(p.style ? { style: p.style } : {}) })
   return crossInk(l) / REFERENCE_SIZE || 1
 }
 
@@ -121,7 +137,6 @@ function largestFitting<T extends { fits: boolean }>(min: number, max: number, a
 
 export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
   const gap = spec.gap ?? 0.4
-  const mnScale = spec.mnScale ?? 1
   const stacked = spec.arrangement === 'stacked'
   // Ink size per px of font size, per part: visual size is linear in font size.
   const ratios = spec.parts.map((p) => inkPerPx(fonts, p))
@@ -133,15 +148,16 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
         layoutText(fonts, {
           text: p.text,
           orientation: p.orientation,
-          fontSize: (ink / ratio) * (p.lang === 'mn' ? mnScale : 1),
+          fontSize: (ink / ratio) * (p.scale ?? 1),
           maxLength: main,
+          lang: p.lang,
           ...(p.style ? { style: p.style } : {}),
           ...pitchOf(p, spec.lineHeight),
           align: alongOf(p.orientation),
         })
       const first = lay(ratios[i]!)
       // Wrapped text: its largest line may carry less ink than the whole text did on one line; size by the lines drawn.
-      const drawn = crossInk(first) / ((ink / ratios[i]!) * (p.lang === 'mn' ? mnScale : 1))
+      const drawn = crossInk(first) / ((ink / ratios[i]!) * (p.scale ?? 1))
       return first.lines.length > 1 && drawn > 0 && Math.abs(drawn / ratios[i]! - 1) > 0.005 ? lay(drawn) : first
     })
     const extents = layouts.map(inkExtentOf)
@@ -201,7 +217,7 @@ function spreadParts(fonts: FontSet, spec: PairSpec, layouts: readonly TextLayou
   }
   // 分散对齐 only when every part can spread (two characters, or Mongolian words): a one-word
   // Mongolian column cannot, and a Chinese column spread far beyond it would stand alone.
-  const canSpread = (l: TextLayout, i: number) => (spec.parts[i]!.lang === 'mn' ? /\S\s+\S/.test(l.text) : [...l.text.trim()].length > 1)
+  const canSpread = (l: TextLayout, i: number) => (spreadsByWords(spec.parts[i]!.lang) ? /\S\s+\S/.test(l.text) : [...l.text.trim()].length > 1)
   const toBox = spec.spread!.to === 'box' && layouts.every((l, i) => l.lines.length === 1 && canSpread(l, i))
   // Where each part's ink starts along the line (spacing never moves the first letter): the parts
   // share a top line, so each may reach the box's far end measured from the earliest start.
@@ -224,12 +240,13 @@ function spreadParts(fonts: FontSet, spec: PairSpec, layouts: readonly TextLayou
       text: p.text,
       orientation: p.orientation,
       fontSize: l.fontSize,
+      lang: p.lang,
       ...(p.style ? { style: p.style } : {}),
       ...pitchOf(p, spec.lineHeight),
       align: alongOf(p.orientation),
     }
     // Length grows linearly with the spacing: one px adds a px per CJK character but the last, or per space.
-    const spacing = (px: number) => (p.lang === 'mn' ? { wordSpacing: px } : { tracking: px })
+    const spacing = (px: number) => (spreadsByWords(p.lang) ? { wordSpacing: px } : { tracking: px })
     const perPx = lengthOf(layoutText(fonts, { ...base, ...spacing(1) }), p.orientation) - length
     if (perPx <= 1e-6) return l
     return layoutText(fonts, { ...base, ...spacing(Math.min(spec.spread!.maxTracking * l.fontSize, (target - length) / perPx)) })
@@ -248,11 +265,7 @@ export interface BoxedPart extends PairPart {
  * paragraph) at one visual size: the largest size at which each fits its own
  * area, the same for both, so neither script is set smaller.
  */
-export function fitPairInBoxes(
-  fonts: FontSet,
-  spec: { parts: readonly BoxedPart[]; minInk: number; maxInk: number; mnScale?: number; align?: Align },
-): PairResult {
-  const mnScale = spec.mnScale ?? 1
+export function fitPairInBoxes(fonts: FontSet, spec: { parts: readonly BoxedPart[]; minInk: number; maxInk: number; align?: Align }): PairResult {
   const ratios = spec.parts.map((p) => inkPerPx(fonts, p))
   const attempt = (ink: number) => {
     const layouts = spec.parts.map((p, i) => {
@@ -261,8 +274,9 @@ export function fitPairInBoxes(
       return layoutText(fonts, {
         text: p.text,
         orientation: p.orientation,
-        fontSize: (ink / ratios[i]!) * (p.lang === 'mn' ? mnScale : 1),
+        fontSize: (ink / ratios[i]!) * (p.scale ?? 1),
         maxLength: p.orientation === 'vertical' ? h : w,
+        lang: p.lang,
         ...(p.style ? { style: p.style } : {}),
         ...pitchOf(p, undefined),
         align: spec.align ?? 'start',

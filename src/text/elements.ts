@@ -8,7 +8,8 @@ import type { Piece, TextLayout } from './types.js'
 
 export interface El {
   type: string
-  props: { style?: Record<string, string | number>; children?: (El | string)[] | El | string }
+  /** `src`, `width` and `height`: an `img` (a picture, drawn by satori as it is). */
+  props: { style?: Record<string, string | number>; children?: (El | string)[] | El | string; src?: string; width?: number; height?: number }
 }
 
 /**

@@ -43,6 +43,11 @@ interface Atom {
   level: number
   /** A space: right-to-left runs are cut at spaces so that each drawn run is one word; word spacing widens it. */
   space: boolean
+  /**
+   * Punctuation or a symbol (no letter, mark or digit): right-to-left runs are cut around it, since
+   * satori would draw a word's trailing full stop on the word's right, where a left-to-right line ends.
+   */
+  neutral: boolean
   /** Digits set side by side in one upright cell of a vertical CJK line (纵中横). */
   combined?: boolean
 }
@@ -108,7 +113,18 @@ export function atomize(fonts: FontSet, text: string, vertical: boolean, style: 
       } else {
         const font = fonts.resolve(cp, run.script, run.script === 'Mong' || isUprightInVertical(cp) ? style : besideMongolian)
         if (!font) uncovered.push({ codePoint: formatCodePoint(cp), char: String.fromCodePoint(cp), index: i })
-        else atoms.push({ start: i, end, script: run.script, font, mode: modeOf(cp, vertical), cjk: isUprightInVertical(cp), level: 0, space: cp === 0x20 || cp === 0xa0 })
+        else
+          atoms.push({
+            start: i,
+            end,
+            script: run.script,
+            font,
+            mode: modeOf(cp, vertical),
+            cjk: isUprightInVertical(cp),
+            level: 0,
+            space: cp === 0x20 || cp === 0xa0,
+            neutral: !/[\p{L}\p{M}\p{N}\s]/u.test(String.fromCodePoint(cp)),
+          })
       }
       i = end
     }
@@ -152,7 +168,9 @@ function piecesIn(atoms: readonly Atom[], start: number, end: number, tracked = 
     const last = out[out.length - 1]
     const alone = (a.mode === 'upright' && !a.combined) || (tracked && a.cjk) || (spaced && a.space)
     // Right-to-left runs (and languages whose spaces satori cannot shape) are drawn one word at a time.
-    const cut = (a.level % 2 === 1 || wordsApart) && prev !== undefined && prev.space !== a.space
+    const cut =
+      ((a.level % 2 === 1 || wordsApart) && prev !== undefined && prev.space !== a.space) ||
+      (a.level % 2 === 1 && prev !== undefined && prev.neutral !== a.neutral)
     prev = a
     const sameDirection = last !== undefined && last.level === a.level && !cut
     // Combined digits share one cell: one piece.
@@ -301,7 +319,10 @@ function breakLines(
   wordSpacing = 0,
 ): LineRange[] {
   const advanceOf = (start: number, end: number) =>
-    piecesIn(atoms, start, end, tracking !== 0, wordsApart, wordSpacing !== 0).reduce((sum, p) => sum + measure(fonts, text, p, fontSize, tracking, wordSpacing, lang).advance, 0)
+    piecesIn(atoms, start, end, tracking !== 0, wordsApart, wordSpacing !== 0).reduce(
+      (sum, p) => sum + measure(fonts, text, p, fontSize, tracking, wordSpacing, lang).advance,
+      0,
+    )
   // Tracking after the last character of a line is not part of the line.
   const trailing = (end: number) => (tracking !== 0 && atoms.some((a) => a.end === end && a.cjk) ? tracking : 0)
   const all = chunksOf(text)
@@ -418,7 +439,9 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   const wordSpacing = spec.wordSpacing ?? 0
   const ranges = breakLines(fonts, text, atoms, fontSize, spec.maxLength, tracking, langProfile?.breaks === 'keep-all', langOf, wordsApart, wordSpacing)
   const measuredLines = ranges.map((r) => {
-    const logical = piecesIn(atoms, r.start, r.end, tracking !== 0, wordsApart, wordSpacing !== 0).map((p) => measure(fonts, text, p, fontSize, tracking, wordSpacing, langOf))
+    const logical = piecesIn(atoms, r.start, r.end, tracking !== 0, wordsApart, wordSpacing !== 0).map((p) =>
+      measure(fonts, text, p, fontSize, tracking, wordSpacing, langOf),
+    )
     const pieces = baseLevel === 0 && logical.every((p) => p.level === 0) ? logical : visualOrder(logical)
     const last = pieces[pieces.length - 1]
     if (last?.cjk && tracking !== 0) pieces[pieces.length - 1] = { ...last, advance: last.advance - tracking }

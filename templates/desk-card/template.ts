@@ -5,25 +5,34 @@
  * Chinese ("蒙文在前", the native direction of the script) or as a line
  * above it ("蒙文在上"); both are what 第三条 allows.
  */
-import { z } from 'zod'
-import { TextDoesNotFitError } from '../../src/errors.js'
-import { hexColor, signText } from '../../src/schema.js'
-import { mnScale, order, ordered } from '../../src/templates/fields.js'
-import { canvasRoot, minLetterOf, rect, type DesignKit } from '../../src/templates/kit.js'
-import { DPI } from '../../src/templates/sizes.js'
-import type { Canvas, PlacedBlock, TemplateDefinition } from '../../src/templates/types.js'
-import type { El } from '../../src/text/elements.js'
-import type { Box } from '../../src/text/types.js'
+import {
+  DPI,
+  TextDoesNotFitError,
+  canvasRoot,
+  defineTemplate,
+  hexColor,
+  minLetterOf,
+  minorityScale,
+  order,
+  rect,
+  signText,
+  z,
+  type Box,
+  type Canvas,
+  type DesignKit,
+  type El,
+  type PlacedBlock,
+} from '../../src/templates/authoring.js'
 
 const optionalText = (max: number) => signText(max).optional()
 
 const fields = z
   .object({
-    name_mn: signText(80).describe('name in Mongolian'),
+    name_minority: signText(80).describe('name in Mongolian'),
     name_zh: signText(16).describe('name in Chinese'),
-    title_mn: optionalText(120).describe('title or organisation in Mongolian'),
+    title_minority: optionalText(120).describe('title or organisation in Mongolian'),
     title_zh: optionalText(40).describe('title or organisation in Chinese'),
-    mnLayout: z
+    minorityLayout: z
       .enum(['auto', 'column', 'line'])
       .default('auto')
       .describe('Mongolian name as a vertical column left of the Chinese, as a line above it, or auto: a column unless the name is long, then a line'),
@@ -32,11 +41,11 @@ const fields = z
     accent: hexColor.default('#c8102e').describe('title and frame colour'),
     frame: z.enum(['line', 'none']).default('line'),
     order,
-    mnScale,
+    minorityScale,
   })
-  .refine((f) => (f.title_mn === undefined) === (f.title_zh === undefined), {
+  .refine((f) => (f.title_minority === undefined) === (f.title_zh === undefined), {
     message: 'give the title in both scripts or in neither',
-    path: ['title_mn'],
+    path: ['title_minority'],
   })
 
 type Fields = z.output<typeof fields>
@@ -77,25 +86,22 @@ function face(f: Fields, w: number, h: number, canvas: Canvas, kit: DesignKit, f
   const m = h * 0.08
   const style = { genre: 'sans' as const, weight: 700 }
   const titleStyle = { genre: 'sans' as const, weight: 400 }
-  const hasTitle = f.title_mn !== undefined && f.title_zh !== undefined
+  const hasTitle = f.title_minority !== undefined && f.title_zh !== undefined
   const titleIn = (box: Box) =>
     kit.pair({
       role: 'title',
       face: faceId,
-      parts: ordered(
-        f.order,
-        { lang: 'mn' as const, text: f.title_mn!, orientation: 'horizontal' as const, style: titleStyle, maxLines: 2 },
-        { lang: 'zh' as const, text: f.title_zh!, orientation: 'horizontal' as const, style: titleStyle, maxLines: 2 },
-      ),
+      minority: { text: f.title_minority!, orientation: 'horizontal' as const, style: titleStyle, maxLines: 2 },
+
+      zh: { text: f.title_zh!, orientation: 'horizontal' as const, style: titleStyle, maxLines: 2 },
       arrangement: 'stacked',
       box,
       gap: 0.35,
-      mnScale: f.mnScale,
       minInk: canvas.mm(3),
       ...minLetterOf(canvas, 'title'),
       // No larger than its floor (or 8 % of the face): the name gets the room.
       maxInk: Math.max(canvas.mm(canvas.minLetterMm.title ?? 0), h * 0.08),
-      color: { mn: f.accent, zh: f.accent },
+      color: f.accent,
     })
   // The title sits at the foot, as tall as it needs (up to half the face), with a clear band of space
   // above it; the name takes what is left. Fitted once for its height, then again in a box that tight.
@@ -115,27 +121,27 @@ function face(f: Fields, w: number, h: number, canvas: Canvas, kit: DesignKit, f
     return kit.pair({
       role: 'name',
       face: faceId,
-      parts: ordered(
-        f.order,
-        // A column holds the whole name: a name split over columns reads as two names.
-        { lang: 'mn' as const, text: f.name_mn, orientation: column ? ('vertical' as const) : ('horizontal' as const), style, ...(column ? { maxLines: 1 } : {}) },
-        { lang: 'zh' as const, text: f.name_zh, orientation: 'horizontal' as const, style, maxLines: 1 },
-      ),
+      minority: { text: f.name_minority, orientation: column ? ('vertical' as const) : ('horizontal' as const), style, ...(column ? { maxLines: 1 } : {}) },
+
+      zh: { text: f.name_zh, orientation: 'horizontal' as const, style, maxLines: 1 },
       arrangement: column ? 'side-by-side' : 'stacked',
       box: nameBox,
       gap: column ? 0.5 : 0.4,
-      mnScale: f.mnScale,
       minInk: canvas.mm(8),
       ...minLetterOf(canvas, 'name'),
       maxInk: h * 0.5,
-      color: { mn: f.color, zh: f.color },
+      color: f.color,
     })
   }
   const sizeOf = (p: { blocks: PlacedBlock[] }) => Math.max(...p.blocks.map((b) => b.layout.visualSize))
   let layout: Layout
   let name
-  if (f.mnLayout !== 'auto') {
-    layout = f.mnLayout
+  if (f.minorityLayout !== 'auto') {
+    layout = f.minorityLayout
+    name = nameIn(layout)
+  } else if (kit.pairing.minority.native !== 'vertical') {
+    // Scripts written in rows (Korean, Uyghur, Tibetan) set the name as a line.
+    layout = 'line'
     name = nameIn(layout)
   } else {
     // A column unless the Mongolian name is long: then the line sets the name clearly larger, or alone fits.
@@ -174,7 +180,7 @@ function turned(b: PlacedBlock, w: number, h: number): PlacedBlock {
 
 const shift = (b: PlacedBlock, dy: number): PlacedBlock => ({ ...b, y: b.y + dy, extent: { ...b.extent, y0: b.extent.y0 + dy, y1: b.extent.y1 + dy } })
 
-export const deskCard: TemplateDefinition<typeof fields> = {
+export const deskCard = defineTemplate({
   id: 'desk-card',
   version: 2,
   title: { zh: '桌签', en: 'Desk name card' },
@@ -183,14 +189,42 @@ export const deskCard: TemplateDefinition<typeof fields> = {
     en: 'Folded tent name card: one sheet, two faces, the upper face turned 180° so both read upright after folding on the middle line; the Mongolian name as a column left of the Chinese or a line above it, at equal size.',
   },
   kind: 'desk-card',
-  languages: ['mn', 'zh'],
+
   fields,
   presets: [
     // Presets are the whole sheet: two faces one above the other.
-    { id: 'face-200x100', title: { zh: '桌签 200×100 毫米（整张 200×200）', en: 'Face 200×100 mm (sheet 200×200)' }, widthMm: 200, heightMm: 200, dpi: DPI.print, minLetterMm: CARD_LETTERS },
-    { id: 'face-210x90', title: { zh: '桌签 210×90 毫米（整张 210×180）', en: 'Face 210×90 mm (sheet 210×180)' }, widthMm: 210, heightMm: 180, dpi: DPI.print, minLetterMm: CARD_LETTERS },
-    { id: 'face-100x50', title: { zh: '小桌签（席卡）100×50 毫米（整张 100×100）', en: 'Small place card, face 100×50 mm (sheet 100×100)' }, widthMm: 100, heightMm: 100, dpi: DPI.print, minLetterMm: PLACE_CARD_LETTERS },
-    { id: 'face-250x120', title: { zh: '桌签 250×120 毫米（整张 250×240）', en: 'Face 250×120 mm (sheet 250×240)' }, widthMm: 250, heightMm: 240, dpi: DPI.print, minLetterMm: CARD_LETTERS },
+    {
+      id: 'face-200x100',
+      title: { zh: '桌签 200×100 毫米（整张 200×200）', en: 'Face 200×100 mm (sheet 200×200)' },
+      widthMm: 200,
+      heightMm: 200,
+      dpi: DPI.print,
+      minLetterMm: CARD_LETTERS,
+    },
+    {
+      id: 'face-210x90',
+      title: { zh: '桌签 210×90 毫米（整张 210×180）', en: 'Face 210×90 mm (sheet 210×180)' },
+      widthMm: 210,
+      heightMm: 180,
+      dpi: DPI.print,
+      minLetterMm: CARD_LETTERS,
+    },
+    {
+      id: 'face-100x50',
+      title: { zh: '小桌签（席卡）100×50 毫米（整张 100×100）', en: 'Small place card, face 100×50 mm (sheet 100×100)' },
+      widthMm: 100,
+      heightMm: 100,
+      dpi: DPI.print,
+      minLetterMm: PLACE_CARD_LETTERS,
+    },
+    {
+      id: 'face-250x120',
+      title: { zh: '桌签 250×120 毫米（整张 250×240）', en: 'Face 250×120 mm (sheet 250×240)' },
+      widthMm: 250,
+      heightMm: 240,
+      dpi: DPI.print,
+      minLetterMm: CARD_LETTERS,
+    },
   ],
   defaultPreset: 'face-200x100',
   design(f, canvas: Canvas, kit) {
@@ -203,13 +237,10 @@ export const deskCard: TemplateDefinition<typeof fields> = {
     const fold = rect({ x0: 0, y0: h - 0.5, x1: w, y1: h + 0.5 }, { borderTop: `${Math.max(1, canvas.mm(0.3))}px dashed #9a9a9a` })
     return {
       root: canvasRoot(w, canvas.height, f.background, [faceEl(0, true, front.elements), faceEl(h, false, front.elements), fold]),
-      blocks: [
-        ...front.blocks.map((b) => ({ ...turned(b, w, h), face: 'back' })),
-        ...front.blocks.map((b) => shift(b, h)),
-      ],
+      blocks: [...front.blocks.map((b) => ({ ...turned(b, w, h), face: 'back' })), ...front.blocks.map((b) => shift(b, h))],
       background: f.background,
-      ...(f.mnLayout === 'auto' && front.layout === 'line'
-        ? { adjustments: [{ field: 'mnLayout', value: 'line', reason: 'the Mongolian name is long: as a line it is set larger than as one column' }] }
+      ...(f.minorityLayout === 'auto' && front.layout === 'line' && kit.pairing.minority.native === 'vertical'
+        ? { adjustments: [{ field: 'minorityLayout', value: 'line', reason: 'the Mongolian name is long: as a line it is set larger than as one column' }] }
         : {}),
       areas: [
         { id: 'back', box: { x0: 0, y0: 0, x1: w, y1: h } },
@@ -217,4 +248,4 @@ export const deskCard: TemplateDefinition<typeof fields> = {
       ],
     }
   },
-}
+})

@@ -5,21 +5,28 @@
  * "主题突出、构图严谨、图文并茂、美观大方": one strong band, a grid, pictures.
  * Pictures come in the POST body as data: URIs; nothing remote is fetched.
  */
-import { z } from 'zod'
-import { inspectImage, type ImageInfo } from '../../src/render/images.js'
-import { signText } from '../../src/schema.js'
-import { mnScale, order, ordered } from '../../src/templates/fields.js'
-import { canvasRoot, rect } from '../../src/templates/kit.js'
-import { DPI, pxPreset } from '../../src/templates/sizes.js'
-import type { PlacedBlock, TemplateDefinition } from '../../src/templates/types.js'
-import type { El } from '../../src/text/elements.js'
-import type { Box } from '../../src/text/types.js'
-import { QoyarError } from '../../src/errors.js'
+import {
+  DPI,
+  QoyarError,
+  canvasRoot,
+  defineTemplate,
+  inspectImage,
+  minorityScale,
+  order,
+  pxPreset,
+  rect,
+  signText,
+  z,
+  type Box,
+  type El,
+  type ImageInfo,
+  type PlacedBlock,
+} from '../../src/templates/authoring.js'
 
 const image = z
   .object({
     src: z.string().max(5_000_000).describe('data:image/png;base64,… or data:image/jpeg;base64,…'),
-    caption_mn: signText(120).optional(),
+    caption_minority: signText(120).optional(),
     caption_zh: signText(40).optional(),
   })
   .transform((img, ctx) => {
@@ -30,7 +37,10 @@ const image = z
       return z.NEVER
     }
   })
-  .refine((i) => (i.caption_mn === undefined) === (i.caption_zh === undefined), { message: 'give the caption in both scripts or in neither', path: ['caption_mn'] })
+  .refine((i) => (i.caption_minority === undefined) === (i.caption_zh === undefined), {
+    message: 'give the caption in both scripts or in neither',
+    path: ['caption_minority'],
+  })
 
 const THEMES = {
   red: { band: '#b3001b', accent: '#e8b923', ground: '#fbf6ee', text: '#1f1f1f' },
@@ -40,20 +50,23 @@ const THEMES = {
 
 const fields = z
   .object({
-    title_mn: signText(200),
+    title_minority: signText(200),
     title_zh: signText(40),
-    subtitle_mn: signText(300).optional(),
+    subtitle_minority: signText(300).optional(),
     subtitle_zh: signText(60).optional(),
-    body_mn: signText(2000).describe('body text in Mongolian (set in columns)'),
+    body_minority: signText(2000).describe('body text in Mongolian (set in columns)'),
     body_zh: signText(800).describe('body text in Chinese'),
     images: z.array(image).max(4).default([]).describe('up to four pictures, as data: URIs (POST)'),
     theme: z.enum(['red', 'blue', 'green']).default('red'),
     order,
-    mnScale,
+    minorityScale,
   })
-  .refine((f) => (f.subtitle_mn === undefined) === (f.subtitle_zh === undefined), { message: 'give the subtitle in both scripts or in neither', path: ['subtitle_mn'] })
+  .refine((f) => (f.subtitle_minority === undefined) === (f.subtitle_zh === undefined), {
+    message: 'give the subtitle in both scripts or in neither',
+    path: ['subtitle_minority'],
+  })
 
-type Picture = { info: ImageInfo; caption_mn?: string | undefined; caption_zh?: string | undefined }
+type Picture = { info: ImageInfo; caption_minority?: string | undefined; caption_zh?: string | undefined }
 
 /** A picture scaled to fit its cell, centred (object-fit: contain, done here so the PDF sees the same), on a white mat. */
 function pictureElements(p: Picture, cell: Box, mat: number): { elements: El[]; box: Box } {
@@ -63,11 +76,14 @@ function pictureElements(p: Picture, cell: Box, mat: number): { elements: El[]; 
   const x = cell.x0 + (cell.x1 - cell.x0 - w) / 2
   const y = cell.y0 + (cell.y1 - cell.y0 - h) / 2
   const box = { x0: x - mat, y0: y - mat, x1: x + w + mat, y1: y + h + mat }
-  const img = { type: 'img', props: { src: p.info.src, width: w, height: h, style: { position: 'absolute', left: x, top: y, width: w, height: h } } } as unknown as El
+  const img = {
+    type: 'img',
+    props: { src: p.info.src, width: w, height: h, style: { position: 'absolute', left: x, top: y, width: w, height: h } },
+  } as unknown as El
   return { elements: [rect(box, { backgroundColor: '#ffffff', boxShadow: '0 2px 6px rgba(0,0,0,0.18)' }), img], box }
 }
 
-export const displayBoard: TemplateDefinition<typeof fields> = {
+export const displayBoard = defineTemplate({
   id: 'display-board',
   version: 1,
   title: { zh: '宣传栏 / 展板', en: 'Display board' },
@@ -76,8 +92,8 @@ export const displayBoard: TemplateDefinition<typeof fields> = {
     en: 'Publicity board or display wall: a title band, body text in both scripts (Mongolian columns left of the Chinese, at equal size), up to four pictures with bilingual captions.',
   },
   kind: 'display-board',
-  languages: ['mn', 'zh'],
-  sloganFields: { mn: 'title_mn', zh: 'title_zh' },
+
+  sloganFields: { minority: 'title_minority', zh: 'title_zh' },
   fields,
   presets: [
     { id: 'board-2400x1200', title: { zh: '展板 2400×1200 毫米', en: 'Board 2400×1200 mm' }, widthMm: 2400, heightMm: 1200, dpi: 60 },
@@ -95,39 +111,44 @@ export const displayBoard: TemplateDefinition<typeof fields> = {
     const short = Math.min(W, H)
     const m = short * 0.045
     const portrait = H > W
-    const bandH = H * (f.subtitle_mn ? 0.24 : 0.19)
-    const elements: El[] = [rect({ x0: 0, y0: 0, x1: W, y1: bandH }, { backgroundColor: theme.band }), rect({ x0: 0, y0: bandH, x1: W, y1: bandH + short * 0.008 }, { backgroundColor: theme.accent })]
+    const bandH = H * (f.subtitle_minority ? 0.24 : 0.19)
+    const elements: El[] = [
+      rect({ x0: 0, y0: 0, x1: W, y1: bandH }, { backgroundColor: theme.band }),
+      rect({ x0: 0, y0: bandH, x1: W, y1: bandH + short * 0.008 }, { backgroundColor: theme.accent }),
+    ]
     const blocks: PlacedBlock[] = []
     const add = (p: { elements: El[]; blocks: PlacedBlock[] }) => {
       elements.push(...p.elements)
       blocks.push(...p.blocks)
     }
-    const titleBottom = f.subtitle_mn ? bandH * 0.68 : bandH - m * 0.6
+    const titleBottom = f.subtitle_minority ? bandH * 0.68 : bandH - m * 0.6
     add(
       kit.pair({
         role: 'title',
-        parts: ordered(f.order, { lang: 'mn' as const, text: f.title_mn, orientation: 'horizontal' as const, style: { genre: 'sans' as const, weight: 700 } }, { lang: 'zh' as const, text: f.title_zh, orientation: 'horizontal' as const, style: { genre: 'sans' as const, weight: 700 } }),
+        minority: { text: f.title_minority, orientation: 'horizontal' as const, style: { genre: 'sans' as const, weight: 700 } },
+
+        zh: { text: f.title_zh, orientation: 'horizontal' as const, style: { genre: 'sans' as const, weight: 700 } },
         arrangement: 'stacked',
         box: { x0: m, y0: m * 0.6, x1: W - m, y1: titleBottom },
         gap: 0.3,
-        mnScale: f.mnScale,
         minInk: short * 0.012,
         maxInk: short * 0.07,
-        color: { mn: '#ffffff', zh: '#ffffff' },
+        color: '#ffffff',
       }),
     )
-    if (f.subtitle_mn && f.subtitle_zh)
+    if (f.subtitle_minority && f.subtitle_zh)
       add(
         kit.pair({
           role: 'subtitle',
-          parts: ordered(f.order, { lang: 'mn' as const, text: f.subtitle_mn, orientation: 'horizontal' as const, maxLines: 1 }, { lang: 'zh' as const, text: f.subtitle_zh, orientation: 'horizontal' as const, maxLines: 1 }),
+          minority: { text: f.subtitle_minority, orientation: 'horizontal' as const, maxLines: 1 },
+
+          zh: { text: f.subtitle_zh, orientation: 'horizontal' as const, maxLines: 1 },
           arrangement: 'side-by-side',
           box: { x0: m, y0: titleBottom + m * 0.2, x1: W - m, y1: bandH - m * 0.4 },
           gap: 1.2,
-          mnScale: f.mnScale,
           minInk: short * 0.008,
           maxInk: short * 0.025,
-          color: { mn: theme.accent, zh: theme.accent },
+          color: theme.accent,
         }),
       )
 
@@ -151,18 +172,18 @@ export const displayBoard: TemplateDefinition<typeof fields> = {
     // Mongolian columns first (left), the Chinese paragraph after: "蒙文在前".
     const mnShare = 0.42
     const mid = textArea.x0 + (textArea.x1 - textArea.x0) * mnShare
-    const boxes = f.order === 'mn-first' ? [{ x0: textArea.x0, x1: mid - m / 2 }, { x0: mid + m / 2, x1: textArea.x1 }] : [{ x0: mid + m / 2, x1: textArea.x1 }, { x0: textArea.x0, x1: mid - m / 2 }]
+    const bodyOrientation = kit.pairing.minority.native
+    const left = { x0: textArea.x0, x1: mid - m / 2 }
+    const right = { x0: mid + m / 2, x1: textArea.x1 }
+    const [minorityBox, zhBox] = kit.first('side-by-side', { minority: bodyOrientation, zh: 'horizontal' }) === 'minority' ? [left, right] : [right, left]
     add(
       kit.pairInBoxes({
         role: 'body',
-        parts: [
-          { lang: 'mn', text: f.body_mn, orientation: 'vertical', box: { ...boxes[0]!, y0: textArea.y0, y1: textArea.y1 } },
-          { lang: 'zh', text: f.body_zh, orientation: 'horizontal', box: { ...boxes[1]!, y0: textArea.y0, y1: textArea.y1 } },
-        ],
+        minority: { text: f.body_minority, orientation: bodyOrientation, box: { ...minorityBox, y0: textArea.y0, y1: textArea.y1 } },
+        zh: { text: f.body_zh, orientation: 'horizontal', box: { ...zhBox, y0: textArea.y0, y1: textArea.y1 } },
         minInk: Math.max(4, canvas.mm(3)),
         maxInk: short * 0.045,
-        mnScale: f.mnScale,
-        color: { mn: theme.text, zh: theme.text },
+        color: theme.text,
       }),
     )
     // A thin rule between the two scripts.
@@ -176,7 +197,7 @@ export const displayBoard: TemplateDefinition<typeof fields> = {
       pictures.forEach((p, i) => {
         const x0 = pictureArea!.x0 + (i % cols) * (cw + m * 0.5)
         const y0 = pictureArea!.y0 + Math.floor(i / cols) * (ch + m * 0.5)
-        const captioned = p.caption_mn !== undefined && p.caption_zh !== undefined
+        const captioned = p.caption_minority !== undefined && p.caption_zh !== undefined
         const cell = { x0, y0, x1: x0 + cw, y1: y0 + ch * (captioned ? 0.8 : 1) }
         const pic = pictureElements(p, cell, short * 0.006)
         elements.push(...pic.elements)
@@ -185,18 +206,19 @@ export const displayBoard: TemplateDefinition<typeof fields> = {
           add(
             kit.pair({
               role: `caption-${i + 1}`,
-              parts: ordered(f.order, { lang: 'mn' as const, text: p.caption_mn!, orientation: 'horizontal' as const, maxLines: 1 }, { lang: 'zh' as const, text: p.caption_zh!, orientation: 'horizontal' as const, maxLines: 1 }),
+              minority: { text: p.caption_minority!, orientation: 'horizontal' as const, maxLines: 1 },
+
+              zh: { text: p.caption_zh!, orientation: 'horizontal' as const, maxLines: 1 },
               arrangement: 'stacked',
               box: { x0, y0: picBox.y1 + m * 0.2, x1: x0 + cw, y1: y0 + ch },
               gap: 0.3,
-              mnScale: f.mnScale,
               minInk: Math.max(3, canvas.mm(2)),
               maxInk: short * 0.028,
-              color: { mn: theme.text, zh: theme.text },
+              color: theme.text,
             }),
           )
       })
     }
     return { root: canvasRoot(W, H, theme.ground, elements), blocks, background: theme.ground, areas: [{ id: 'board', box: { x0: 0, y0: 0, x1: W, y1: H } }] }
   },
-}
+})

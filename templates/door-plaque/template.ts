@@ -6,12 +6,7 @@
  * Horizontal plaques put the Mongolian line above the Chinese. One visual
  * size for both scripts; a thin frame inside the edge.
  */
-import { z } from 'zod'
-import { hexColor, signText } from '../../src/schema.js'
-import { mnScale, order, ordered } from '../../src/templates/fields.js'
-import { canvasRoot, rect } from '../../src/templates/kit.js'
-import type { TemplateDefinition } from '../../src/templates/types.js'
-import type { Box } from '../../src/text/types.js'
+import { canvasRoot, defineTemplate, hexColor, minorityScale, order, rect, signText, z, type Box } from '../../src/templates/authoring.js'
 
 /** Finishes seen on plaques: painted lettering on a white board, or brass on black. */
 const SCHEMES = {
@@ -21,7 +16,7 @@ const SCHEMES = {
 } as const
 
 const fields = z.object({
-  name_mn: signText(300).describe('institution name in Mongolian'),
+  name_minority: signText(300).describe('institution name in Mongolian'),
   name_zh: signText(40).describe('institution name in Chinese'),
   variant: z.enum(['auto', 'vertical', 'horizontal']).default('auto').describe('standing (vertical) plaque, horizontal plaque, or by the aspect ratio'),
   scheme: z.enum(['black-on-white', 'red-on-white', 'gold-on-black']).default('black-on-white').describe('board and lettering'),
@@ -30,13 +25,13 @@ const fields = z.object({
   typeface: z.enum(['serif', 'sans']).default('serif').describe('Chinese typeface: bold serif (宋体) or bold sans (黑体)'),
   frame: z.enum(['line', 'none']).default('line'),
   order,
-  mnScale,
+  minorityScale,
 })
 
 /** The most space a standing plaque puts between two characters (or two Mongolian words), em. */
 const STANDING_SPREAD_EM = 3
 
-export const doorPlaque: TemplateDefinition<typeof fields> = {
+export const doorPlaque = defineTemplate({
   id: 'door-plaque',
   version: 2,
   title: { zh: '机构牌匾', en: 'Institution plaque' },
@@ -45,7 +40,7 @@ export const doorPlaque: TemplateDefinition<typeof fields> = {
     en: 'Name plaque at the gate of an office, school or hospital: standing plaques with Mongolian left of Chinese (both vertical), horizontal plaques with Mongolian above Chinese, at equal size; black or red on white, or gold on black, with a thin inner frame.',
   },
   kind: 'door-plaque',
-  languages: ['mn', 'zh'],
+
   fields,
   presets: [
     // dpi chosen per size so the PNG stays within 8,000 px a side (and 40 MP); print from SVG/PDF.
@@ -74,21 +69,18 @@ export const doorPlaque: TemplateDefinition<typeof fields> = {
     const orientation = vertical ? ('vertical' as const) : ('horizontal' as const)
     const name = kit.pair({
       role: 'name',
-      parts: ordered(
-        f.order,
-        { lang: 'mn' as const, text: f.name_mn, orientation, style: mnStyle, maxLines: 2 },
-        { lang: 'zh' as const, text: f.name_zh, orientation, style: zhStyle, maxLines: vertical ? 1 : 2 },
-      ),
+      minority: { text: f.name_minority, orientation, style: mnStyle, maxLines: 2 },
+
+      zh: { text: f.name_zh, orientation, style: zhStyle, maxLines: vertical ? 1 : 2 },
       arrangement: vertical ? 'side-by-side' : 'stacked',
       box,
       gap: vertical ? 0.5 : 0.45,
-      mnScale: f.mnScale,
       // The Chinese spaced out to the length of the Mongolian, as plaques are lettered; a standing
       // plaque spreads both down its full height (分散对齐): Chinese by tracking, Mongolian between words.
       spread: vertical ? { maxTracking: STANDING_SPREAD_EM, to: 'box' } : { maxTracking: 1 },
       minInk: Math.max(6, short * 0.04),
       maxInk: short,
-      color: { mn: color, zh: color },
+      color: color,
     })
     const elements = [...name.elements]
     if (f.frame === 'line') elements.unshift(rect({ x0: inset, y0: inset, x1: w - inset, y1: h - inset }, { border: `${frameWidth}px solid ${color}` }))
@@ -98,4 +90,4 @@ export const doorPlaque: TemplateDefinition<typeof fields> = {
       areas: [{ id: 'board', box }],
     }
   },
-}
+})

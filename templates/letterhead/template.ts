@@ -4,18 +4,23 @@
  * centred at the top of the type area, an optional document number, and the
  * red separator line. The A4 preset is a whole page to print documents on.
  */
-import { z } from 'zod'
-import { QoyarError } from '../../src/errors.js'
-import { inspectImage } from '../../src/render/images.js'
-import { hexColor, signText } from '../../src/schema.js'
-import { mnScale, order, ordered } from '../../src/templates/fields.js'
-import { canvasRoot, rect } from '../../src/templates/kit.js'
-import { DPI } from '../../src/templates/sizes.js'
-import type { TemplateDefinition } from '../../src/templates/types.js'
-import type { El } from '../../src/text/elements.js'
+import {
+  DPI,
+  QoyarError,
+  canvasRoot,
+  defineTemplate,
+  hexColor,
+  inspectImage,
+  minorityScale,
+  order,
+  picture,
+  rect,
+  signText,
+  z,
+} from '../../src/templates/authoring.js'
 
 const fields = z.object({
-  org_mn: signText(200).describe('issuing authority in Mongolian'),
+  org_minority: signText(200).describe('issuing authority in Mongolian'),
   org_zh: signText(40).describe('issuing authority in Chinese (e.g. ……人民政府文件)'),
   docNumber: signText(40).optional().describe('document number, e.g. 阿政发〔2026〕12号'),
   color: hexColor.default('#d40000').describe('red of the header and line'),
@@ -34,7 +39,7 @@ const fields = z.object({
       }
     }),
   order,
-  mnScale,
+  minorityScale,
 })
 
 // GB/T 9704-2012 page geometry, mm: type area 156 × 225, top margin 37, left 28.
@@ -54,7 +59,7 @@ const MARK_MAX_MM = 18
 /** An emblem's square slot left of the mark (mm); the mark keeps the page centre, so the same width is kept free right. */
 const EMBLEM_MM = 24
 
-export const letterhead: TemplateDefinition<typeof fields> = {
+export const letterhead = defineTemplate({
   id: 'letterhead',
   version: 2,
   title: { zh: '文头（红头）', en: 'Letterhead (red header)' },
@@ -63,7 +68,7 @@ export const letterhead: TemplateDefinition<typeof fields> = {
     en: 'Official red-header letterhead in the GB/T 9704 layout: the issuing authority in both scripts, red and centred, an optional document number, and the red separator line; the A4 page is ready to print documents on.',
   },
   kind: 'letterhead',
-  languages: ['mn', 'zh'],
+
   fields,
   presets: [
     { id: 'a4', title: { zh: 'A4 整页 210×297 毫米', en: 'A4 page 210×297 mm' }, widthMm: 210, heightMm: 297, dpi: DPI.print },
@@ -80,18 +85,15 @@ export const letterhead: TemplateDefinition<typeof fields> = {
     const markIn = (y0: number, y1: number) =>
       kit.pair({
         role: 'authority',
-        parts: ordered(
-          f.order,
-          { lang: 'mn' as const, text: f.org_mn, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 2 },
-          { lang: 'zh' as const, text: f.org_zh, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 1 },
-        ),
+        minority: { text: f.org_minority, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 2 },
+
+        zh: { text: f.org_zh, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 1 },
         arrangement: 'stacked',
         box: { x0: f.emblem ? left + slot : left, y0, x1: f.emblem ? right - slot : right, y1 },
         gap: 0.35,
-        mnScale: f.mnScale,
         minInk: mm(5),
         maxInk: mm(MARK_MAX_MM),
-        color: { mn: f.color, zh: f.color },
+        color: f.color,
       })
     // Fitted once for its height, then again in a box that tight, so its top edge is the standard's.
     const probe = markIn(top, top + mm(3 * MARK_MAX_MM + 10))
@@ -107,8 +109,7 @@ export const letterhead: TemplateDefinition<typeof fields> = {
       const scale = Math.min(side / f.emblem.width, side / f.emblem.height)
       const [w, h] = [f.emblem.width * scale, f.emblem.height * scale]
       const [x, y] = [left + (mm(EMBLEM_MM) - w) / 2, (inkTop + markInkBottom - h) / 2]
-      // El models boxes and text runs; an img is satori's own element, as in display-board.
-      elements.push({ type: 'img', props: { src: f.emblem.src, width: w, height: h, style: { position: 'absolute', left: x, top: y, width: w, height: h } } } as unknown as El)
+      elements.push(picture(f.emblem.src, { x0: x, y0: y, x1: x + w, y1: y + h }))
     }
     const blocks = [...mark.blocks]
     let lineY = markInkBottom + mm(at.noNumberLineGap)
@@ -138,4 +139,4 @@ export const letterhead: TemplateDefinition<typeof fields> = {
       areas: [{ id: 'type-area', box: { x0: left, y0: 0, x1: right, y1: canvas.height } }],
     }
   },
-}
+})

@@ -5,36 +5,44 @@
  * organiser line and date line (each in both scripts). Chinese in a bold
  * serif (标宋 style, as 会标 are set); Mongolian has only its sans face.
  */
-import { z } from 'zod'
-import { TextDoesNotFitError } from '../../src/errors.js'
-import { hexColor, signText } from '../../src/schema.js'
-import { mnScale, order, ordered } from '../../src/templates/fields.js'
-import { canvasRoot, minLetterOf, rect, type DesignKit, type Placed } from '../../src/templates/kit.js'
-import { pxPreset } from '../../src/templates/sizes.js'
-import type { TemplateDefinition } from '../../src/templates/types.js'
-import type { Align, Box } from '../../src/text/types.js'
-import { crossInk } from '../../src/text/measure.js'
+import {
+  TextDoesNotFitError,
+  canvasRoot,
+  defineTemplate,
+  hexColor,
+  minLetterOf,
+  minorityScale,
+  order,
+  pxPreset,
+  rect,
+  signText,
+  z,
+  type Align,
+  type Box,
+  type DesignKit,
+  type Placed,
+} from '../../src/templates/authoring.js'
 
 const optionalText = (max: number) => signText(max).optional()
 const both = (a: unknown, b: unknown) => (a === undefined) === (b === undefined)
 
 const fields = z
   .object({
-    title_mn: signText(300).describe('meeting title in Mongolian'),
+    title_minority: signText(300).describe('meeting title in Mongolian'),
     title_zh: signText(80).describe('meeting title in Chinese'),
-    organiser_mn: optionalText(200).describe('organiser in Mongolian'),
+    organiser_minority: optionalText(200).describe('organiser in Mongolian'),
     organiser_zh: optionalText(60).describe('organiser in Chinese'),
-    date_mn: optionalText(120).describe('date (or date and place) in Mongolian'),
+    date_minority: optionalText(120).describe('date (or date and place) in Mongolian'),
     date_zh: optionalText(60).describe('date (or date and place) in Chinese'),
     background: hexColor.default('#c8102e').describe('cloth colour'),
     color: hexColor.default('#ffffff').describe('title colour (white; #ffd400 for yellow)'),
     subColor: hexColor.optional().describe('organiser and date colour; default: the title colour'),
     frame: z.enum(['none', 'line']).default('none').describe('a thin line inside the edge of the cloth, in the lettering colour'),
     order,
-    mnScale,
+    minorityScale,
   })
-  .refine((f) => both(f.organiser_mn, f.organiser_zh), { message: 'give the organiser in both scripts or in neither', path: ['organiser_mn'] })
-  .refine((f) => both(f.date_mn, f.date_zh), { message: 'give the date in both scripts or in neither', path: ['date_mn'] })
+  .refine((f) => both(f.organiser_minority, f.organiser_zh), { message: 'give the organiser in both scripts or in neither', path: ['organiser_minority'] })
+  .refine((f) => both(f.date_minority, f.date_zh), { message: 'give the date in both scripts or in neither', path: ['date_minority'] })
 
 type Fields = z.output<typeof fields>
 
@@ -49,7 +57,7 @@ const HALL_LETTERS = { title: 150 }
 const ONE_LINE_AT = 0.85
 
 /** The shared visual size of a placed pair (its Chinese ink across the line). */
-const sizeOf = (p: Placed) => Math.max(...p.blocks.filter((b) => b.lang === 'zh').map((b) => crossInk(b.layout)))
+const sizeOf = (p: Placed) => Math.max(...p.blocks.filter((b) => b.lang === 'zh').map((b) => b.layout.visualSize))
 /** Top and bottom of a placed pair's ink. */
 const spanOf = (p: Placed): [number, number] => [Math.min(...p.blocks.map((b) => b.extent.y0)), Math.max(...p.blocks.map((b) => b.extent.y1))]
 
@@ -77,22 +85,19 @@ function subPair(
   return kit.pair({
     align,
     role,
-    parts: ordered(
-      f.order,
-      { lang: 'mn' as const, text: mn, orientation: 'horizontal' as const, style: SUB_STYLE, maxLines: 1 },
-      { lang: 'zh' as const, text: zh, orientation: 'horizontal' as const, style: SUB_STYLE, maxLines: 1 },
-    ),
+    minority: { text: mn, orientation: 'horizontal' as const, style: SUB_STYLE, maxLines: 1 },
+
+    zh: { text: zh, orientation: 'horizontal' as const, style: SUB_STYLE, maxLines: 1 },
     arrangement: 'stacked',
     box,
     gap: 0.35,
-    mnScale: f.mnScale,
     minInk,
     maxInk,
-    color: { mn: color, zh: color },
+    color: color,
   })
 }
 
-export const meetingBanner: TemplateDefinition<typeof fields> = {
+export const meetingBanner = defineTemplate({
   id: 'meeting-banner',
   version: 2,
   title: { zh: '会标', en: 'Meeting banner' },
@@ -101,8 +106,8 @@ export const meetingBanner: TemplateDefinition<typeof fields> = {
     en: 'The red backdrop above a meeting hall stage: the meeting title with Mongolian above Chinese at equal size, Chinese in a bold serif; below it, smaller, an optional organiser and date (each in both scripts). White or yellow lettering.',
   },
   kind: 'meeting-banner',
-  languages: ['mn', 'zh'],
-  sloganFields: { mn: 'title_mn', zh: 'title_zh' },
+
+  sloganFields: { minority: 'title_minority', zh: 'title_zh' },
   fields,
   presets: [
     // Hall backdrops print from SVG/PDF; the PNG is a preview at a dpi within 8,000 px a side.
@@ -137,8 +142,8 @@ export const meetingBanner: TemplateDefinition<typeof fields> = {
     const { width: w, height: h } = canvas
     const subColor = f.subColor ?? f.color
     const subs: [string, string, string][] = []
-    if (f.organiser_mn !== undefined && f.organiser_zh !== undefined) subs.push(['organiser', f.organiser_mn, f.organiser_zh])
-    if (f.date_mn !== undefined && f.date_zh !== undefined) subs.push(['date', f.date_mn, f.date_zh])
+    if (f.organiser_minority !== undefined && f.organiser_zh !== undefined) subs.push(['organiser', f.organiser_minority, f.organiser_zh])
+    if (f.date_minority !== undefined && f.date_zh !== undefined) subs.push(['date', f.date_minority, f.date_zh])
     // Cloth margins: a tenth of the height top and bottom, more at the long ends
     // (the ends of a hall backdrop are often hidden by curtains or pillars).
     const my = h * 0.1
@@ -148,21 +153,18 @@ export const meetingBanner: TemplateDefinition<typeof fields> = {
     const titleIn = (box: Box, maxLines: number) =>
       kit.pair({
         role: 'title',
-        parts: ordered(
-          f.order,
-          { lang: 'mn' as const, text: f.title_mn, orientation: 'horizontal' as const, style: TITLE_STYLE, maxLines },
-          { lang: 'zh' as const, text: f.title_zh, orientation: 'horizontal' as const, style: TITLE_STYLE, maxLines },
-        ),
+        minority: { text: f.title_minority, orientation: 'horizontal' as const, style: TITLE_STYLE, maxLines },
+
+        zh: { text: f.title_zh, orientation: 'horizontal' as const, style: TITLE_STYLE, maxLines },
         arrangement: 'stacked',
         box,
         gap: 0.45,
-        mnScale: f.mnScale,
         // A short Chinese title spaced out towards the width of the Mongolian line.
         spread: { maxTracking: 0.5 },
         minInk: Math.max(6, h * 0.03),
         ...minLetterOf(canvas, 'title'),
         maxInk: h,
-        color: { mn: f.color, zh: f.color },
+        color: f.color,
       })
     // One line a script, as 会标 are lettered, unless two balanced lines (title and subtitle at 暨, ——
     // or a space, which the breaking prefers) set it clearly larger: wrap before shrinking.
@@ -217,4 +219,4 @@ export const meetingBanner: TemplateDefinition<typeof fields> = {
       areas: [{ id: 'cloth', box: safe }],
     }
   },
-}
+})

@@ -3,25 +3,20 @@
  * Mongolian above Chinese at one size, as large as the cloth allows; standing
  * (vertical) banners put the Mongolian column(s) left of the Chinese column.
  */
-import { z } from 'zod'
-import { colorOrTransparent, hexColor, signText } from '../../src/schema.js'
-import { mnScale, order, ordered } from '../../src/templates/fields.js'
-import { canvasRoot } from '../../src/templates/kit.js'
-import { DPI, pxPreset } from '../../src/templates/sizes.js'
-import type { TemplateDefinition } from '../../src/templates/types.js'
+import { DPI, canvasRoot, colorOrTransparent, defineTemplate, hexColor, minorityScale, order, pxPreset, signText, z } from '../../src/templates/authoring.js'
 
 const fields = z.object({
-  mn: signText(300).describe('Mongolian text (Traditional Mongolian, Unicode)'),
+  minority: signText(300).describe('text in the region’s own script (Traditional Mongolian, Korean, Uyghur, Tibetan; Unicode)'),
   zh: signText(120).describe('Chinese text'),
   variant: z.enum(['auto', 'horizontal', 'vertical']).default('auto').describe('horizontal banner, standing (vertical) banner, or by the aspect ratio'),
   background: colorOrTransparent.default('#c8102e').describe('cloth colour'),
   color: hexColor.default('#ffffff').describe('lettering colour (white; #ffd400 for yellow)'),
   weight: z.enum(['bold', 'regular']).default('bold'),
   order,
-  mnScale,
+  minorityScale,
 })
 
-export const sloganBanner: TemplateDefinition<typeof fields> = {
+export const sloganBanner = defineTemplate({
   id: 'slogan-banner',
   version: 1,
   title: { zh: '横幅 / 宣传标语', en: 'Slogan banner' },
@@ -30,8 +25,7 @@ export const sloganBanner: TemplateDefinition<typeof fields> = {
     en: 'Red cloth banner with white (or yellow) lettering, Mongolian above Chinese at equal size; standing banners put Mongolian left of Chinese. Hung in offices, canteens, dormitories, workshops, shops and temples, and for festivals.',
   },
   kind: 'banner',
-  languages: ['mn', 'zh'],
-  sloganFields: { mn: 'mn', zh: 'zh' },
+  sloganFields: { minority: 'minority', zh: 'zh' },
   fields,
   presets: [
     // Large-format cloth prints from SVG/PDF; the PNG is a preview at a dpi within the pixel budget.
@@ -51,24 +45,17 @@ export const sloganBanner: TemplateDefinition<typeof fields> = {
     const mx = vertical ? short * 0.1 : Math.max(short * 0.2, canvas.width * 0.03)
     const my = vertical ? Math.max(short * 0.2, canvas.height * 0.03) : short * 0.1
     const box = { x0: mx, y0: my, x1: canvas.width - mx, y1: canvas.height - my }
-    const parts = ordered(
-      f.order,
-      { lang: 'mn' as const, text: f.mn, orientation: 'vertical' as const, style },
-      { lang: 'zh' as const, text: f.zh, orientation: 'vertical' as const, style },
-    ).map((p) => ({ ...p, orientation: vertical ? ('vertical' as const) : ('horizontal' as const) })) as [
-      { lang: 'mn'; text: string; orientation: 'vertical' | 'horizontal'; style: typeof style },
-      { lang: 'zh'; text: string; orientation: 'vertical' | 'horizontal'; style: typeof style },
-    ]
+    const orientation = vertical ? ('vertical' as const) : ('horizontal' as const)
     const placed = kit.pair({
       role: 'slogan',
-      parts,
+      minority: { text: f.minority, orientation, style },
+      zh: { text: f.zh, orientation, style },
       arrangement: vertical ? 'side-by-side' : 'stacked',
       box,
       gap: 0.45,
-      mnScale: f.mnScale,
       minInk: Math.max(6, short * 0.03),
       maxInk: short,
-      color: { mn: f.color, zh: f.color },
+      color: f.color,
     })
     return {
       root: canvasRoot(canvas.width, canvas.height, f.background === 'transparent' ? 'transparent' : f.background, placed.elements),
@@ -77,4 +64,4 @@ export const sloganBanner: TemplateDefinition<typeof fields> = {
       ...(f.background === 'transparent' ? {} : { background: f.background }),
     }
   },
-}
+})

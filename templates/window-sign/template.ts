@@ -4,17 +4,25 @@
  * scripts (Mongolian line above Chinese, one size) at the right; and, when
  * asked for, a band "蒙汉双语服务窗口" along the foot. The catalogue has no
  * trustworthy Mongolian for that phrase, so the band is drawn only with the
- * Mongolian the user supplies (badge_mn): never invented.
+ * Mongolian the user supplies (badge_minority): never invented.
  */
-import { z } from 'zod'
-import { booleanish, hexColor, signText } from '../../src/schema.js'
-import { mnScale, order, ordered } from '../../src/templates/fields.js'
-import { canvasRoot, minLetterOf, rect } from '../../src/templates/kit.js'
-import { DPI } from '../../src/templates/sizes.js'
-import type { TemplateDefinition } from '../../src/templates/types.js'
-import type { Box } from '../../src/text/types.js'
+import {
+  DPI,
+  booleanish,
+  canvasRoot,
+  defineTemplate,
+  hexColor,
+  minLetterOf,
+  minorityScale,
+  order,
+  rect,
+  signText,
+  z,
+  type Box,
+} from '../../src/templates/authoring.js'
 
-export const BADGE_ZH = '蒙汉双语服务窗口'
+/** The band's Chinese: "<the region's script, abbreviated>汉双语服务窗口" (蒙汉, 朝汉, 维汉, 藏汉). */
+export const badgeZh = (abbr: string) => `${abbr}汉双语服务窗口`
 
 /** A window sign hangs over the counter, read at 2–5 m: service letters at least 25 mm (handbook §4). */
 const WINDOW_LETTERS = { service: 25 }
@@ -28,25 +36,25 @@ const fields = z
       .trim()
       .regex(/^[0-9A-Za-z]{1,3}$/, 'a window number of 1–3 digits or letters, such as 3 or A12')
       .describe('window number'),
-    service_mn: signText(200).describe('service name in Mongolian'),
+    service_minority: signText(200).describe('service name in Mongolian'),
     service_zh: signText(40).describe('service name in Chinese'),
-    badge: booleanish.optional().describe('the “蒙汉双语服务窗口” band; default: on when badge_mn is given'),
-    badge_mn: signText(200).optional().describe('the band in Mongolian: your reviewed translation (the catalogue has none)'),
-    badge_zh: signText(40).default(BADGE_ZH).describe('the band in Chinese'),
+    badge: booleanish.optional().describe('the “蒙汉双语服务窗口” band; default: on when badge_minority is given'),
+    badge_minority: signText(200).optional().describe('the band in Mongolian: your reviewed translation (the catalogue has none)'),
+    badge_zh: signText(40).optional().describe('the band in Chinese; default “蒙汉双语服务窗口” with the region’s script (朝汉…)'),
     background: hexColor.default('#ffffff'),
     color: hexColor.default('#1a1a1a').describe('service name colour'),
     accent: hexColor.default('#0b4ea2').describe('number disc and band colour'),
     onAccent: hexColor.default('#ffffff').describe('lettering on the disc and the band'),
     frame: z.enum(['line', 'none']).default('line').describe('a thin accent line inside the edge'),
     order,
-    mnScale,
+    minorityScale,
   })
-  .refine((f) => !(f.badge === true && f.badge_mn === undefined), {
-    message: `badge_mn is required with badge=true: there is no reviewed Mongolian text of “${BADGE_ZH}” to put on the sign; supply your own reviewed translation (none is ever made up)`,
-    path: ['badge_mn'],
+  .refine((f) => !(f.badge === true && f.badge_minority === undefined), {
+    message: `badge_minority is required with badge=true: there is no reviewed text of “${badgeZh('蒙')}” in the region’s script to put on the sign; supply your own reviewed translation (none is ever made up)`,
+    path: ['badge_minority'],
   })
 
-export const windowSign: TemplateDefinition<typeof fields> = {
+export const windowSign = defineTemplate({
   id: 'window-sign',
   version: 2,
   title: { zh: '双语服务窗口牌', en: 'Service window sign' },
@@ -55,7 +63,7 @@ export const windowSign: TemplateDefinition<typeof fields> = {
     en: 'Counter sign for a service hall: the window number large at the left, the service name at the right with Mongolian above Chinese at equal size; an optional “bilingual service window” band (its Mongolian must be supplied, reviewed, by the user).',
   },
   kind: 'window-sign',
-  languages: ['mn', 'zh'],
+
   fields,
   presets: [
     {
@@ -86,7 +94,7 @@ export const windowSign: TemplateDefinition<typeof fields> = {
   defaultPreset: 'counter-300x100',
   design(f, canvas, kit) {
     const { width: w, height: h } = canvas
-    const showBadge = f.badge ?? f.badge_mn !== undefined
+    const showBadge = f.badge ?? f.badge_minority !== undefined
     const m = h * 0.08
     const bandH = showBadge ? h * 0.26 : 0
     // The band sits inside the frame line when there is one, as its foot.
@@ -116,20 +124,17 @@ export const windowSign: TemplateDefinition<typeof fields> = {
     const style = { genre: 'sans' as const, weight: 700 }
     const service = kit.pair({
       role: 'service',
-      parts: ordered(
-        f.order,
-        { lang: 'mn' as const, text: f.service_mn, orientation: 'horizontal' as const, style, maxLines: 2 },
-        { lang: 'zh' as const, text: f.service_zh, orientation: 'horizontal' as const, style, maxLines: 2 },
-      ),
+      minority: { text: f.service_minority, orientation: 'horizontal' as const, style, maxLines: 2 },
+
+      zh: { text: f.service_zh, orientation: 'horizontal' as const, style, maxLines: 2 },
       arrangement: 'stacked',
       box: serviceBox,
       gap: 0.4,
-      mnScale: f.mnScale,
       minInk: canvas.mm(4),
       ...minLetterOf(canvas, 'service'),
       // Capped so the number (digit ink ≈ 0.48 of the panel) stays over 1.5× the service name.
       maxInk: topH * 0.31,
-      color: { mn: f.color, zh: f.color },
+      color: f.color,
     })
     const elements = [rect(disc, { backgroundColor: f.accent, borderRadius: d / 2 }), ...number.elements, ...service.elements]
     if (f.frame === 'line') {
@@ -146,18 +151,15 @@ export const windowSign: TemplateDefinition<typeof fields> = {
       // In a low band the two scripts stand side by side, Mongolian first (蒙文在前).
       const badge = kit.pair({
         role: 'badge',
-        parts: ordered(
-          f.order,
-          { lang: 'mn' as const, text: f.badge_mn!, orientation: 'horizontal' as const, style, maxLines: 1 },
-          { lang: 'zh' as const, text: f.badge_zh, orientation: 'horizontal' as const, style, maxLines: 1 },
-        ),
+        minority: { text: f.badge_minority!, orientation: 'horizontal' as const, style, maxLines: 1 },
+
+        zh: { text: f.badge_zh ?? badgeZh(kit.pairing.minority.abbr), orientation: 'horizontal' as const, style, maxLines: 1 },
         arrangement: 'side-by-side',
         box: bandText,
         gap: 1.2,
-        mnScale: f.mnScale,
         minInk: canvas.mm(2.5),
         maxInk: bandH * 0.5,
-        color: { mn: f.onAccent, zh: f.onAccent },
+        color: f.onAccent,
       })
       elements.unshift(rect(band, { backgroundColor: f.accent }))
       elements.push(...badge.elements)
@@ -166,4 +168,4 @@ export const windowSign: TemplateDefinition<typeof fields> = {
     }
     return { root: canvasRoot(w, h, f.background, elements), blocks, areas }
   },
-}
+})

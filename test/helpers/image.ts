@@ -31,7 +31,11 @@ export interface Ink {
 
 export function inkOf(r: Raster, threshold = 0.5): Ink {
   const mask = new Uint8Array(r.width * r.height)
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, count = 0
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity,
+    count = 0
   for (let y = 0; y < r.height; y++)
     for (let x = 0; x < r.width; x++)
       if (darkness(r, x, y) >= threshold) {

@@ -1,10 +1,13 @@
 /**
  * What the reference renders cover: every template's example and the gallery's
- * variants, the /v1/text cases of the README, and typesetting cases (mixed
+ * variants, every template for every other region, the /v1/text cases of the
+ * README, and typesetting cases (mixed
  * scripts, breaking, joining controls) drawn through /v1/text.
  */
 import type { AppEnv } from '../../src/env.js'
 import { variantsOf } from '../../scripts/variants.js'
+import { MVS, NNBSP } from '../../src/text/mongolian/controls.js'
+import { EMNELGE } from './mongolian.js'
 
 export interface ReferenceCase {
   /** File name in test/reference/ (without .png); template cases use the gallery's names. */
@@ -13,8 +16,6 @@ export interface ReferenceCase {
   template?: string
   request: { path: string; init?: RequestInit }
 }
-
-const EMNELGE = 'ᠡᠮᠨᠡᠯᠭ\u180eᠡ' // hospital, MVS before the final e
 
 /** /v1/text parameters: the README's examples first, then typesetting cases. */
 const TEXT_CASES: Record<string, Record<string, string>> = {
@@ -26,9 +27,9 @@ const TEXT_CASES: Record<string, Record<string, string>> = {
   // Digits and Latin turn sideways in a column, Han stays upright with its vert punctuation.
   'typeset.vertical-mixed': { text: 'ᠮᠣᠩᠭᠣᠯ 2024 ABC 内蒙古「草原」。', size: '48' },
   // The Mongolian variation selector picks the final form; NNBSP keeps the suffix attached.
-  'typeset.mvs-nnbsp': { text: `${EMNELGE} ᠪᠢᠴᠢᠭ\u202Fᠦᠨ`, size: '64' },
+  'typeset.mvs-nnbsp': { text: `${EMNELGE} ᠪᠢᠴᠢᠭ${NNBSP}ᠦᠨ`, size: '64' },
   // Columns wrap at spaces and after ᠂ ᠃, left to right.
-  'typeset.wrap-columns': { text: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ᠃ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ᠂ ᠡᠮᠨᠡᠯᠭ\u180eᠡ᠂ ᠨᠣᠮ᠃', size: '40', maxLength: '240' },
+  'typeset.wrap-columns': { text: `ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ᠃ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ᠂ ᠡᠮᠨᠡᠯᠭ${MVS}ᠡ᠂ ᠨᠣᠮ᠃`, size: '40', maxLength: '240' },
   'typeset.newline-columns': { text: 'ᠮᠣᠩᠭᠣᠯ\nᠪᠢᠴᠢᠭ', size: '64' },
   'typeset.mongolian-horizontal': { text: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ', orientation: 'horizontal', size: '48' },
   // Chinese lines break between ideographs, never before closing punctuation.
@@ -49,6 +50,17 @@ export function referenceCases(env: AppEnv): ReferenceCase[] {
         request: { path: `/v1/render/${t.id}.svg`, init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) } },
       })
   }
+  // Every template for every other region, from its pack example (templates/pack-examples.json).
+  for (const [region, examples] of Object.entries(env.packExamples))
+    for (const [id, fields] of Object.entries(examples))
+      cases.push({
+        name: `${region}.${id}`,
+        template: id,
+        request: {
+          path: `/v1/render/${id}.svg`,
+          init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...fields, region }) },
+        },
+      })
   for (const [name, params] of Object.entries(TEXT_CASES)) cases.push({ name, request: { path: `/v1/text.svg?${new URLSearchParams(params)}` } })
   return cases
 }

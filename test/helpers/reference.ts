@@ -53,6 +53,9 @@ export function writeManifest(m: Manifest): void {
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
 
+/** The SVG drawn at its own size by resvg (the PNG route's renderer), as a reader decodes its PNG. */
+export const rasterize = (svg: string): Raster => decodePng(new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render().asPng())
+
 /** The SVG drawn small, by the renderer the PNG route uses. */
 export function rasterizeSmall(svg: string): Uint8Array {
   const size = new Resvg(svg, { font: { loadSystemFonts: false } })
@@ -73,28 +76,40 @@ export interface PixelDiff {
   /** Pixels with a channel off by more than the threshold. */
   differing: number
   fraction: number
-  /** Where they are: red over a faded copy of the expected image. */
-  map: Raster
+  /** The largest change of any channel, 0–255. */
+  worst: number
+  /** Where they are: red over a faded copy of the expected image; drawn only when asked, for a failure's diff image. */
+  map(): Raster
 }
 
 export function comparePixels(expected: Raster, actual: Raster, threshold = CHANNEL_THRESHOLD): PixelDiff {
   if (expected.width !== actual.width || expected.height !== actual.height) throw new Error('sizes differ')
-  const map = new Uint8Array(expected.data.length)
-  let differing = 0
-  for (let i = 0; i < expected.data.length; i += 4) {
-    let off = false
-    for (let c = 0; c < 4; c++) if (Math.abs(expected.data[i + c]! - actual.data[i + c]!) > threshold) off = true
-    if (off) {
-      differing++
-      map.set([255, 0, 0, 255], i)
-    } else {
-      // Faded, so the red stands out; alpha kept so transparent cases stay readable.
-      const a = expected.data[i + 3]! / 255
-      const grey = 255 - Math.round((255 - (0.299 * expected.data[i]! + 0.587 * expected.data[i + 1]! + 0.114 * expected.data[i + 2]!)) * a * 0.3)
-      map.set([grey, grey, grey, 255], i)
-    }
+  const offAt = (i: number) => {
+    let worst = 0
+    for (let c = 0; c < 4; c++) worst = Math.max(worst, Math.abs(expected.data[i + c]! - actual.data[i + c]!))
+    return worst
   }
-  return { differing, fraction: differing / (expected.width * expected.height), map: { width: expected.width, height: expected.height, data: map } }
+  let differing = 0
+  let worst = 0
+  for (let i = 0; i < expected.data.length; i += 4) {
+    const d = offAt(i)
+    if (d > threshold) differing++
+    if (d > worst) worst = d
+  }
+  const map = (): Raster => {
+    const data = new Uint8Array(expected.data.length)
+    for (let i = 0; i < expected.data.length; i += 4) {
+      if (offAt(i) > threshold) data.set([255, 0, 0, 255], i)
+      else {
+        // Faded, so the red stands out; alpha kept so transparent cases stay readable.
+        const a = expected.data[i + 3]! / 255
+        const grey = 255 - Math.round((255 - (0.299 * expected.data[i]! + 0.587 * expected.data[i + 1]! + 0.114 * expected.data[i + 2]!)) * a * 0.3)
+        data.set([grey, grey, grey, 255], i)
+      }
+    }
+    return { width: expected.width, height: expected.height, data }
+  }
+  return { differing, fraction: differing / (expected.width * expected.height), worst, map }
 }
 
 const GAP = 8

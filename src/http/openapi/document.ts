@@ -10,6 +10,17 @@ import { controls, printFields } from '../../render/template-render.js'
 import { sizeFields } from '../../templates/sizes.js'
 import { textQuery } from '../routes/text.js'
 import { mergeObjects, queryParameters, schemaOf, type JsonSchema } from './schemas.js'
+import { findPack } from '../../rules/evaluate.js'
+import { DEFAULT_REGION } from '../../rules/packs.js'
+import { fieldNamesOf, pairingOf, templateSchema } from '../../templates/pairing.js'
+import type { TemplateDefinition } from '../../templates/types.js'
+
+/** A template's fields under the default region's names (name_mn…); other regions rename them (GET /v1/templates?region=). */
+function defaultFields(env: AppEnv, t: TemplateDefinition): JsonSchema {
+  const lang = pairingOf(findPack(env.rulePacks, DEFAULT_REGION)).minority.lang
+  const { $schema: _drop, ...rest } = fieldNamesOf(t, lang).jsonSchema(templateSchema(t))
+  return rest as JsonSchema
+}
 
 type Operation = Record<string, unknown>
 
@@ -46,7 +57,7 @@ function templatePaths(env: AppEnv): Record<string, Operation> {
   const paths: Record<string, Operation> = {}
   for (const t of env.templates) {
     const input = ref(`Render.${t.id}`)
-    const query = queryParameters(mergeObjects(t.fields, sizeFields, printFields, controls))
+    const query = queryParameters(mergeObjects(defaultFields(env, t), sizeFields, printFields, controls))
     const title = `${t.title.en} (${t.title.zh})`
     const format = { name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['svg', 'png', 'pdf'] } }
     const rendered = {
@@ -155,7 +166,7 @@ export function openApiDocument(env: AppEnv): Record<string, unknown> {
   const renderSchemas = Object.fromEntries(
     env.templates.map((t) => [
       `Render.${t.id}`,
-      { ...mergeObjects(t.fields, sizeFields, printFields, controls), title: t.title.en, description: t.description.en },
+      { ...mergeObjects(defaultFields(env, t), sizeFields, printFields, controls), title: t.title.en, description: t.description.en },
     ]),
   )
   return {

@@ -9,10 +9,10 @@ export function schemaOf(schema: z.core.$ZodType): JsonSchema {
 }
 
 /** Several object schemas as one (a render takes template fields, size, print options and controls side by side). */
-export function mergeObjects(...parts: z.ZodType[]): JsonSchema {
+export function mergeObjects(...parts: (z.ZodType | JsonSchema)[]): JsonSchema {
   const out: JsonSchema = { type: 'object', properties: {}, required: [] }
   for (const part of parts) {
-    const s = schemaOf(part)
+    const s = part instanceof z.ZodType ? schemaOf(part) : part
     Object.assign(out.properties!, s.properties ?? {})
     out.required!.push(...(s.required ?? []))
   }

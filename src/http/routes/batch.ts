@@ -68,7 +68,7 @@ export function batchRoutes(env: AppEnv): Hono {
       const map = q.map ? parseMap([q.map]) : {}
       const { rows, encoding } = await rowsOf(c, map)
       const columns = rows.find((r) => r.columns)?.columns
-      if (columns) checkColumns(template, columns, map, defaults)
+      if (columns) checkColumns(template, env.rulePacks, columns, map, defaults)
       if (!rows.length) throw new QoyarError('no_rows', 422, 'The body has a header but no rows.', {}, {})
       if (rows.length > BATCH_LIMITS.maxRows)
         throw new QoyarError(

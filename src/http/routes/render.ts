@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../env.js'
 import { QoyarError } from '../../errors.js'
-import { complianceOf, designOf, enforce, enforceText, packOf, pdfOf, pngOf, prepare, svgOf, translationHeader, type Prepared } from '../../render/template-render.js'
+import { complianceOf, designOf, enforce, enforceText, pdfOf, pngOf, prepare, svgOf, translationHeader, type Prepared } from '../../render/template-render.js'
 import { changedHeader } from '../../text/mongolian/fields.js'
 import { pdfUserUnit } from '../../render/limits.js'
 import { complianceHeader } from '../../rules/evaluate.js'
@@ -62,7 +62,6 @@ export function renderRoutes(env: AppEnv): Hono {
   const render = async (c: Context, input: Record<string, unknown>) => {
     const { id, format } = parseTarget(c.req.param('file') ?? '')
     const prepared = prepare(env, id, input)
-    packOf(env, prepared)
     enforceText(prepared)
     const etag = await etagFor(env.version, { ...prepared.key, format })
     const unchanged = notModified(c, etag)

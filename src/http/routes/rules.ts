@@ -20,7 +20,7 @@ export function ruleRoutes(env: AppEnv): Hono {
     const design = designOf(env, prepared)
     const report = complianceOf(env, prepared, design)
     // The Mongolian text checker's findings per field and where each block sits ride along with the compliance report.
-    const layout = designLayout(prepared.canvas, design, Object.keys(prepared.template.fields.shape))
+    const layout = designLayout(prepared.canvas, design, Object.keys(prepared.template.fields.shape).map(prepared.names.path))
     return c.json({ ...report, text: prepared.text, design: layout }, 200, {
       'X-Qoyar-Compliance': report.pass ? 'pass' : 'fail',
       'X-Qoyar-Text': prepared.text.status,

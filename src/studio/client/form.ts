@@ -100,7 +100,7 @@ function fieldFor(name: string, prop: FieldSchema, required: boolean): HTMLEleme
       ...describe,
       min: prop.minimum,
       max: prop.maximum,
-      step: prop.type === 'integer' ? '1' : name === 'mnScale' ? '0.05' : 'any',
+      step: prop.type === 'integer' ? '1' : /Scale$/.test(name) ? '0.05' : 'any',
       placeholder: prop.default !== undefined ? String(prop.default) : null,
       value: value ?? (prop.default !== undefined ? String(prop.default) : ''),
       oninput: (e) => setValue(name, valueOf(e)),

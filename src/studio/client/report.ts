@@ -9,7 +9,7 @@ import type { CheckResponse, DesignLayout } from './api.js'
 import { byId, h } from './dom.js'
 import { labelFor } from './form.js'
 import { colon, enumSep, LANG, langOfText, listSep, loc, scriptName, t } from './strings.js'
-import { catalogue, setValue, state } from './state.js'
+import { catalogue, props, setValue, state } from './state.js'
 
 /** What the panel tells the preview: blocks to mark as failing, and blocks to point at now. */
 export interface Marks {
@@ -196,7 +196,8 @@ export function renderReport(rep: CheckResponse, marks: Marks): void {
       pointing(li, ids, marks)
       const field = ids.map((id) => rep.design?.blocks.find((b) => b.id === id)?.field).find(Boolean)
       // The fields that set order and size are the rule's own remedy; else the block's text field.
-      const remedy = check?.type === 'order' ? 'order' : check?.type === 'relative-size' ? 'mnScale' : field
+      const scale = Object.keys(props()).find((k) => /Scale$/.test(k)) // mnScale, koScale…: the pack's own script's size
+      const remedy = check?.type === 'order' ? 'order' : check?.type === 'relative-size' ? scale : field
       if (remedy && document.querySelector(`.field[data-field="${CSS.escape(remedy)}"]`))
         li.append(
           h('button', { type: 'button', class: 'secondary small', text: t('report.toField', { field: labelFor(remedy) }), onclick: () => focusField(remedy) }),

@@ -6,6 +6,7 @@
  * suffix). Runs on every render, so one pass, no allocation per character
  * beyond the findings.
  */
+import { MVS as MVS_CHAR, NNBSP as NNBSP_CHAR } from './controls.js'
 import { convertMenksoft, isMenksoft } from './menksoft.js'
 import { SUFFIX_TEXTS } from './suffixes.js'
 import { HUDUM_VARIANTS, type Position } from './variants.js'
@@ -49,8 +50,8 @@ const SOURCES: Record<FindingCode, string> = {
   'other-writing-system': 'UTN #57 (Hudum, Todo, Sibe, Manchu and Ali Gali are separate writing systems)',
 }
 
-const MVS = 0x180e
-const NNBSP = 0x202f
+const MVS = MVS_CHAR.charCodeAt(0)
+const NNBSP = NNBSP_CHAR.charCodeAt(0)
 const ZWJ = 0x200d
 const ZWNJ = 0x200c
 const SPACE = 0x20

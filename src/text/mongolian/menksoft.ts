@@ -9,8 +9,8 @@
  */
 import { MENKSOFT_FIRST, MENKSOFT_GLYPHS, MENKSOFT_LAST, MENKSOFT_LETTERS } from './menksoft-glyphs.js'
 import type { Position } from './variants.js'
+import { MVS } from './controls.js'
 
-const MVS = '\u180E'
 const FVS1 = '\u180B'
 const FVS2 = '\u180C'
 const FVS3 = '\u180D'
