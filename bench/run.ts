@@ -7,6 +7,7 @@
  *   BENCH_EDGE_N=50                  timed renders per series in the edge section (edge.ts)
  *   BENCH_MIX_N=10000                renders in the mixed memory loop (mixed.ts)
  *   BENCH_SKIP=bulk,edge             sections to leave out (any of templates, chromium, takumi, mixed, svg-read, mongolian-check, bulk, edge, scripts)
+ *   BENCH_CASES=mongol-20,slogan-banner   only these cases in the qoyar, Chromium and takumi sections (default: all)
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -29,8 +30,10 @@ const SKIP = new Set(
     .map((x) => x.trim())
     .filter(Boolean),
 )
+const ONLY = process.env.BENCH_CASES ? new Set(process.env.BENCH_CASES.split(',').map((x) => x.trim())) : undefined
+const picked = (c: BenchCase) => !ONLY || ONLY.has(c.name)
 /** Text cases, then (unless skipped or failing to build) the template cases. */
-const ALL: BenchCase[] = [...CASES]
+const ALL: BenchCase[] = CASES.filter(picked)
 
 type RendererName = 'qoyar' | 'chromium' | 'chromium-clip' | 'takumi'
 interface Row {
@@ -122,7 +125,7 @@ async function buildCases() {
   if (!SKIP.has('templates')) {
     try {
       const { templateCases } = await import('./templates.js')
-      ALL.push(...(await templateCases()))
+      ALL.push(...(await templateCases()).filter(picked))
     } catch (e) {
       console.log(`template cases: could not be built: ${errorText(e)}`)
     }
@@ -151,7 +154,7 @@ async function qoyar() {
   let t0 = performance.now()
   await get(CASES[0]!.qoyar.png!)
   console.log(
-    `first request (${CASES[0]!.name} png, cold satori/resvg${ALL.length > CASES.length ? "; the template cases' layout already ran" : ''}): ${ms(performance.now() - t0)} ms`,
+    `first request (${CASES[0]!.name} png, cold satori/resvg${ALL.some((c) => !CASES.includes(c)) ? "; the template cases' layout already ran" : ''}): ${ms(performance.now() - t0)} ms`,
   )
 
   // Memory first, right after warm-up, so "before" is not already the timing loops' peak.

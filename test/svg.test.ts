@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { designOf, prepare } from '../src/render/template-render.js'
 import { leanSvg } from '../src/render/svg.js'
 import { parseSvg, serializeSvg } from '../src/render/satori-svg/index.js'
-import { pathBounds } from '../src/render/satori-svg/path-bounds.js'
+import { pathBounds, pathStart } from '../src/render/satori-svg/path-bounds.js'
 import { env } from './helpers/env.js'
 import type { Raster } from './helpers/image.js'
 import { comparePixels } from './helpers/reference.js'
@@ -117,6 +117,16 @@ describe('leanSvg, rule by rule (exact pixels)', () => {
     expect(same(before)).toBe(svgOf('<rect x="1" y="1" width="9" height="9" fill="#123"/>'))
   })
 
+  it('decides a shape that starts on the canvas as one whose bounds it read', () => {
+    // Starts on the canvas: kept without reading the outline; starts off it but reaches in: kept from its bounds.
+    const body =
+      '<path d="M5 5L60 60" stroke="#000"/><path d="M-5 20L10 20" stroke="#000"/><path d="M39.9995 5L45 5" stroke="#000"/><path d="M60 5L70 5" stroke="#000"/>'
+    expect(same(svgOf(body))).toBe(svgOf(body.replace('<path d="M60 5L70 5" stroke="#000"/>', '')))
+    // Inside a clip, the bounds are read all the same: a clip holding the canvas goes.
+    const clip = '<clipPath id="k"><rect x="0" y="0" width="40" height="40"/></clipPath>'
+    expect(same(svgOf('<g clip-path="url(#k)"><path d="M5 5L30 30Z" stroke="#000"/></g>', clip))).toBe(svgOf('<path d="M5 5L30 30Z" stroke="#000"/>'))
+  })
+
   it('keeps what a blur could bring onto the canvas from past its edge', () => {
     const defs = '<filter id="f"><feGaussianBlur stdDeviation="4"/></filter>'
     const after = same(svgOf('<g filter="url(#f)"><rect x="41" y="10" width="10" height="10" fill="#000"/></g>', defs))
@@ -165,6 +175,16 @@ describe('pathBounds', () => {
       y1: 123456789.0123456789,
     })
     expect(pathBounds('M0.7 0.1L0.2 0.3')!.inner).toEqual({ x0: Number('0.2'), y0: Number('0.1'), x1: Number('0.7'), y1: Number('0.3') })
+  })
+
+  it('reads where a path starts, when a segment draws from there', () => {
+    expect(pathStart(' M12.5,-3L0 0')).toEqual({ x: 12.5, y: -3 })
+    expect(pathStart('m1 2 3 4')).toEqual({ x: 1, y: 2 })
+    for (const d of ['M1 2', 'M1 2Z', 'M1 2M3 4L5 6', 'L1 2L3 4', 'M1L2 3']) expect(pathStart(d), d).toBeNull()
+    const d = 'M7 3Q10 20 20 0L-4 9z'
+    const { inner } = pathBounds(d)!
+    const p = pathStart(d)!
+    expect(p.x >= inner.x0 && p.x <= inner.x1 && p.y >= inner.y0 && p.y <= inner.y1).toBe(true)
   })
 
   it('bounds an arc by its ellipse, and refuses what it cannot read', () => {

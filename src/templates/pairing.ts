@@ -10,7 +10,7 @@ import { z } from 'zod'
 import { QoyarError } from '../errors.js'
 import type { Placement, RulePack } from '../rules/types.js'
 import type { Script } from '../text/script.js'
-import { LANGUAGE_PROFILES, SCRIPT_PROFILES } from '../text/scripts/profiles.js'
+import { SCRIPT_PROFILES, languageProfile } from '../text/scripts/profiles.js'
 import type { Orientation } from '../text/types.js'
 import type { TemplateDefinition } from './types.js'
 
@@ -43,7 +43,7 @@ export interface Pairing {
 
 function pairLanguage(pack: RulePack, lang: string): PairLanguage {
   const entry = pack.languages.find((l) => l.lang === lang)
-  const profile = LANGUAGE_PROFILES[lang]
+  const profile = languageProfile(lang)
   const script = profile ? SCRIPT_PROFILES[profile.script] : undefined
   if (!entry || !profile || !script)
     throw new QoyarError(

@@ -5,10 +5,10 @@
  * allows, one above the other (stacked) or side by side, in the order asked.
  */
 import type { FontSet, TextStyle } from '../fonts/font-set.js'
-import { inkExtentOf } from './fit.js'
+import { inkExtentOf, rememberedSize, type FitMemo } from './fit.js'
 import { VERTICAL_CJK_PITCH, layoutText } from './layout.js'
 import { crossInk } from './measure.js'
-import { LANGUAGE_PROFILES } from './scripts/profiles.js'
+import { languageProfile } from './scripts/profiles.js'
 import type { Script } from './script.js'
 import type { Align, Box, Orientation, TextLayout, TextSpec } from './types.js'
 
@@ -45,7 +45,7 @@ const PITCH: Partial<Record<Script, Record<Orientation, Pitch>>> = {
   Tibt: { horizontal: { lineHeight: 0.6 }, vertical: { lineHeight: 0.6 } },
 }
 
-const scriptOf = (lang: string): Script | undefined => LANGUAGE_PROFILES[lang]?.script
+const scriptOf = (lang: string): Script | undefined => languageProfile(lang)?.script
 
 /** Joined scripts are spread at their spaces (word spacing), never between letters. */
 const spreadsByWords = (lang: string) => {
@@ -115,24 +115,29 @@ function inkPerPx(fonts: FontSet, p: PairPart): number {
 /**
  * The largest visual size in [min, max] at which `attempt` fits, to a quarter
  * pixel: fitting is monotone in size, so a bisection finds it. The attempt at
- * `min` is returned (with fits: false) when nothing fits.
+ * `min` is returned (with fits: false) when nothing fits. The size found is
+ * remembered for the same input (fit.ts), so a render of it again attempts once.
  */
-function largestFitting<T extends { fits: boolean }>(min: number, max: number, attempt: (ink: number) => T): { best: T; ink: number } {
-  let best = attempt(min)
-  let ink = min
-  if (!best.fits) return { best, ink }
-  let lo = min
-  let hi = max
-  for (let i = 0; i < 24 && hi - lo > 0.25; i++) {
-    const mid = (lo + hi) / 2
-    const a = attempt(mid)
-    if (a.fits) {
-      best = a
-      ink = mid
-      lo = mid
-    } else hi = mid
-  }
-  return { best, ink }
+function largestFitting<T extends { fits: boolean }>(min: number, max: number, attempt: (ink: number) => T, memo: FitMemo): { best: T; ink: number } {
+  let found: T | undefined
+  const ink = rememberedSize(memo, () => {
+    found = attempt(min)
+    let ink = min
+    if (!found.fits) return ink
+    let lo = min
+    let hi = max
+    for (let i = 0; i < 24 && hi - lo > 0.25; i++) {
+      const mid = (lo + hi) / 2
+      const a = attempt(mid)
+      if (a.fits) {
+        found = a
+        ink = mid
+        lo = mid
+      } else hi = mid
+    }
+    return ink
+  })
+  return { best: found ?? attempt(ink), ink }
 }
 
 export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
@@ -171,7 +176,7 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
     return { layouts, extents, sizes, space, fits }
   }
 
-  const { best, ink: bestInk } = largestFitting(spec.minInk, spec.maxInk, attempt)
+  const { best, ink: bestInk } = largestFitting(spec.minInk, spec.maxInk, attempt, { fonts, key: JSON.stringify(['pair', spec]) })
 
   const { space } = best
   const layouts = spec.spread ? spreadParts(fonts, spec, best.layouts) : best.layouts
@@ -290,7 +295,7 @@ export function fitPairInBoxes(fonts: FontSet, spec: { parts: readonly BoxedPart
     })
     return { layouts, extents, fits }
   }
-  const { best, ink: bestInk } = largestFitting(spec.minInk, spec.maxInk, attempt)
+  const { best, ink: bestInk } = largestFitting(spec.minInk, spec.maxInk, attempt, { fonts, key: JSON.stringify(['boxes', spec]) })
   const parts: PlacedPart[] = best.layouts.map((layout, i) => {
     const p = spec.parts[i]!
     const e = best.extents[i]!

@@ -4,6 +4,7 @@
  * inside. When even the smallest size does not fit, the result says so:
  * callers decide between an error and a flag; nothing is clipped silently.
  */
+import { LRUCache } from 'lru-cache'
 import type { FontSet } from '../fonts/font-set.js'
 import { layoutText } from './layout.js'
 import { unionBox, type Box } from './shape.js'
@@ -46,28 +47,66 @@ export function fitsIn(layout: TextLayout, box: FitBox, measure: (l: TextLayout)
   return !layout.overflow && e.x1 - e.x0 <= box.width + 1e-6 && e.y1 - e.y0 <= box.height + 1e-6
 }
 
+/**
+ * Sizes found by recent fits, per font set, by what was fitted: a design is often rendered again
+ * (another format, a bulk run, a render-cache miss), and a bisection lays the text out at a dozen
+ * sizes to find one. A fit is a pure function of the font set and its input, so the size found
+ * once is the size found again. Bounded by the bytes of the keys.
+ */
+const MAX_FIT_BYTES = 1024 * 1024
+const fitted = new WeakMap<FontSet, LRUCache<string, number>>()
+
+/** What identifies a fit: its font set and a key holding every input the search reads. */
+export interface FitMemo {
+  fonts: FontSet
+  key: string
+}
+
+function fitCache(fonts: FontSet): LRUCache<string, number> {
+  let cache = fitted.get(fonts)
+  if (!cache) {
+    cache = new LRUCache({ maxSize: MAX_FIT_BYTES, sizeCalculation: (_size, key) => key.length * 2 + 32 })
+    fitted.set(fonts, cache)
+  }
+  return cache
+}
+
+/** The size a search found before for this input, or the one it finds now (remembered). */
+export function rememberedSize(memo: FitMemo, search: () => number): number {
+  const cache = fitCache(memo.fonts)
+  const known = cache.get(memo.key)
+  if (known !== undefined) return known
+  const size = search()
+  cache.set(memo.key, size)
+  return size
+}
+
 export function fitText(fonts: FontSet, spec: Omit<TextSpec, 'fontSize' | 'maxLength'>, box: FitBox, opts: FitOptions): FitResult {
   const step = opts.step ?? 0.25
   const wrap = opts.wrap ?? true
   const main = spec.orientation === 'vertical' ? box.height : box.width
   const at = (fontSize: number) => layoutText(fonts, { ...spec, fontSize, ...(wrap ? { maxLength: main } : {}) })
 
-  let lo = Math.ceil(opts.minSize / step)
-  let hi = Math.floor(opts.maxSize / step)
   const measure = opts.by === 'lines' ? extentOf : inkExtentOf
-  const smallest = at(lo * step)
-  if (!fitsIn(smallest, box, measure)) return { layout: smallest, fontSize: lo * step, fits: false }
-  let best = smallest
-  // Fitting is monotone in size except for rare wrap effects; binary search
-  // finds a size that fits, never one that does not.
-  lo += 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const l = at(mid * step)
-    if (fitsIn(l, box, measure)) {
-      best = l
-      lo = mid + 1
-    } else hi = mid - 1
+  const min = Math.ceil(opts.minSize / step)
+  const search = () => {
+    let lo = min
+    let hi = Math.floor(opts.maxSize / step)
+    if (!fitsIn(at(lo * step), box, measure)) return lo * step
+    let best = lo * step
+    // Fitting is monotone in size except for rare wrap effects; binary search
+    // finds a size that fits, never one that does not.
+    lo += 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (fitsIn(at(mid * step), box, measure)) {
+        best = mid * step
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    return best
   }
-  return { layout: best, fontSize: best.fontSize, fits: true }
+  const fontSize = rememberedSize({ fonts, key: JSON.stringify({ spec, box, opts }) }, search)
+  const layout = at(fontSize)
+  return { layout, fontSize: layout.fontSize, fits: fontSize !== min * step || fitsIn(layout, box, measure) }
 }

@@ -1,22 +1,19 @@
 /**
- * The text layout every template uses: itemize by script, pick fonts,
- * break into lines or columns, shape, and place each run in block
- * coordinates. Vertical Mongolian follows the browser model
- * (`writing-mode: vertical-lr`): the line is shaped horizontally and turned
- * 90° clockwise, columns run top→bottom and follow each other left→right,
- * Han characters stand upright inside, every run centred on the column's
- * central baseline.
+ * The text layout every template uses: itemize by script, pick fonts and
+ * shape (prepared.ts, once per text and style), break into lines or columns
+ * at this size, and place each run in block coordinates. Vertical Mongolian
+ * follows the browser model (`writing-mode: vertical-lr`): the line is shaped
+ * horizontally and turned 90° clockwise, columns run top→bottom and follow
+ * each other left→right, Han characters stand upright inside, every run
+ * centred on the column's central baseline.
  */
-import type { FontSet, LoadedFont, TextStyle } from '../fonts/font-set.js'
-import { UncoveredCodePointsError, formatCodePoint, type UncoveredCodePoint } from '../errors.js'
-import { QoyarError } from '../errors.js'
-import { embeddingLevels, mirrored, needsBidi, shapesRightToLeft, visualOrder } from './bidi.js'
+import type { FontSet, TextStyle } from '../fonts/font-set.js'
+import { visualOrder } from './bidi.js'
 import { facePerUnit, inkAcross } from './measure.js'
-import { chunksOf, type BreakKind, type Chunk } from './breaks.js'
-import { isDefaultIgnorable, isUprightInVertical, itemizeScripts, type Script } from './script.js'
-import { SCRIPT_PROFILES, defaultLanguage, languageProfile, primaryLanguage } from './scripts/profiles.js'
-import { shape, unionBox, type Box } from './shape.js'
-import { keepAll } from './word-breaks.js'
+import type { BreakKind, Chunk } from './breaks.js'
+import { prepareText, type ChunkRuns, type ShapedPiece } from './prepared.js'
+import { isUprightInVertical } from './script.js'
+import { unionBox, type Box } from './shape.js'
 import type { Line, Piece, Progression, TextLayout, TextSpec } from './types.js'
 
 const DEFAULT_STYLE: TextStyle = { genre: 'sans', weight: 400 }
@@ -28,220 +25,33 @@ const DEFAULT_STYLE: TextStyle = { genre: 'sans', weight: 400 }
  */
 export const VERTICAL_CJK_PITCH = 1.5
 
-type Mode = Piece['mode']
-
-/** One code point (with any controls that ride on it) and how it is drawn. */
-interface Atom {
-  start: number
-  end: number
-  script: Script
-  font: LoadedFont
-  mode: Mode
-  /** A CJK character (one that stands upright in vertical text): what tracking spaces. */
-  cjk: boolean
-  /** Bidi embedding level (UAX #9); 0 outside horizontal right-to-left text. */
-  level: number
-  /** A space: right-to-left runs are cut at spaces so that each drawn run is one word; word spacing widens it. */
-  space: boolean
-  /**
-   * Punctuation or a symbol (no letter, mark or digit): right-to-left runs are cut around it, since
-   * satori would draw a word's trailing full stop on the word's right, where a left-to-right line ends.
-   */
-  neutral: boolean
-  /** Digits set side by side in one upright cell of a vertical CJK line (纵中横). */
-  combined?: boolean
-}
-
-/** At most this many digits stand side by side in one cell (纵中横); longer numbers turn with the line. */
-const COMBINED_DIGITS = 2
-const isDigit = (text: string, a: Atom) => a.end - a.start === 1 && text[a.start]! >= '0' && text[a.start]! <= '9'
-
-/**
- * 纵中横 (text-combine-upright: digits 2): one or two digits between upright characters of a vertical
- * line stand side by side in one cell; longer numbers turn with the line, as Chromium's
- * `text-combine-upright: digits 2` does.
- */
-function combineDigits(text: string, atoms: Atom[]): void {
-  for (let i = 0; i < atoms.length;) {
-    if (!isDigit(text, atoms[i]!) || atoms[i]!.mode !== 'rotated') {
-      i++
-      continue
-    }
-    let j = i
-    while (j < atoms.length && isDigit(text, atoms[j]!) && atoms[j]!.font === atoms[i]!.font && (j === i || atoms[j - 1]!.end === atoms[j]!.start)) j++
-    const before = atoms[i - 1]
-    const after = atoms[j]
-    const uprightAround =
-      (before !== undefined || after !== undefined) &&
-      (before === undefined || (before.mode === 'upright' && before.end === atoms[i]!.start)) &&
-      (after === undefined || (after.mode === 'upright' && after.start === atoms[j - 1]!.end))
-    if (j - i <= COMBINED_DIGITS && uprightAround) for (let k = i; k < j; k++) atoms[k] = { ...atoms[k]!, mode: 'upright', combined: true }
-    i = j
-  }
-}
-
-/** Newlines normalised, tabs as spaces, trailing line ends dropped. */
-export function normalizeText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(/\n+$/, '')
-}
-
-/**
- * Assigns a font and a drawing mode to every code point. Throws
- * UncoveredCodePointsError listing every code point no font covers: tofu is
- * never drawn.
- */
-export function atomize(fonts: FontSet, text: string, vertical: boolean, style: TextStyle): Atom[] {
-  const atoms: Atom[] = []
-  const uncovered: UncoveredCodePoint[] = []
-  const runs = itemizeScripts(text)
-  // Digits and Latin in a Mongolian text take the weight the Mongolian is actually drawn in (its font
-  // may have no bold), so the weight does not change inside 2026 ᠣᠨ ᠤ.
-  const mongolian = runs.find((r) => r.script === 'Mong')
-  const mnWeight = mongolian ? fonts.resolve(text.codePointAt(mongolian.start)!, 'Mong', style)?.weight : undefined
-  const besideMongolian: TextStyle = mnWeight !== undefined ? { ...style, weight: mnWeight } : style
-  for (const run of runs) {
-    for (let i = run.start; i < run.end;) {
-      const cp = text.codePointAt(i)!
-      const end = i + (cp > 0xffff ? 2 : 1)
-      const prev = atoms[atoms.length - 1]
-      const joinsPrev = prev !== undefined && prev.end === i && prev.script === run.script
-      if (cp === 0x0a) {
-        // Line ends are handled by breaking, never drawn.
-      } else if (isDefaultIgnorable(cp) || (joinsPrev && isControlRidingOnPrevious(cp) && prev.font.codepoints.has(cp))) {
-        // Shaping controls stay in their neighbour's run so HarfBuzz sees them.
-        if (prev && prev.end === i) prev.end = end
-      } else {
-        const font = fonts.resolve(cp, run.script, run.script === 'Mong' || isUprightInVertical(cp) ? style : besideMongolian)
-        if (!font) uncovered.push({ codePoint: formatCodePoint(cp), char: String.fromCodePoint(cp), index: i })
-        else
-          atoms.push({
-            start: i,
-            end,
-            script: run.script,
-            font,
-            mode: modeOf(cp, vertical),
-            cjk: isUprightInVertical(cp),
-            level: 0,
-            space: cp === 0x20 || cp === 0xa0,
-            neutral: !/[\p{L}\p{M}\p{N}\s]/u.test(String.fromCodePoint(cp)),
-          })
-      }
-      i = end
-    }
-  }
-  if (uncovered.length) throw new UncoveredCodePointsError(uncovered)
-  if (vertical) combineDigits(text, atoms)
-  return atoms
-}
-
-/** NNBSP and combining marks must stay in the run before them. */
-function isControlRidingOnPrevious(cp: number): boolean {
-  return cp === 0x202f || (cp >= 0x0300 && cp <= 0x036f)
-}
-
-function modeOf(cp: number, vertical: boolean): Mode {
-  if (!vertical) return 'horizontal'
-  return isUprightInVertical(cp) ? 'upright' : 'rotated'
-}
-
-interface RawPiece {
-  start: number
-  end: number
-  font: LoadedFont
-  script: Script
-  mode: Mode
-  cjk: boolean
-  level: number
-  combined?: boolean
-  space?: boolean
-}
-
-/**
- * Groups atoms of [start, end) into drawable runs: same font and mode; upright
- * characters one each, and with tracking every CJK character one each.
- */
-function piecesIn(atoms: readonly Atom[], start: number, end: number, tracked = false, wordsApart = false, spaced = false): RawPiece[] {
-  const out: RawPiece[] = []
-  let prev: Atom | undefined
-  for (const a of atoms) {
-    if (a.end <= start || a.start >= end) continue
-    const last = out[out.length - 1]
-    const alone = (a.mode === 'upright' && !a.combined) || (tracked && a.cjk) || (spaced && a.space)
-    // Right-to-left runs (and languages whose spaces satori cannot shape) are drawn one word at a time.
-    const cut =
-      ((a.level % 2 === 1 || wordsApart) && prev !== undefined && prev.space !== a.space) ||
-      (a.level % 2 === 1 && prev !== undefined && prev.neutral !== a.neutral)
-    prev = a
-    const sameDirection = last !== undefined && last.level === a.level && !cut
-    // Combined digits share one cell: one piece.
-    const joins = a.combined ? last?.combined === true : !last?.combined
-    if (
-      last &&
-      !alone &&
-      joins &&
-      sameDirection &&
-      !(tracked && last.cjk) &&
-      !(spaced && last.space) &&
-      last.mode === a.mode &&
-      last.font === a.font &&
-      last.script === a.script &&
-      last.end === a.start
-    ) {
-      last.end = a.end
-    } else
-      out.push({
-        start: a.start,
-        end: a.end,
-        font: a.font,
-        script: a.script,
-        mode: a.mode,
-        cjk: a.cjk,
-        level: a.level,
-        ...(a.combined ? { combined: true } : {}),
-        ...(a.space ? { space: true } : {}),
-      })
-  }
-  return out
-}
-
-interface Measured extends RawPiece {
-  text: string
+interface Measured extends ShapedPiece {
   /** px */
   advance: number
   scale: number
-  shaped: ReturnType<typeof shape>
 }
 
 /** Combined digits take at most this width of their cell, em. */
 const COMBINED_WIDTH = 0.92
 
-/**
- * A piece's advance includes the tracking after it (CJK characters only) and the word spacing of a space.
- * Right-to-left pieces carry their mirrored brackets; the language reaches HarfBuzz for pieces in the
- * language's own script.
- */
-function measure(fonts: FontSet, text: string, raw: RawPiece, fontSize: number, tracking = 0, wordSpacing = 0, lang?: LangOf): Measured {
-  const logical = text.slice(raw.start, raw.end)
-  if (raw.combined) {
-    // Shaped horizontally, narrowed to fit its one-em cell, which is its advance down the column.
-    const shaped = shape(fonts.hb, raw.font, logical, false)
-    const scale = Math.min(fontSize / raw.font.upem, (COMBINED_WIDTH * fontSize) / Math.max(1, shaped.advance))
-    return { ...raw, text: logical, shaped, scale, advance: fontSize + tracking }
-  }
-  // HarfBuzz mirrors the brackets of a run it shapes right to left; a bracket standing alone is shaped left to right.
-  const t = raw.level % 2 === 1 && !shapesRightToLeft(logical) ? mirrored(logical) : logical
-  const vertical = raw.mode === 'upright'
-  const tag = lang?.(raw.script)
-  const language = tag ? { language: tag, script: raw.script } : undefined
-  let shaped = shape(fonts.hb, raw.font, t, vertical, language)
-  if (language && shaped.ink) {
-    // satori 0.63 passes no language to HarfBuzz: where the language's forms differ
-    // (Noto Sans CJK KR's Korean punctuation), measure what satori will draw.
-    const plain = shape(fonts.hb, raw.font, t, vertical)
-    if (plain.signature !== shaped.signature) shaped = plain
-  }
-  const scale = fontSize / raw.font.upem
-  return { ...raw, text: t, shaped, scale, advance: shaped.advance * scale + (raw.cjk ? tracking : 0) + (raw.space ? wordSpacing : 0) }
+/** A piece's advance in px: it includes the tracking after it (CJK characters only) and the word spacing of a space. */
+function advanceOf(p: ShapedPiece, fontSize: number, tracking: number, wordSpacing: number): number {
+  // Combined digits: their one-em cell is their advance down the column.
+  if (p.combined) return fontSize + tracking
+  return p.shaped.advance * (fontSize / p.font.upem) + (p.cjk ? tracking : 0) + (p.space ? wordSpacing : 0)
+}
+
+function measure(p: ShapedPiece, fontSize: number, tracking: number, wordSpacing: number): Measured {
+  // Combined digits are narrowed to fit their one-em cell.
+  const scale = p.combined ? Math.min(fontSize / p.font.upem, (COMBINED_WIDTH * fontSize) / Math.max(1, p.shaped.advance)) : fontSize / p.font.upem
+  return { ...p, scale, advance: advanceOf(p, fontSize, tracking, wordSpacing) }
+}
+
+/** The advance of a run of pieces, px, summed in order. */
+function advanceSum(pieces: readonly ShapedPiece[], fontSize: number, tracking: number, wordSpacing: number): number {
+  let sum = 0
+  for (const p of pieces) sum += advanceOf(p, fontSize, tracking, wordSpacing)
+  return sum
 }
 
 /** Half of the cross-axis extent a piece needs around its line's centre (vertical) — or its ascent/descent (horizontal). */
@@ -256,9 +66,6 @@ function crossExtent(m: Measured): { ascent: number; descent: number } {
   }
   return { ascent: m.font.hhea.ascender * m.scale, descent: -m.font.hhea.descender * m.scale }
 }
-
-/** The HarfBuzz language for a piece of a script, if any. */
-type LangOf = (script: Script) => string | undefined
 
 interface LineRange {
   start: number
@@ -290,13 +97,16 @@ function hangOf(text: string, contentEnd: number, fontSize: number): number {
   return contentEnd > 0 && HANGING.has(text[contentEnd - 1]!) ? HANG_EM * fontSize : 0
 }
 
+/** Compiled once: a literal inside the function is compiled on every call where the build lowers `\p{…}`. */
+const PUNCTUATION = /\p{P}/u
+
 /** One Mongolian (or Latin) word, or at most two Chinese characters. */
 function isOrphan(text: string): boolean {
   const t = text.trim()
   if (!t) return false
   const chars = [...t]
-  const cjk = chars.filter((c) => isUprightInVertical(c.codePointAt(0)!) && !/\p{P}/u.test(c)).length
-  if (cjk > 0) return cjk <= ORPHAN_CJK && chars.every((c) => isUprightInVertical(c.codePointAt(0)!) || /\p{P}/u.test(c))
+  const cjk = chars.filter((c) => isUprightInVertical(c.codePointAt(0)!) && !PUNCTUATION.test(c)).length
+  if (cjk > 0) return cjk <= ORPHAN_CJK && chars.every((c) => isUprightInVertical(c.codePointAt(0)!) || PUNCTUATION.test(c))
   return !/\s/.test(t)
 }
 
@@ -307,62 +117,59 @@ function isOrphan(text: string): boolean {
  * flagged as overflowing.
  */
 function breakLines(
-  fonts: FontSet,
   text: string,
-  atoms: readonly Atom[],
+  chunks: readonly ChunkRuns[],
   fontSize: number,
   maxLength: number | undefined,
-  tracking = 0,
-  wordsWhole = false,
-  lang?: LangOf,
-  wordsApart = false,
-  wordSpacing = 0,
+  tracking: number,
+  wordSpacing: number,
 ): LineRange[] {
-  const advanceOf = (start: number, end: number) =>
-    piecesIn(atoms, start, end, tracking !== 0, wordsApart, wordSpacing !== 0).reduce(
-      (sum, p) => sum + measure(fonts, text, p, fontSize, tracking, wordSpacing, lang).advance,
-      0,
-    )
-  // Tracking after the last character of a line is not part of the line.
-  const trailing = (end: number) => (tracking !== 0 && atoms.some((a) => a.end === end && a.cjk) ? tracking : 0)
-  const all = chunksOf(text)
-  const chunks = wordsWhole ? keepAll(all) : all
   if (!chunks.length) return []
-  const measured = chunks.map((c) => {
-    const content = advanceOf(c.start, c.contentEnd)
-    return { ...c, full: content + advanceOf(c.contentEnd, c.end), ends: content - trailing(c.contentEnd) - hangOf(text, c.contentEnd, fontSize) }
-  })
+  // Per chunk: its advance with the spaces after it, and its length when a line ends after it.
+  const full: number[] = []
+  const ends: number[] = []
+  for (const { chunk: c, content: runs, trail, cjkEnd } of chunks) {
+    const content = advanceSum(runs, fontSize, tracking, wordSpacing)
+    // Tracking after the last character of a line is not part of the line.
+    const trailing = tracking !== 0 && cjkEnd ? tracking : 0
+    full.push(content + advanceSum(trail, fontSize, tracking, wordSpacing))
+    ends.push(content - trailing - hangOf(text, c.contentEnd, fontSize))
+  }
   const lines: LineRange[] = []
   let first = 0
-  for (let k = 0; k < measured.length; k++) {
-    if (!measured[k]!.hard && k < measured.length - 1) continue
-    lines.push(...breakParagraph(text, measured.slice(first, k + 1), fontSize, maxLength))
-    if (measured[k]!.hard) {
-      const end = measured[k]!.end
-      // A text ending in a newline still has its (empty) last line, as before.
-      if (k === measured.length - 1) lines.push({ start: end, end, overflows: false })
-    }
+  for (let k = 0; k < chunks.length; k++) {
+    const c = chunks[k]!.chunk
+    if (!c.hard && k < chunks.length - 1) continue
+    lines.push(...breakParagraph(text, chunks, full, ends, first, k + 1, fontSize, maxLength))
+    // A text ending in a newline still has its (empty) last line, as before.
+    if (c.hard && k === chunks.length - 1) lines.push({ start: c.end, end: c.end, overflows: false })
     first = k + 1
   }
   return lines
 }
 
+/** Chunks [from, to) of one paragraph broken into lines (see breakLines). */
 function breakParagraph(
   text: string,
-  chunks: readonly (Chunk & { full: number; ends: number })[],
+  all: readonly ChunkRuns[],
+  fullOf: readonly number[],
+  endsOf: readonly number[],
+  from: number,
+  to: number,
   fontSize: number,
   maxLength: number | undefined,
 ): LineRange[] {
-  const n = chunks.length
-  const lineOf = (i: number, j: number, overflows: boolean): LineRange => ({ start: chunks[i]!.start, end: chunks[j]!.contentEnd, overflows })
+  const n = to - from
+  const chunk = (i: number): Chunk => all[from + i]!.chunk
+  const lineOf = (i: number, j: number, overflows: boolean): LineRange => ({ start: chunk(i).start, end: chunk(j).contentEnd, overflows })
   if (maxLength === undefined) return [lineOf(0, n - 1, false)]
   // prefix[i]: the full advance of chunks before i.
   const prefix = [0]
-  for (const c of chunks) prefix.push(prefix[prefix.length - 1]! + c.full)
-  const lengthOf = (i: number, j: number) => prefix[j]! - prefix[i]! + chunks[j]!.ends
+  for (let i = 0; i < n; i++) prefix.push(prefix[i]! + fullOf[from + i]!)
+  const lengthOf = (i: number, j: number) => prefix[j]! - prefix[i]! + endsOf[from + j]!
   // best[j + 1]: least cost of chunks 0..j broken into lines, the last ending after chunk j.
   const best: number[] = [0]
-  const from: number[] = [0]
+  const back: number[] = [0]
   for (let j = 0; j < n; j++) {
     let cost = Infinity
     let at = j
@@ -371,77 +178,38 @@ function breakParagraph(
       if (length > maxLength + 1e-6 && i < j) break
       const slack = Math.max(0, maxLength - length) / fontSize
       const last = j === n - 1
-      let c = best[i]! + LINE_COST + slack * slack + (last ? 0 : BREAK_COST[chunks[j]!.kind])
-      if (last && i > 0 && isOrphan(text.slice(chunks[i]!.start, chunks[j]!.contentEnd))) c += ORPHAN_COST
+      let c = best[i]! + LINE_COST + slack * slack + (last ? 0 : BREAK_COST[chunk(j).kind])
+      if (last && i > 0 && isOrphan(text.slice(chunk(i).start, chunk(j).contentEnd))) c += ORPHAN_COST
       if (c < cost) {
         cost = c
         at = i
       }
     }
     best.push(cost)
-    from.push(at)
+    back.push(at)
   }
   const out: LineRange[] = []
   for (let j = n - 1; j >= 0;) {
-    const i = from[j + 1]!
+    const i = back[j + 1]!
     out.unshift(lineOf(i, j, lengthOf(i, j) > maxLength + 1e-6))
     j = i - 1
   }
   return out
 }
 
-/**
- * Quotation marks of vertical Chinese (GB/T 15834): “” ‘’ become ﹁﹂ ﹃﹄, which stand in the column,
- * instead of curly quotes turned sideways. Only next to a character that stands upright: quotes in a
- * Mongolian column turn with the line, as Mongolian sets them.
- */
-const VERTICAL_QUOTES: Readonly<Record<string, { form: string; opens: boolean }>> = {
-  '“': { form: '﹁', opens: true },
-  '”': { form: '﹂', opens: false },
-  '‘': { form: '﹃', opens: true },
-  '’': { form: '﹄', opens: false },
-}
-
-export function verticalForms(text: string): string {
-  let out = ''
-  for (let i = 0; i < text.length; i++) {
-    const q = VERTICAL_QUOTES[text[i]!]
-    const neighbour = q ? text.codePointAt(q.opens ? i + 1 : i - 1) : undefined
-    out += q && neighbour !== undefined && isUprightInVertical(neighbour) ? q.form : text[i]!
-  }
-  return out
-}
-
 export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   const vertical = spec.orientation === 'vertical'
-  // One UTF-16 unit for one: offsets into the text stay the same.
-  const text = vertical ? verticalForms(normalizeText(spec.text)) : normalizeText(spec.text)
   const style = spec.style ?? DEFAULT_STYLE
   const { fontSize } = spec
-  const atoms = atomize(fonts, text, vertical, style)
-  const scripts = [...new Set(atoms.map((a) => a.script))]
+  const prepared = prepareText(fonts, spec.text, vertical, style, spec.lang)
+  const { text, scripts, lang, baseLevel, primary } = prepared
   const progression: Progression = !vertical ? 'ttb' : (spec.columnProgression ?? (scripts.includes('Mong') ? 'ltr' : 'rtl'))
-  const lang = spec.lang ?? defaultLanguage(scripts)
-  const langProfile = languageProfile(lang)
-  const langOf: LangOf = (script) => (langProfile?.script === script ? primaryLanguage(lang) : undefined)
-  if (vertical) refuseVertical(scripts, lang)
-  // Horizontal right-to-left text: levels per atom; the paragraph runs the way its language (or its first strong character) does.
-  const paragraphDirection = langProfile ? (SCRIPT_PROFILES[langProfile.script]?.direction ?? 'ltr') : 'ltr'
-  let baseLevel = 0
-  if (!vertical && needsBidi(text)) {
-    const { levels, base } = embeddingLevels(text, paragraphDirection === 'rtl' ? 'rtl' : 'auto')
-    baseLevel = base
-    for (const a of atoms) a.level = levels[a.start] ?? base
-  }
-
   const tracking = spec.tracking ?? 0
-  const wordsApart = langProfile?.wordsDrawnApart === true
   const wordSpacing = spec.wordSpacing ?? 0
-  const ranges = breakLines(fonts, text, atoms, fontSize, spec.maxLength, tracking, langProfile?.breaks === 'keep-all', langOf, wordsApart, wordSpacing)
+  const runs = prepared.grouping(tracking !== 0, wordSpacing !== 0)
+  const ranges = breakLines(text, runs.chunks, fontSize, spec.maxLength, tracking, wordSpacing)
   const measuredLines = ranges.map((r) => {
-    const logical = piecesIn(atoms, r.start, r.end, tracking !== 0, wordsApart, wordSpacing !== 0).map((p) =>
-      measure(fonts, text, p, fontSize, tracking, wordSpacing, langOf),
-    )
+    const logical = runs.line(r.start, r.end).map((p) => measure(p, fontSize, tracking, wordSpacing))
     const pieces = baseLevel === 0 && logical.every((p) => p.level === 0) ? logical : visualOrder(logical)
     const last = pieces[pieces.length - 1]
     if (last?.cjk && tracking !== 0) pieces[pieces.length - 1] = { ...last, advance: last.advance - tracking }
@@ -453,7 +221,6 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   // between its ascent and descent; the primary font is the first font
   // drawing its own script) is the column's centre. Rotated runs sit on that
   // baseline; an upright character centres on its own font's central baseline.
-  const primary = atoms.find((a) => a.font.scripts[0] === a.script)?.font ?? atoms[0]?.font
   const primaryShift = primary ? ((-primary.hhea.descender - primary.hhea.ascender) / 2) * (fontSize / primary.upem) : 0
   // One pitch for every line of the block, so lines are evenly spaced.
   let ascent = 0
@@ -536,19 +303,6 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   // The primary font's face for its own script; scripts without a reference letter are measured by their ink.
   const face = primary && blockInk ? facePerUnit(fonts.hb, primary, primary.scripts[0]!) : null
   return { ...partial, visualSize: !blockInk ? 0 : face !== null ? face * fontSize : inkAcross({ ...partial, visualSize: 0 }) }
-}
-
-/** Scripts whose vertical setting is not settled are refused, with the reason, rather than guessed. */
-function refuseVertical(scripts: readonly Script[], lang: string): void {
-  const refused = scripts.filter((s) => SCRIPT_PROFILES[s]?.vertical === 'refused')
-  if (refused.length)
-    throw new QoyarError(
-      'vertical_not_supported',
-      422,
-      `Vertical ${refused.join(', ')} text is not supported yet: how Xinjiang's standing signs set the Arabic script vertically has not been researched. Use orientation=horizontal.`,
-      { scripts: refused, lang },
-      { scripts: refused.join(', ') },
-    )
 }
 
 function basePiece(p: Measured, weight: number): Omit<Piece, 'origin' | 'box' | 'ink'> {

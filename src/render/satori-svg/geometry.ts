@@ -2,7 +2,7 @@
  * Where an element of satori's SVG draws, in its own user space. Unknown
  * geometry gives null, and callers keep whatever they could not prove harmless.
  */
-import { pathBounds } from './path-bounds.js'
+import { pathBounds, pathStart } from './path-bounds.js'
 import type { SvgElement } from './tree.js'
 
 export type Matrix = [number, number, number, number, number, number]
@@ -41,9 +41,20 @@ export function invert([a, b, c, d, e, f]: Matrix): Matrix {
 }
 
 export function mapBounds([a, b, c, d, e, f]: Matrix, r: Bounds): Bounds {
-  const xs = [r.x0, r.x1].flatMap((x) => [r.y0, r.y1].map((y) => a * x + c * y + e))
-  const ys = [r.x0, r.x1].flatMap((x) => [r.y0, r.y1].map((y) => b * x + d * y + f))
-  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) }
+  const x00 = a * r.x0 + c * r.y0 + e
+  const x01 = a * r.x0 + c * r.y1 + e
+  const x10 = a * r.x1 + c * r.y0 + e
+  const x11 = a * r.x1 + c * r.y1 + e
+  const y00 = b * r.x0 + d * r.y0 + f
+  const y01 = b * r.x0 + d * r.y1 + f
+  const y10 = b * r.x1 + d * r.y0 + f
+  const y11 = b * r.x1 + d * r.y1 + f
+  return { x0: Math.min(x00, x01, x10, x11), y0: Math.min(y00, y01, y10, y11), x1: Math.max(x00, x01, x10, x11), y1: Math.max(y00, y01, y10, y11) }
+}
+
+/** A point's place under a transform, the way mapBounds maps a corner. */
+export function mapPoint([a, b, c, d, e, f]: Matrix, x: number, y: number): { x: number; y: number } {
+  return { x: a * x + c * y + e, y: b * x + d * y + f }
 }
 
 export const union = (p: Bounds, q: Bounds): Bounds => ({
@@ -96,6 +107,15 @@ export function shapeOf(el: SvgElement): { bbox: Bounds; drawn: Bounds } | null 
   if (!bbox || !outline) return null
   const reach = el.name === 'image' ? 0 : strokeReach(el)
   return Number.isFinite(reach) ? { bbox, drawn: grow(outline, reach) } : null
+}
+
+/**
+ * A point where a shape surely paints, when one is known without reading all its geometry: the start
+ * of a path (inside both its bounds, and inside `drawn`, which a stroke only grows). Null otherwise.
+ */
+export function paintedPoint(el: SvgElement): { x: number; y: number } | null {
+  if (el.name !== 'path' || !el.attrs.d || !(strokeReach(el) >= 0)) return null
+  return pathStart(el.attrs.d)
 }
 
 const painted = (v: string | undefined) => v !== undefined && v !== 'none' && v !== 'transparent'

@@ -14,7 +14,20 @@
  *   a whole pixel, filling the ring it leaves is the same picture without a layer.
  * What it cannot prove harmless it keeps.
  */
-import { disjoint, IDENTITY, inside, mapBounds, multiply, parseTransform, shapeOf, union, type Bounds, type Matrix } from './geometry.js'
+import {
+  disjoint,
+  IDENTITY,
+  inside,
+  mapBounds,
+  mapPoint,
+  multiply,
+  paintedPoint,
+  parseTransform,
+  shapeOf,
+  union,
+  type Bounds,
+  type Matrix,
+} from './geometry.js'
 import { intersect, regionsOf, type Regions } from './regions.js'
 import { idsOf, urlRef, type SvgElement } from './tree.js'
 
@@ -24,10 +37,32 @@ const DEFINITIONS = new Set(['defs', 'clipPath', 'mask', 'filter', 'linearGradie
 const DROPPABLE = new Set(['clipPath', 'mask', 'filter'])
 
 interface Extent {
-  /** Where paint can land, in the parent's user space; null when unknown. */
-  drawn: Bounds | null
+  /** Where paint can land, in the parent's user space; null when unknown. Worked out only when asked. */
+  drawn: () => Bounds | null
   /** Held by the object bounding box (so a mask region computed from it is no larger than the true one), in the parent's user space. */
-  bbox: Bounds | null
+  bbox: () => Bounds | null
+  /**
+   * Some paint surely lands inside the canvas, a margin away from its edge: then the element is not off
+   * the canvas, and an element with no clip or mask needs no bounds at all (a glyph outline is long to read).
+   */
+  onCanvas: boolean
+}
+
+const UNKNOWN: Extent = { drawn: () => null, bbox: () => null, onCanvas: false }
+/** A point this far inside the canvas is inside it whatever rounding the bounds of the paint around it take. */
+const MARGIN = 1e-3
+
+/** Computed once, when first asked. */
+function lazy<T>(f: () => T): () => T {
+  let done = false
+  let value: T
+  return () => {
+    if (!done) {
+      value = f()
+      done = true
+    }
+    return value
+  }
 }
 
 const EVERYWHERE: Bounds = { x0: -Infinity, y0: -Infinity, x1: Infinity, y1: Infinity }
@@ -65,13 +100,14 @@ function covers(region: Bounds | null, drawn: Bounds, ctm: Matrix, canvas: Bound
 }
 
 function visit(el: SvgElement, parentCtm: Matrix, regions: Regions, canvas: Bounds): { out: SvgElement[]; extent: Extent } {
-  const unknown = { out: [el], extent: { drawn: null, bbox: null } }
-  if (DEFINITIONS.has(el.name)) return { out: [el], extent: { drawn: null, bbox: null } }
+  const unknown = { out: [el], extent: UNKNOWN }
+  if (DEFINITIONS.has(el.name)) return unknown
   const t = parseTransform(el.attrs.transform)
   if (t === null) return unknown
   const ctm = t ? multiply(parentCtm, t) : parentCtm
-  let drawn: Bounds | null = null
-  let bbox: Bounds | null = null
+  let drawn: () => Bounds | null
+  let bbox: () => Bounds | null
+  let onCanvas = false
   let empty = false
   if (el.name === 'g') {
     // A filter (a blur) can bring paint from past the canvas edge onto it: inside one, nothing counts as off-canvas.
@@ -80,34 +116,59 @@ function visit(el: SvgElement, parentCtm: Matrix, regions: Regions, canvas: Boun
     el.children = parts.flatMap((p) => p.out)
     empty = el.children.length === 0
     const kept = parts.filter((p) => p.out.length)
-    drawn = kept.reduce<Bounds | null>((acc, p) => (acc && p.extent.drawn ? union(acc, p.extent.drawn) : null), kept[0]?.extent.drawn ?? null)
-    bbox = kept.reduce<Bounds | null>((acc, p) => (acc && p.extent.bbox ? union(acc, p.extent.bbox) : null), kept[0]?.extent.bbox ?? null)
+    const unionOf = (of: (e: Extent) => Bounds | null) => () =>
+      kept.reduce<Bounds | null>(
+        (acc, p) => {
+          const b = acc && of(p.extent)
+          return acc && b ? union(acc, b) : null
+        },
+        (kept[0] && of(kept[0].extent)) ?? null,
+      )
+    drawn = lazy(unionOf((e) => e.drawn()))
+    bbox = lazy(unionOf((e) => e.bbox()))
+    onCanvas = kept.some((p) => p.extent.onCanvas)
   } else {
     if (el.children.length) return unknown
-    const shape = shapeOf(el)
-    drawn = shape?.drawn ?? null
-    bbox = shape?.bbox ?? null
+    const shape = lazy(() => shapeOf(el))
+    drawn = () => shape()?.drawn ?? null
+    bbox = () => shape()?.bbox ?? null
+    const p = paintedPoint(el)
+    const at = p && mapPoint(ctm, p.x, p.y)
+    onCanvas = !!at && at.x > canvas.x0 + MARGIN && at.x < canvas.x1 - MARGIN && at.y > canvas.y0 + MARGIN && at.y < canvas.y1 - MARGIN
   }
-  if (el.attrs.filter !== undefined) return { out: [el], extent: { drawn: null, bbox: null } }
+  if (el.attrs.filter !== undefined) return unknown
   if (el.attrs.opacity !== undefined && Number(el.attrs.opacity) === 1) delete el.attrs.opacity
-  if (empty) return { out: [], extent: { drawn: null, bbox: null } }
-  if (drawn) {
+  if (empty) return { out: [], extent: UNKNOWN }
+  // On the canvas with nothing clipping or masking it: nothing to decide, and no bounds to work out.
+  const decided = onCanvas && el.attrs['clip-path'] === undefined && el.attrs.mask === undefined
+  const d = decided ? null : drawn()
+  if (d) {
     // Wholly off the canvas: nothing of it can show.
-    if (disjoint(mapBounds(ctm, drawn), canvas)) return { out: [], extent: { drawn: null, bbox: null } }
+    if (disjoint(mapBounds(ctm, d), canvas)) return { out: [], extent: UNKNOWN }
     const clip = urlRef(el.attrs['clip-path'])
-    if (clip && covers(regions.clip(clip), drawn, ctm, canvas)) delete el.attrs['clip-path']
+    if (clip && covers(regions.clip(clip), d, ctm, canvas)) delete el.attrs['clip-path']
     const mask = urlRef(el.attrs.mask)
-    if (mask && bbox && covers(regions.mask(mask, bbox), drawn, ctm, canvas)) delete el.attrs.mask
+    const b = bbox()
+    if (mask && b && covers(regions.mask(mask, b), d, ctm, canvas)) delete el.attrs.mask
     if (el.name === 'path') borderRing(el, regions, ctm)
     // What still clips this element bounds it for its parent.
     const clipLeft = urlRef(el.attrs['clip-path'])
     if (clipLeft) {
       const r = regions.clip(clipLeft)
-      if (r) drawn = intersect(drawn, r)
+      if (r) {
+        const clipped = intersect(d, r)
+        drawn = () => clipped
+        // The point may be clipped away.
+        onCanvas = false
+      }
     }
   }
-  const toParent = (b: Bounds | null) => (b && t ? mapBounds(t, b) : b)
-  const extent = { drawn: toParent(drawn), bbox: toParent(bbox) }
+  const toParent = (b: () => Bounds | null) =>
+    lazy(() => {
+      const v = b()
+      return v && t ? mapBounds(t, v) : v
+    })
+  const extent: Extent = { drawn: toParent(drawn), bbox: toParent(bbox), onCanvas }
   if (el.name === 'g' && Object.keys(el.attrs).length === 0) return { out: el.children, extent }
   return { out: [el], extent }
 }

@@ -70,7 +70,9 @@ export function primaryLanguage(tag: string): string {
 }
 
 export function languageProfile(tag: string): LanguageProfile | undefined {
-  return LANGUAGE_PROFILES[primaryLanguage(tag)]
+  const lang = primaryLanguage(tag)
+  // Own keys only: `constructor` or `__proto__` as a language must not find Object.prototype's.
+  return Object.hasOwn(LANGUAGE_PROFILES, lang) ? LANGUAGE_PROFILES[lang] : undefined
 }
 
 /** The language a text is in when none is named: that of its first script with a profile. */
