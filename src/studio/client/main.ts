@@ -69,7 +69,7 @@ function rebuild(): void {
 /**
  * A region's pack names the template fields in its languages (name_ko for
  * Yanbian): the templates are fetched again for it and the form rebuilt,
- * keeping what was typed into fields that still exist.
+ * keeping what was typed into fields that still exist; new ones take the pack's example.
  */
 async function pickRegion(region: string): Promise<void> {
   state.region = region
@@ -77,9 +77,14 @@ async function pickRegion(region: string): Promise<void> {
   try {
     const { templates } = await getJson<{ templates: TemplateInfo[] }>(`/v1/templates?region=${encodeURIComponent(region)}`)
     if (state.region !== region) return
+    const before = new Set(Object.keys(tpl().fields.properties ?? {}))
     catalogue.templates = templates
-    const names = new Set(Object.keys(tpl().fields.properties ?? {}))
+    const t0 = tpl()
+    const names = new Set(Object.keys(t0.fields.properties ?? {}))
     for (const k of Object.keys(state.values)) if (!names.has(k)) delete state.values[k]
+    // Fields new in this pack's language (name_ko where name_mn was) start from the pack's example, not empty.
+    for (const [k, v] of Object.entries(t0.example ?? {}))
+      if (names.has(k) && !before.has(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) state.values[k] = String(v)
     rebuild()
   } catch {
     changed() // the previous list stays; the render reports what it cannot do
