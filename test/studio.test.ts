@@ -5,14 +5,18 @@
  * follow, switch to English, download. Screenshots land in test/out/ for
  * people to look at. Skipped only outside CI when chromium is absent.
  */
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
+import ExcelJS from 'exceljs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { STUDIO_JS } from '../src/studio/client.js'
+import { STUDIO_JS } from '../src/studio/generated/client.js'
+import { designFile } from '../src/design-file.js'
+import type { CheckResponse, FieldSchema, TemplateInfo } from '../src/studio/client/api.js'
 import { studioHints } from '../src/studio/hints.js'
 import { app, env } from './helpers/env.js'
 import { decodePng } from './helpers/image.js'
@@ -21,7 +25,7 @@ import { skipWithout } from './helpers/tools.js'
 import { MVS } from '../src/text/mongolian/controls.js'
 import { q } from './helpers/http.js'
 
-const OUT = new URL('./out/', import.meta.url)
+const OUT = new URL('./out/studio/', import.meta.url)
 
 describe('GET /studio', () => {
   it('is an HTML page in Chinese by default, English with lang=en, Chinese for lang=mn (no reviewed Mongolian interface)', async () => {
@@ -56,7 +60,16 @@ describe('GET /studio', () => {
         const res = await app.request(ref)
         expect(res.status, ref).toBe(200)
         const text = await res.text()
-        expect(text, ref).not.toMatch(/https?:\/\//i)
+        // XML namespaces are names, not addresses: SVG's for the overlays, SpreadsheetML's for reading .xlsx.
+        const names = [
+          'http://www.w3.org/2000/svg',
+          'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+          'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+        ]
+        expect(
+          names.reduce((t, n) => t.replaceAll(n, ''), text),
+          ref,
+        ).not.toMatch(/https?:\/\//i)
         expect(res.headers.get('cache-control'), ref).toContain('immutable')
       }
     }
@@ -157,6 +170,8 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     const p = await previewSettles({ template: 'slogan-banner' })
     expect(p.size).toBe('1920x480')
     expect(p.etag).toBe(await etagOf('slogan-banner', env.examples['slogan-banner'] as Record<string, string>))
+    // A banner has no fold to show.
+    expect(await page.locator('#ov-fold').isVisible()).toBe(false)
     expect(await page.locator('label[for="template"]').textContent()).toBe('模板')
     expect(await page.locator('#report-summary').getAttribute('data-pass')).toBe('true')
     await page.screenshot({ path: new URL('studio-zh.png', OUT).pathname, fullPage: true })
@@ -222,6 +237,58 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     expect(await page.locator('#report li').first().getAttribute('data-rule')).toBe('im.order.horizontal')
     expect(await page.locator('#report li[data-pass="true"]').count()).toBeGreaterThan(3)
     await page.screenshot({ path: new URL('studio-zh-first.png', OUT).pathname, fullPage: true })
+  })
+
+  it('marks the blocks a failing rule concerns on the preview, and its button goes to the field that mends it', async () => {
+    await page.locator('#overlay rect.ov-block.flagged').first().waitFor()
+    const flagged = await page.locator('#overlay rect.ov-block.flagged').evaluateAll((els) => els.map((e) => e.getAttribute('data-block')).sort())
+    expect(flagged).toEqual(['slogan:mn', 'slogan:zh'])
+    const rule = page.locator('#report li[data-rule="im.order.horizontal"]')
+    expect((await rule.getAttribute('data-blocks'))!.split(' ').sort()).toEqual(['slogan:mn', 'slogan:zh'])
+    // Pointing at the rule points at its blocks.
+    await rule.hover()
+    expect(await page.locator('#overlay rect.ov-block.pointed').count()).toBe(2)
+    await rule.locator('button').click()
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-order')
+  })
+
+  it('shows the design at every preset, each marked fits and fails the order rule; clicking one makes it current', async () => {
+    const presets = env.templates.find((t) => t.id === 'slogan-banner')!.presets.map((p) => p.id)
+    await page.waitForFunction((n) => {
+      const strip = document.getElementById('sizes')!
+      return strip.dataset.state === 'ok' && strip.querySelectorAll('button.size img').length === n
+    }, presets.length)
+    const sizes = await page.locator('#sizes button.size').evaluateAll((els) => els.map((e) => ({ ...(e as HTMLElement).dataset })))
+    expect(sizes.map((s) => s.preset)).toEqual(presets)
+    // zh-first breaks the order rule at every size, and the text fits at every size.
+    for (const s of sizes) expect(s, s.preset).toMatchObject({ fits: 'true', pass: 'false' })
+    expect(await page.locator('#sizes button[aria-pressed="true"]').getAttribute('data-preset')).toBe('screen-1920x480')
+    await page.locator('#sizes').screenshot({ path: new URL('studio-sizes.png', OUT).pathname })
+    const before = await preview()
+    await page.click('#sizes button[data-preset="a3-poster"]')
+    const p = await previewSettles({ afterSeq: Number(before.seq) })
+    expect(await page.locator('#preset').inputValue()).toBe('a3-poster')
+    const a3 = await app.request(`/v1/render/slogan-banner.svg?${q({ mn: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ', zh: '民族团结', order: 'zh-first', preset: 'a3-poster' })}`)
+    expect(p.size).toBe(a3.headers.get('x-qoyar-size'))
+    expect(p.etag).toBe(a3.headers.get('etag'))
+    expect(await page.locator('#sizes button[aria-pressed="true"]').getAttribute('data-preset')).toBe('a3-poster')
+    await page.click('#sizes button[data-preset="screen-1920x480"]')
+    await previewSettles({ afterSeq: Number(p.seq) })
+  })
+
+  it('at 1280×800 the report sits beside the preview, in view', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 })
+    const box = async (sel: string) => (await page.locator(sel).boundingBox())!
+    const preview = await box('#stage')
+    const panel = await box('.panel-col')
+    const form = await box('.form-col')
+    expect(panel.x).toBeGreaterThanOrEqual(preview.x + preview.width)
+    expect(preview.x).toBeGreaterThanOrEqual(form.x + form.width)
+    expect(panel.y).toBeLessThan(200)
+    expect((await box('#report li[data-pass="false"]')).y).toBeLessThan(800)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280)
+    await page.screenshot({ path: new URL('studio-1280-zh-first.png', OUT).pathname })
+    await page.setViewportSize({ width: 1400, height: 1000 })
   })
 
   it('a catalogue slogan without Mongolian asks for the user’s own reviewed text, keeping the last good preview', async () => {
@@ -291,6 +358,111 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     await page.screenshot({ path: new URL('studio-desk-card.png', OUT).pathname, fullPage: true })
   })
 
+  it('shows the desk card at 100 %: trim, bleed, fold and every text box where the layout says, in real millimetres', async () => {
+    const layout = ((await (await app.request(`/v1/check/desk-card?${q(env.examples['desk-card'] as Record<string, string>)}`)).json()) as CheckResponse)
+      .design!
+    // The fold halves the 200 mm sheet (1181 px at 300 dpi is 99.99 mm).
+    expect(layout.folds).toHaveLength(1)
+    expect(layout.folds[0]!.yMm).toBeCloseTo(100, 1)
+    await page.selectOption('#zoom', 'real')
+    await page.check('#ov-blocks')
+    await page.evaluate(() => ((document.getElementById('pdf-options') as HTMLDetailsElement).open = true))
+    await page.fill('#pdf-bleed', '3')
+    const pxPerMm = 96 / 25.4 // a CSS millimetre
+    const img = (await page.locator('#preview-img').boundingBox())!
+    expect(img.width).toBeCloseTo(layout.canvas.widthMm * pxPerMm, 0)
+    expect(img.height).toBeCloseTo(layout.canvas.heightMm * pxPerMm, 0)
+    expect(layout.blocks.map((b) => b.id)).toContain('back:name:mn')
+    /**
+     * An overlay shape's geometry on screen (boundingBox would add half the stroke on each side), from the image's top
+     * left corner, both read in the same frame so that nothing moving the page in between (a sticky column, a
+     * thumbnail arriving) can tell them apart.
+     */
+    const onScreen = (sel: string) =>
+      page.locator(sel).evaluate((el: SVGGraphicsElement) => {
+        const m = el.getScreenCTM()!
+        const bb = el.getBBox()
+        const at = document.getElementById('preview-img')!.getBoundingClientRect()
+        return { x: m.a * bb.x + m.e - at.x, y: m.d * bb.y + m.f - at.y, width: m.a * bb.width, height: m.d * bb.height }
+      })
+    for (const b of layout.blocks) {
+      const r = await onScreen(`#overlay rect[data-block="${b.id}"]`)
+      expect(Math.abs(r.x - b.mm.x * pxPerMm), b.id).toBeLessThan(1)
+      expect(Math.abs(r.y - b.mm.y * pxPerMm), b.id).toBeLessThan(1)
+      expect(Math.abs(r.width - b.mm.width * pxPerMm), b.id).toBeLessThan(1)
+      expect(Math.abs(r.height - b.mm.height * pxPerMm), b.id).toBeLessThan(1)
+    }
+    // The turned face's Mongolian name sits right of its Chinese, as drawn (the reader turns the card).
+    const back = (id: string) => layout.blocks.find((b) => b.id === id)!.mm
+    expect(back('back:name:mn').x).toBeGreaterThan(back('back:name:zh').x + back('back:name:zh').width)
+    const fold = await onScreen('#overlay line[data-overlay="fold"]')
+    expect(Math.abs(fold.y - 100 * pxPerMm)).toBeLessThan(1)
+    expect(Math.abs(fold.width - img.width)).toBeLessThan(1)
+    const bleed = await onScreen('#overlay path[data-overlay="bleed"]')
+    expect(Math.abs(-bleed.x - 3 * pxPerMm)).toBeLessThan(1)
+    expect(Math.abs(bleed.width - img.width - 6 * pxPerMm)).toBeLessThan(1)
+    expect(await page.locator('label[for="ov-bleed"]').textContent()).toContain('3')
+    expect(await page.locator('#fold-row').isVisible()).toBe(true)
+    expect(await page.locator('#ov-fold').isVisible()).toBe(true)
+    // The rulers count millimetres: at 100 % a 10 mm step is 37.8 px.
+    expect(await page.locator('#ruler-x').getAttribute('data-step-mm')).toBe('2')
+    await page.locator('#stage').screenshot({ path: new URL('studio-desk-card-100.png', OUT).pathname })
+    await page.fill('#pdf-bleed', '0')
+    await page.uncheck('#ov-blocks')
+    await page.selectOption('#zoom', 'fit')
+  })
+
+  it('keeps the work: undo and redo, a design saved by name reopens (after a reload too) to the same ETag, and its exported JSON renders the same through the API', async () => {
+    const a = await previewSettles({ template: 'desk-card' })
+    await page.fill('#save-name', '桌签 巴图')
+    await page.click('#save')
+    await page.locator('#saved option[value="桌签 巴图"]').waitFor({ state: 'attached' })
+    await page.locator('#f-name_zh').fill('其其格')
+    const b = await previewSettles({ afterSeq: Number(a.seq) })
+    expect(b.etag).not.toBe(a.etag)
+    await page.click('#undo')
+    const undone = await previewSettles({ etag: a.etag! })
+    expect(await page.locator('#f-name_zh').inputValue()).toBe('巴图')
+    await page.click('#redo')
+    await previewSettles({ etag: b.etag!, afterSeq: Number(undone.seq) })
+    expect(await page.locator('#f-name_zh').inputValue()).toBe('其其格')
+    // Saved by name: opens to the same ETag, also after a reload.
+    await page.selectOption('#saved', '桌签 巴图')
+    await page.click('#open-saved')
+    await previewSettles({ etag: a.etag! })
+    await page.locator('#f-name_zh').fill('其其格')
+    await previewSettles({ etag: b.etag! })
+    await page.reload()
+    await previewSettles({ etag: b.etag! })
+    await page.selectOption('#saved', '桌签 巴图')
+    await page.click('#open-saved')
+    await previewSettles({ etag: a.etag! })
+    await page.locator('#keep').screenshot({ path: new URL('studio-keep.png', OUT).pathname })
+    // Exported, the design is the file the API and the CLI take.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')])
+    expect(download.suggestedFilename()).toBe('桌签 巴图.qoyar.json')
+    const file = designFile.parse(JSON.parse(readFileSync((await download.path())!, 'utf8')))
+    expect(file).toMatchObject({ format: 'qoyar-design', version: 1, name: '桌签 巴图', template: 'desk-card' })
+    // It carries the PDF options too (crop marks are on since the download test), as the PDF link does.
+    expect(file.input.marks).toBe('true')
+    const pdfQuery = new URL((await page.locator('#dl-pdf').getAttribute('href'))!, base).search
+    const api = await app.request('/v1/render/desk-card.svg', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(file) })
+    expect(api.headers.get('etag')).toBe((await app.request(`/v1/render/desk-card.svg${pdfQuery}`)).headers.get('etag'))
+    const { marks: _marks, ...designOnly } = file.input
+    const plain = await app.request('/v1/render/desk-card.svg', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...file, input: designOnly }),
+    })
+    expect(plain.headers.get('etag')).toBe(a.etag)
+    // And imported back after a change.
+    await page.locator('#f-name_zh').fill('其其格')
+    await previewSettles({ etag: b.etag! })
+    await page.setInputFiles('#import-file', { name: 'baatar.qoyar.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) })
+    await previewSettles({ etag: a.etag! })
+    expect(await page.locator('#keep-status').textContent()).toContain('baatar.qoyar.json')
+  })
+
   it('shows Mongolian text findings under the field, and fixes a suffix space in one click', async () => {
     // On the desk card whichever tests ran before, or none.
     if (!page.url().startsWith(`${base}/studio`)) await page.goto(`${base}/studio`)
@@ -300,10 +472,79 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     const finding = page.locator('.field[data-field="title_mn"] .text-findings .finding.error')
     await finding.waitFor()
     expect(await finding.textContent()).toContain('U+180E')
+    // In the panel too: its blocks are marked, and a click goes to the field.
+    const listed = page.locator('#findings li[data-field="title_mn"]')
+    await listed.first().waitFor()
+    expect((await listed.first().getAttribute('data-blocks'))!.split(' ').sort()).toEqual(['back:title:mn', 'front:title:mn'])
+    expect(await page.locator('#overlay rect.ov-block.flagged[data-field="title_mn"]').count()).toBe(2)
+    await listed.first().locator('button').click()
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-title_mn')
     await page.screenshot({ path: new URL('studio-text-findings.png', OUT).pathname, fullPage: true })
     await finding.locator('button').click()
     expect(await page.locator('#f-title_mn').inputValue()).toBe(`ᠨᠣᠮ${MVS}ᠤᠨ`)
     await page.locator('.field[data-field="title_mn"] .text-findings').waitFor({ state: 'detached' })
+  })
+
+  /** 20 attendees; the 5th has no Mongolian name and the 12th a character no font draws: spreadsheet rows 6 and 13. */
+  const attendees = () => {
+    const rows = [['蒙古文姓名', '汉文姓名', '职务']]
+    for (let i = 1; i <= 20; i++) rows.push(i === 5 ? ['', '王五', '教师'] : i === 12 ? ['ᠪᠠᠲᠤ', '巴图😀', '教师'] : ['ᠪᠠᠲᠤ', `巴图${i}`, '教师'])
+    return rows
+  }
+  const pdfPages = (bytes: Buffer) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: bytes, encoding: 'utf8' }))![1])
+
+  it('batches desk cards from a 20-row CSV: columns mapped from the header, the two bad rows listed by spreadsheet row, an 18-sign PDF', async () => {
+    // Still on the desk card.
+    const csv = `${attendees()
+      .map((r) => r.join(','))
+      .join('\n')}\n`
+    await page.setInputFiles('#batch-file', { name: 'attendees.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await page.waitForFunction(() => document.getElementById('batch')!.dataset.state === 'checked')
+    expect(
+      await page.locator('#batch-map select').evaluateAll((els) => els.map((e) => [e.getAttribute('data-column'), (e as HTMLSelectElement).value])),
+    ).toEqual([
+      ['蒙古文姓名', 'name_mn'],
+      ['汉文姓名', 'name_zh'],
+      ['职务', 'title_zh'],
+    ])
+    expect(await page.locator('#batch').getAttribute('data-rows')).toBe('20')
+    const bad = await page.locator('#batch-bad li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-row'), e.getAttribute('data-code')]))
+    expect(bad).toEqual([
+      ['6', 'invalid_fields'],
+      ['13', 'uncovered_code_points'],
+    ])
+    // The first rows previewed, each with its verdict and its sign.
+    await page.locator('#batch-rows li img').nth(2).waitFor()
+    expect(await page.locator('#batch-rows li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-row'), e.getAttribute('data-pass')]))).toEqual([
+      ['2', 'true'],
+      ['3', 'true'],
+      ['4', 'true'],
+    ])
+    await page.locator('#batch').screenshot({ path: new URL('studio-batch.png', OUT).pathname })
+    await page.selectOption('#batch-format', 'pdf')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#batch-go')])
+    expect(download.suggestedFilename()).toBe('desk-card.pdf')
+    const pdf = readFileSync((await download.path())!)
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(await page.locator('#batch').getAttribute('data-state')).toBe('done')
+    // 18 signs, and the API's last page listing the two rows it left out.
+    if (!skipWithout('poppler')) expect(pdfPages(pdf)).toBe(19)
+  })
+
+  it('reads the same rows from an XLSX, at the same row numbers', async () => {
+    const book = new ExcelJS.Workbook()
+    const ws = book.addWorksheet('attendees')
+    for (const r of attendees()) ws.addRow(r)
+    const buffer = Buffer.from(await book.xlsx.writeBuffer())
+    await page.setInputFiles('#batch-file', {
+      name: 'attendees.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    })
+    await page.waitForFunction(() => document.getElementById('batch-status')!.textContent!.includes('attendees.xlsx'))
+    await page.waitForFunction(() => document.getElementById('batch')!.dataset.state === 'checked')
+    expect(await page.locator('#batch-bad li').evaluateAll((els) => els.map((e) => e.getAttribute('data-row')))).toEqual(['6', '13'])
+    expect(await page.locator('#batch').getAttribute('data-rows')).toBe('20')
   })
 
   it('sends display-board pictures by POST, and takes new ones from a file input', async () => {
@@ -319,6 +560,43 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     expect(second.etag).not.toBe(first.etag)
     expect(await page.locator('#link-status').textContent()).toContain('pictures')
     await page.screenshot({ path: new URL('studio-display-board.png', OUT).pathname, fullPage: true })
+  })
+
+  it('a region picked from GET /v1/rules fetches that pack’s templates and rebuilds the form; only fields in a vertical script are vertical', async () => {
+    // The region contract (GET /v1/templates?region=…, fields named in the pack's languages, each with x-lang), served here by the test.
+    const listing = (await (await app.request('/v1/templates')).json()) as { templates: TemplateInfo[] }
+    const yanbian = structuredClone(listing)
+    const card = yanbian.templates.find((t) => t.id === 'desk-card')!
+    const props = card.fields.properties!
+    const renamed: Record<string, FieldSchema> = {}
+    for (const [k, v] of Object.entries(props)) {
+      if (k === 'name_mn') renamed.name_ko = { ...v, 'x-lang': 'ko' }
+      else if (k === 'name_zh') renamed.name_zh = { ...v, 'x-lang': 'zh-Hans' }
+      else renamed[k] = v
+    }
+    card.fields.properties = renamed
+    const asked: string[] = []
+    await page.route('**/v1/templates?region=*', async (route) => {
+      asked.push(new URL(route.request().url()).searchParams.get('region')!)
+      await route.fulfill({ json: yanbian })
+    })
+    await page.selectOption('#template', 'desk-card')
+    await previewSettles({ template: 'desk-card' })
+    expect(await page.locator('#region option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(
+      ((await (await app.request('/v1/rules')).json()) as { packs: { id: string }[] }).packs.map((p) => p.id),
+    )
+    await page.selectOption('#region', 'yanbian')
+    await page.locator('#f-name_ko').waitFor()
+    expect(asked).toEqual(['yanbian'])
+    expect(await page.locator('#f-name_ko').getAttribute('lang')).toBe('ko')
+    expect(await page.locator('#f-name_ko').evaluate((el) => getComputedStyle(el).writingMode)).toBe('horizontal-tb')
+    expect(await page.locator('#f-name_mn').count()).toBe(0)
+    // title_mn has no x-lang here: its _mn suffix still makes it Mongolian, and vertical.
+    expect(await page.locator('#f-title_mn').evaluate((el) => getComputedStyle(el).writingMode)).toBe('vertical-lr')
+    expect(await page.locator('#dl-png').getAttribute('href')).toContain('region=yanbian')
+    await page.unroute('**/v1/templates?region=*')
+    await page.selectOption('#region', 'inner-mongolia')
+    await page.locator('#f-name_mn').waitFor()
   })
 
   it('raised no script errors and fetched nothing from outside', () => {

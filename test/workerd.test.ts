@@ -135,6 +135,18 @@ describe('workerd (wrangler dev) serves the same app as Node', () => {
     }
   })
 
+  it('serves the studio: the same page, the same bundled script (src/studio/generated/client.ts)', async () => {
+    const html = await (await app.request('/studio')).text()
+    const edge = await workerd('/studio')
+    expect(edge.status).toBe(200)
+    expect(await edge.text()).toBe(html)
+    const script = /src="(\/studio\/studio\.js\?v=[^"]+)"/.exec(html)![1]!
+    const [a, b] = await Promise.all([app.request(script), workerd(script)])
+    expect(b.status).toBe(200)
+    expect(b.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(await b.text()).toBe(await a.text())
+  })
+
   for (const [name, params] of Object.entries(TEXTS)) {
     it(`text endpoint, ${name}: same SVG bytes, same PNG`, async () => {
       await sameSvg(`/v1/text.svg?${q(params)}`)

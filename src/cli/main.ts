@@ -1,13 +1,15 @@
 /**
  * The qoyar command line (commander):
  *   qoyar render <template> --field k=v … -o out.png|svg|pdf
+ *   qoyar render --design saved.json -o out.pdf
  *   qoyar batch <template> <rows.csv|.jsonl|.xlsx> -o cards.pdf|cards.zip
  * Exit codes: 0 all rendered, 1 some rows failed (or a --strict rule failed), 2 bad usage or input.
  */
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
 import { createApp } from '../app.js'
+import { designFile, type DesignFile } from '../design-file.js'
 import { QoyarError } from '../errors.js'
 import { OfficeDataError } from '../office/errors.js'
 import { parseMap } from '../bulk/rows.js'
@@ -28,6 +30,20 @@ function fieldPairs(pairs: readonly string[]): Record<string, string> {
   return out
 }
 
+/** A saved design file, checked against the one schema the studio and the API use. */
+async function readDesign(file: string): Promise<DesignFile> {
+  let json: unknown
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'))
+  } catch (e) {
+    throw new InvalidArgumentError(`--design ${file}: ${e instanceof Error ? e.message : String(e)}`)
+  }
+  const parsed = designFile.safeParse(json)
+  if (!parsed.success)
+    throw new InvalidArgumentError(`--design ${file} is not a saved design: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  return parsed.data
+}
+
 const positiveInt = (v: string) => {
   const n = Number(v)
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0')
@@ -44,17 +60,24 @@ program
 
 program
   .command('render')
-  .description('render one sign')
-  .argument('<template>', 'template id (see GET /v1/templates)')
-  .option('-f, --field <name=value>', 'a template field; repeat for more', collect, [])
+  .description('render one sign, from fields or from a design saved by the studio')
+  .argument('[template]', 'template id (see GET /v1/templates); with --design, the design names it')
+  .option('-f, --field <name=value>', 'a template field; repeat for more (over a --design’s)', collect, [])
+  .option('--design <file.json>', 'a saved design (the studio’s “Export design”)')
   .requiredOption('-o, --output <file>', 'output file: .svg, .png or .pdf')
-  .action(async (template: string, o: { field: string[]; output: string }) => {
+  .action(async (templateArg: string | undefined, o: { field: string[]; output: string; design?: string }) => {
     const format = extname(o.output).slice(1).toLowerCase()
+    const design = o.design ? await readDesign(o.design) : undefined
+    const template = templateArg ?? design?.template
+    if (!template) throw new InvalidArgumentError('name a template, or give --design')
     const app = createApp(await nodeEnv())
+    // A design goes as the API takes it (the route checks that it names this template), --field pairs over its input.
+    const fields = fieldPairs(o.field)
+    const body = design ? { ...design, input: { ...design.input, ...fields } } : fields
     const res = await app.request(`/v1/render/${encodeURIComponent(template)}.${format}?lang=en`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(fieldPairs(o.field)),
+      body: JSON.stringify(body),
     })
     if (res.status !== 200) {
       const body = (await res.json()) as { error: { code: string; message: string } }

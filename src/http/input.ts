@@ -6,7 +6,9 @@
  * separators turned into the newline the layout understands.
  */
 import type { Context } from 'hono'
+import { claimsDesign, designFile } from '../design-file.js'
 import { QoyarError } from '../errors.js'
+import { VARIABLE_PREFIX } from '../render/request-keys.js'
 
 export const BODY_TYPES = {
   json: ['application/json'],
@@ -45,7 +47,9 @@ function badJson(why: string): QoyarError {
 /** A parsed JSON value copied, its top-level object without a prototype, refusing prototype keys at any depth and deep nesting (no recursion). */
 export function safeJson(value: unknown): unknown {
   const root: { v: unknown } = { v: undefined }
-  const stack: { from: unknown; into: Record<string, unknown> | unknown[]; key: string | number; depth: number }[] = [{ from: value, into: [], key: 0, depth: 0 }]
+  const stack: { from: unknown; into: Record<string, unknown> | unknown[]; key: string | number; depth: number }[] = [
+    { from: value, into: [], key: 0, depth: 0 },
+  ]
   const out: unknown[] = []
   stack[0]!.into = out
   while (stack.length) {
@@ -92,7 +96,13 @@ function decodeComponent(s: string): string {
   try {
     return decodeURIComponent(s.replace(/\+/g, ' '))
   } catch {
-    throw new QoyarError('bad_encoding', 400, `The URL has invalid percent-encoding near "${s.slice(0, 40)}": encode text as UTF-8.`, { near: s.slice(0, 40) }, { near: s.slice(0, 40) })
+    throw new QoyarError(
+      'bad_encoding',
+      400,
+      `The URL has invalid percent-encoding near "${s.slice(0, 40)}": encode text as UTF-8.`,
+      { near: s.slice(0, 40) },
+      { near: s.slice(0, 40) },
+    )
   }
 }
 
@@ -112,7 +122,8 @@ export function queryFields(c: Context): Record<string, string> {
     const eq = part.indexOf('=')
     const key = decodeComponent(eq < 0 ? part : part.slice(0, eq))
     const value = eq < 0 ? '' : decodeComponent(part.slice(eq + 1))
-    if (FORBIDDEN_KEYS.has(key)) throw new QoyarError('invalid_parameters', 400, `The parameter "${key}" is not allowed.`, { key }, { path: key, issue: 'not allowed' })
+    if (FORBIDDEN_KEYS.has(key))
+      throw new QoyarError('invalid_parameters', 400, `The parameter "${key}" is not allowed.`, { key }, { path: key, issue: 'not allowed' })
     out[key] = value
   }
   return out
@@ -130,11 +141,14 @@ export function hasLineSeparator(text: string): boolean {
   return /[\u2028\u2029]/.test(text)
 }
 
-/** Slogan variables are filled into one line of catalogue text. */
-const VARIABLE_PREFIX = 'v.'
-
 function invalidField(path: string, issue: string): QoyarError {
-  return new QoyarError('invalid_fields', 422, `Field "${path}": ${issue}`, { issues: [{ path, message: issue, code: 'custom' }] }, { template: '', path, issue })
+  return new QoyarError(
+    'invalid_fields',
+    422,
+    `Field "${path}": ${issue}`,
+    { issues: [{ path, message: issue, code: 'custom' }] },
+    { template: '', path, issue },
+  )
 }
 
 /** Every string as laid out (line separators to newlines), nested too, without recursion. */
@@ -168,5 +182,33 @@ export function renderInput(input: Record<string, unknown>): Record<string, unkn
 
 /** A POST's fields: its query parameters (?preset=…) merged under its JSON body, the body winning; nothing is ignored. */
 export async function postFields(c: Context): Promise<Record<string, unknown>> {
-  return Object.assign(queryFields(c), await jsonBody(c))
+  return Object.assign(queryFields(c), designInput(c, await jsonBody(c)))
+}
+
+/** A body that is a saved design (src/design-file.ts) gives its input, once its template is the route's. */
+function designInput(c: Context, body: Record<string, unknown>): Record<string, unknown> {
+  if (!claimsDesign(body)) return body
+  const parsed = designFile.safeParse(body)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const path = issue?.path.join('.') ?? ''
+    throw new QoyarError(
+      'invalid_design',
+      422,
+      `The saved design is not valid: ${path ? `${path}: ` : ''}${issue?.message ?? ''}`,
+      { issues: parsed.error.issues },
+      { path, issue: issue?.message ?? '' },
+    )
+  }
+  const file = c.req.param('file')
+  const template = c.req.param('template') ?? file?.slice(0, file.lastIndexOf('.'))
+  if (template !== undefined && parsed.data.template !== template)
+    throw new QoyarError(
+      'design_template_mismatch',
+      422,
+      `The saved design is a ${parsed.data.template}, not a ${template}.`,
+      { design: parsed.data.template, template },
+      { design: parsed.data.template, template },
+    )
+  return Object.assign(Object.create(null) as Record<string, unknown>, parsed.data.input) // null prototype: see safeJson
 }

@@ -9,20 +9,10 @@
 import { convertIndexedToRgb, decode as decodePngFile, encode as encodePng, type DecodedPng } from 'fast-png'
 import { decode as decodeJpegFile, encode as encodeJpeg } from 'jpeg-js'
 import { QoyarError } from '../errors.js'
+import { IMAGE_LIMITS } from './image-limits.js'
 import { downscale, fitWithin, type Rgba } from './resample.js'
 
-export const IMAGE_LIMITS = {
-  maxBytes: 3 * 1024 * 1024,
-  maxSide: 8000,
-  /** Decoded pixels a picture may have: 25 MP is 100 MB of RGBA while it is decoded. */
-  maxPixels: 25_000_000,
-  /**
-   * The long side a picture is kept at. A board's picture area is at most
-   * 40 % of its width, and the largest preset (2400 mm at 60 dpi, 5,669 px)
-   * gives it about 2,270 px: more is never visible.
-   */
-  keepSide: 2400,
-} as const
+export { IMAGE_LIMITS }
 
 /** Decoded pixels all the pictures of one request may have together (four 12 MP phone photos pass, four 25 MP ones do not). */
 export const REQUEST_PICTURE_PIXELS = 50_000_000

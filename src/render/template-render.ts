@@ -21,13 +21,9 @@ import type { ComplianceReport, RulePack } from '../rules/types.js'
 import { booleanish } from '../schema.js'
 import { checkTextFields, legacyEncodingError, type TextReport } from '../text/mongolian/fields.js'
 
-/** Keys the render API reads itself; everything else is a template field. */
-const SIZE_KEYS = ['preset', 'width', 'height', 'dpi'] as const
-/** Print options: only PDF reads them, but they are part of every request's identity. */
-const PRINT_KEYS = ['bleed', 'marks', 'sheet', 'copies'] as const
-export const CONTROL_KEYS = ['region', 'strict', 'lang', 'slogan', 'normalize'] as const
-/** Slogan variables: v.years=75 fills {{years}}. */
-const VARIABLE_PREFIX = 'v.'
+import { CONTROL_KEYS, PRINT_KEYS, SIZE_KEYS, VARIABLE_PREFIX } from './request-keys.js'
+
+export { CONTROL_KEYS }
 
 export const printFields = z.object({
   bleed: z.coerce.number().min(0).max(10).default(0).describe('bleed around the trim, mm (3 is usual)'),

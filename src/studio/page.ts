@@ -56,6 +56,14 @@ export function studioPage({ lang, strings, hints, assets }: StudioPageInput): s
 <main>
 <div class="form-col">
 <p id="load-status" role="status">${s('loading')}</p>
+<fieldset id="keep">
+<legend>${s('keep.heading')}</legend>
+<div class="keep-row"><button type="button" id="undo" class="secondary small" disabled>${s('keep.undo')}</button><button type="button" id="redo" class="secondary small" disabled>${s('keep.redo')}</button></div>
+<div class="keep-row"><label for="save-name">${s('keep.name')}</label><input type="text" id="save-name" autocomplete="off" maxlength="200"><button type="button" id="save" class="small">${s('keep.save')}</button></div>
+<div class="keep-row"><label for="saved">${s('keep.savedLabel')}</label><select id="saved"></select><button type="button" id="open-saved" class="secondary small">${s('keep.open')}</button><button type="button" id="delete-saved" class="secondary small">${s('keep.delete')}</button></div>
+<div class="keep-row"><button type="button" id="export" class="secondary small">${s('keep.export')}</button><label for="import-file" class="file-button">${s('keep.import')}</label><input type="file" id="import-file" class="visually-hidden" accept=".json,application/json"></div>
+<p id="keep-status" class="hint" role="status"></p>
+</fieldset>
 <fieldset id="design">
 <legend>${s('design.heading')}</legend>
 <div class="field"><label for="template">${s('design.template')}</label><select id="template" aria-describedby="template-desc"></select><span class="hint" id="template-desc"></span></div>
@@ -78,8 +86,25 @@ export function studioPage({ lang, strings, hints, assets }: StudioPageInput): s
 <h2 id="preview-heading" tabindex="-1">${s('preview.heading')}</h2>
 <div id="status" role="status" aria-live="polite"></div>
 <div id="error" class="notice error" role="alert" hidden></div>
-<figure id="preview" class="preview" data-state="empty" data-seq="0"><img id="preview-img" alt="" hidden><figcaption id="preview-empty">${s('preview.empty')}</figcaption></figure>
+<div class="view-bar" role="group" aria-label="${s('view.heading')}">
+<div class="field inline"><label for="zoom">${s('view.zoom')}</label><select id="zoom"><option value="fit">${s('view.fit')}</option><option value="real">${s('view.real')}</option><option value="px">${s('view.px')}</option></select></div>
+<fieldset class="overlays"><legend>${s('view.overlays')}</legend>
+<span class="check-row"><input type="checkbox" id="ov-trim"><label for="ov-trim">${s('view.trim')}</label></span>
+<span class="check-row"><input type="checkbox" id="ov-bleed"><label for="ov-bleed">${s('view.bleedNone')}</label></span>
+<span class="check-row"><input type="checkbox" id="ov-safe"><label for="ov-safe">${s('view.safe')}</label></span>
+<span class="check-row" id="fold-row" hidden><input type="checkbox" id="ov-fold"><label for="ov-fold">${s('view.fold')}</label></span>
+<span class="check-row"><input type="checkbox" id="ov-blocks"><label for="ov-blocks">${s('view.blocks')}</label></span>
+</fieldset>
+</div>
+<div id="stage" class="stage" data-zoom="fit">
+<figure id="preview" class="preview" data-state="empty" data-seq="0">
+<div id="sheet" class="sheet" hidden><span id="ruler-unit" class="ruler-unit" aria-hidden="true"></span><div id="ruler-x" class="ruler ruler-x" aria-hidden="true"></div><div id="ruler-y" class="ruler ruler-y" aria-hidden="true"></div><img id="preview-img" alt="" hidden><div id="overlay" class="overlay"></div></div>
+<figcaption id="preview-empty">${s('preview.empty')}</figcaption>
+</figure>
+</div>
 <div class="preview-meta"><span id="busy" aria-hidden="true" hidden>${s('preview.updating')}</span><span id="preview-size"></span><span id="translation"></span></div>
+<h3 class="sizes-heading" id="sizes-heading">${s('sizes.heading')}</h3>
+<div id="sizes" class="sizes" role="group" aria-labelledby="sizes-heading"></div>
 </section>
 <section aria-labelledby="download-heading">
 <h2 id="download-heading">${s('download.heading')}</h2>
@@ -98,6 +123,20 @@ export function studioPage({ lang, strings, hints, assets }: StudioPageInput): s
 </details>
 <div id="download-status" role="status"></div>
 </section>
+<section aria-labelledby="batch-heading" id="batch">
+<h2 id="batch-heading">${s('batch.heading')}</h2>
+<p class="hint">${s('batch.intro')}</p>
+<div id="batch-drop" class="drop"><label for="batch-file">${s('batch.file')}</label><input type="file" id="batch-file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"></div>
+<div id="batch-map"></div>
+<ol id="batch-rows" class="batch-rows"></ol>
+<ul id="batch-bad" class="batch-bad"></ul>
+<div class="actions">
+<div class="field inline"><label for="batch-format">${s('batch.format')}</label><select id="batch-format"><option value="pdf">PDF</option><option value="zip-png">ZIP (PNG)</option><option value="zip-svg">ZIP (SVG)</option><option value="zip-pdf">ZIP (PDF)</option></select></div>
+<button type="button" id="batch-go">${s('batch.make')}</button>
+</div>
+<progress id="batch-progress" hidden></progress>
+<div id="batch-status" role="status"></div>
+</section>
 <section aria-labelledby="link-heading">
 <h2 id="link-heading">${s('link.heading')}</h2>
 <div class="link-row">
@@ -107,13 +146,20 @@ export function studioPage({ lang, strings, hints, assets }: StudioPageInput): s
 </div>
 <div id="link-status" role="status"></div>
 </section>
+</div>
+<aside class="panel-col" aria-label="${s('panel.label')}">
 <section aria-labelledby="report-heading">
 <h2 id="report-heading">${s('report.heading')}</h2>
 <p id="report-summary" role="status">${s('report.waiting')}</p>
 <p id="report-pack" class="hint"></p>
 <ol id="report" class="rules"></ol>
 </section>
-</div>
+<section aria-labelledby="findings-heading">
+<h2 id="findings-heading">${s('text.heading')}</h2>
+<p id="findings-summary" class="hint"></p>
+<ul id="findings" class="findings"></ul>
+</section>
+</aside>
 </main>
 <script type="application/json" id="studio-boot">${scriptJson({ lang, htmlLang: HTML_LANG[lang], strings, hints })}</script>
 </body>

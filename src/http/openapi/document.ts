@@ -5,6 +5,7 @@
  * template's fields are spelled out.
  */
 import type { AppEnv } from '../../env.js'
+import { designFile } from '../../design-file.js'
 import { controls, printFields } from '../../render/template-render.js'
 import { sizeFields } from '../../templates/sizes.js'
 import { textQuery } from '../routes/text.js'
@@ -77,11 +78,11 @@ function templatePaths(env: AppEnv): Record<string, Operation> {
         operationId: `render-${t.id}-post`,
         summary: `Render ${title} from a JSON body`,
         parameters: [format, lang],
-        requestBody: { required: true, content: { 'application/json': { schema: input } } },
+        requestBody: { required: true, content: { 'application/json': { schema: { oneOf: [input, ref('DesignFile')] } } } },
         responses: rendered,
       },
     }
-    const report = { 200: json(ref('ComplianceReport'), 'the compliance report'), ...errors(400, 404, 413, 422) }
+    const report = { 200: json(ref('CheckReport'), 'the compliance report, the text findings and where each block sits'), ...errors(400, 404, 413, 422) }
     paths[`/v1/check/${t.id}`] = {
       get: { tags: ['rules'], operationId: `check-${t.id}-get`, summary: `Check ${title} against a region's rules`, parameters: query, responses: report },
       post: {
@@ -89,7 +90,7 @@ function templatePaths(env: AppEnv): Record<string, Operation> {
         operationId: `check-${t.id}-post`,
         summary: `Check ${title} from a JSON body`,
         parameters: [lang],
-        requestBody: { required: true, content: { 'application/json': { schema: input } } },
+        requestBody: { required: true, content: { 'application/json': { schema: { oneOf: [input, ref('DesignFile')] } } } },
         responses: report,
       },
     }
@@ -240,6 +241,71 @@ export function openApiDocument(env: AppEnv): Record<string, unknown> {
               },
             },
           },
+        },
+        CheckReport: {
+          allOf: [ref('ComplianceReport')],
+          type: 'object',
+          properties: {
+            text: {
+              type: 'object',
+              description: 'the Mongolian text checker: status and findings per field',
+              properties: { status: { type: 'string' }, fields: { type: 'array' } },
+            },
+            design: {
+              type: 'object',
+              description:
+                'where the design put things, as the image shows them (on a face drawn turned 180° too); px and mm from the top left corner of the sign',
+              required: ['canvas', 'blocks', 'areas', 'folds'],
+              properties: {
+                canvas: {
+                  type: 'object',
+                  properties: {
+                    widthPx: { type: 'number' },
+                    heightPx: { type: 'number' },
+                    dpi: { type: 'number' },
+                    widthMm: { type: 'number' },
+                    heightMm: { type: 'number' },
+                  },
+                },
+                blocks: {
+                  type: 'array',
+                  description: "each text block's painted box",
+                  items: {
+                    type: 'object',
+                    required: ['id', 'role', 'lang', 'px', 'mm'],
+                    properties: {
+                      id: { type: 'string', description: 'face:role:lang, or role:lang' },
+                      role: { type: 'string' },
+                      lang: { type: 'string' },
+                      face: { type: 'string' },
+                      field: { type: 'string', description: 'the template field the text comes from' },
+                      px: ref('Rect'),
+                      mm: ref('Rect'),
+                    },
+                  },
+                },
+                areas: {
+                  type: 'array',
+                  description: 'rectangles the text must stay inside: the safe area, or each face',
+                  items: { type: 'object', properties: { id: { type: 'string' }, px: ref('Rect'), mm: ref('Rect') } },
+                },
+                folds: {
+                  type: 'array',
+                  description: 'fold lines across the sheet (desk cards)',
+                  items: { type: 'object', properties: { yPx: { type: 'number' }, yMm: { type: 'number' } } },
+                },
+              },
+            },
+          },
+        },
+        DesignFile: {
+          ...schemaOf(designFile),
+          description: "a design saved by the studio (or by hand): its template and its render input; the template must be the route's",
+        },
+        Rect: {
+          type: 'object',
+          required: ['x', 'y', 'width', 'height'],
+          properties: { x: { type: 'number' }, y: { type: 'number' }, width: { type: 'number' }, height: { type: 'number' } },
         },
         TextQuery: text,
         ...renderSchemas,

@@ -3,7 +3,7 @@ import { z } from 'zod'
 
 export type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] }
 
-export function schemaOf(schema: z.ZodType): JsonSchema {
+export function schemaOf(schema: z.core.$ZodType): JsonSchema {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema
   return rest
 }

@@ -1,10 +1,12 @@
 /**
  * GET /v1/rules: the rule packs.
- * GET|POST /v1/check/{template}: the compliance report for the same input a render takes.
+ * GET|POST /v1/check/{template}: the compliance report for the same input a render takes,
+ * with the text checker's findings and where the design put each block (../layout.ts).
  */
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../env.js'
 import { complianceOf, designOf, prepare, refuseLegacy } from '../../render/template-render.js'
+import { designLayout } from '../layout.js'
 import { DEFAULT_REGION } from '../../rules/packs.js'
 import { jsonBody, limitBody } from './render.js'
 import { postFields, queryFields, renderInput } from '../input.js'
@@ -15,9 +17,14 @@ export function ruleRoutes(env: AppEnv): Hono {
   const check = (c: Context, input: Record<string, unknown>) => {
     const prepared = prepare(env, c.req.param('template') ?? '', input)
     refuseLegacy(prepared)
-    const report = complianceOf(env, prepared, designOf(env, prepared))
-    // The Mongolian text checker's findings per field ride along with the compliance report.
-    return c.json({ ...report, text: prepared.text }, 200, { 'X-Qoyar-Compliance': report.pass ? 'pass' : 'fail', 'X-Qoyar-Text': prepared.text.status })
+    const design = designOf(env, prepared)
+    const report = complianceOf(env, prepared, design)
+    // The Mongolian text checker's findings per field and where each block sits ride along with the compliance report.
+    const layout = designLayout(prepared.canvas, design, Object.keys(prepared.template.fields.shape).map(prepared.names.path))
+    return c.json({ ...report, text: prepared.text, design: layout }, 200, {
+      'X-Qoyar-Compliance': report.pass ? 'pass' : 'fail',
+      'X-Qoyar-Text': prepared.text.status,
+    })
   }
   app.get('/check/:template', (c) => check(c, renderInput(queryFields(c))))
   app.post('/check/:template', limitBody, async (c) => check(c, renderInput(await postFields(c))))

@@ -1,0 +1,331 @@
+/**
+ * Batch in the browser: a CSV or XLSX file becomes signs through the batch
+ * API (POST /v1/batch/{template}.{pdf|zip}).
+ *
+ * The file itself goes to the API: the server reads CSV with its encoding
+ * detection (GBK from Excel included) and numbers rows as the spreadsheet
+ * does, so the rows it reports are the rows the user sees. The browser parses
+ * only what the form needs before that: the header (to map columns to
+ * fields) and the first rows (to preview them), with the server's own CSV
+ * reader (src/bulk/rows.ts, csv-parse's browser build). An .xlsx is turned
+ * into CSV first (xlsx.ts), one record per sheet row, and sent as CSV.
+ * The design in the form gives every row its other fields (size, colours,
+ * layout), as query defaults.
+ */
+import type { BatchReport } from '../../bulk/sinks.js'
+import { rowsFromCsv, type Row } from '../../bulk/rows.js'
+import { PRINT_KEYS } from '../../render/request-keys.js'
+import { apiError, call, isAbort, qs, type Pairs } from './api.js'
+import { byId, h } from './dom.js'
+import { labelFor } from './form.js'
+import { saveBlob, pdfParams } from './links.js'
+import { colon, LANG, loc, t } from './strings.js'
+import { designParams, props, state, tpl } from './state.js'
+import { isXlsx, xlsxToCsv } from './xlsx.js'
+
+const PREVIEW_ROWS = 3
+const RECHECK_MS = 1500
+const IGNORE = ''
+
+interface Sheet {
+  name: string
+  /** What goes to the API: the file's own bytes (CSV), or the CSV made from an .xlsx. */
+  body: Uint8Array<ArrayBuffer>
+  text: string
+  columns: string[]
+  /** Column → field, as the user has it. */
+  map: Record<string, string>
+}
+
+let sheet: Sheet | undefined
+let controller: AbortController | null = null
+
+/** A CSV file's text for the preview: UTF-8 if it is, else GB 18030 (what Excel writes on a Chinese Windows). */
+function decode(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes)
+  }
+}
+
+/** The field a column most likely fills: its own name, its label in either language, or script and role words. */
+export function guessField(column: string, fields: string[], samples: string[] = []): string {
+  const c = column.trim().toLowerCase()
+  const exact = fields.find((f) => f.toLowerCase() === c || labelFor(f).toLowerCase() === c)
+  if (exact) return exact
+  // The header's words say the language; else the column's first cells do (Mongolian letters, or Han characters).
+  const text = samples.join('')
+  const lang = /蒙|mongol|_mn$|\bmn\b/.test(c)
+    ? 'mn'
+    : /汉|中文|chinese|_zh$|\bzh\b/.test(c)
+      ? 'zh'
+      : /[\u1820-\u18aa]/.test(text)
+        ? 'mn'
+        : /[\u3400-\u9fff]/.test(text)
+          ? 'zh'
+          : ''
+  const roles: [RegExp, string][] = [
+    [/名|name/, 'name'],
+    [/职|title|position/, 'title'],
+    [/单位|org|organi/, 'org'],
+    [/标语|slogan/, 'slogan'],
+  ]
+  const role = roles.find(([re]) => re.test(c))?.[1]
+  const candidates = fields.filter((f) => (!role || f.startsWith(role)) && (!lang || f.endsWith(`_${lang}`)))
+  return role || lang ? (candidates[0] ?? IGNORE) : IGNORE
+}
+
+/** Each column's field, guessed from its header and its first cells; a field is taken by one column at most. */
+function guessMap(columns: string[], rows: Row[], fields: string[]): Record<string, string> {
+  const taken = new Set<string>()
+  return Object.fromEntries(
+    columns.map((c) => {
+      const samples = rows.slice(0, 5).map((r) => r.fields[c] ?? '')
+      const field = guessField(
+        c,
+        fields.filter((f) => !taken.has(f)),
+        samples,
+      )
+      if (field) taken.add(field)
+      return [c, field]
+    }),
+  )
+}
+
+const mapParam = (map: Record<string, string>) =>
+  Object.entries(map)
+    .filter(([col, field]) => field && col !== field)
+    .map(([col, field]) => `${col}=${field}`)
+    .join(',')
+
+/** The design's fields that no column fills: every row gets them. */
+function defaults(map: Record<string, string>): Pairs {
+  const filled = new Set(Object.values(map).filter(Boolean))
+  const print = new Set<string>(PRINT_KEYS)
+  return designParams().filter(([k]) => !filled.has(k) && !print.has(k))
+}
+
+function batchUrl(kind: string, s: Sheet, extra: Pairs): string {
+  const map = mapParam(s.map)
+  const pairs: Pairs = [...defaults(s.map), ...(map ? ([['map', map]] as Pairs) : []), ...extra, ['lang', LANG]]
+  return `/v1/batch/${encodeURIComponent(state.template)}.${kind}?${qs(pairs)}`
+}
+
+const post = (url: string, s: Sheet, accept: string, signal?: AbortSignal) =>
+  fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/csv', Accept: accept }, body: s.body, signal: signal ?? null })
+
+export async function readFile(file: File): Promise<void> {
+  const st = byId('batch-status')
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  try {
+    const xlsx = isXlsx(bytes)
+    const text = xlsx ? xlsxToCsv(bytes) : decode(bytes)
+    const rows = rowsFromCsv(text)
+    const columns = [...(rows.find((r) => r.columns)?.columns ?? [])]
+    const fields = Object.keys(props())
+    const map = guessMap(columns, rows, fields)
+    lastTemplate = state.template
+    sheet = { name: file.name, body: xlsx ? new TextEncoder().encode(text) : bytes, text, columns, map }
+    st.textContent = t('batch.read', { name: file.name, rows: rows.length })
+    renderMap()
+    await check()
+  } catch (e) {
+    sheet = undefined
+    st.textContent = t('batch.unreadable', { name: file.name, message: e instanceof Error ? e.message : String(e) })
+    byId('batch-map').replaceChildren()
+    byId('batch-rows').replaceChildren()
+  }
+}
+
+function renderMap(): void {
+  const s = sheet
+  if (!s) return
+  const fields = Object.keys(props()).filter((f) => props()[f]?.type !== 'array')
+  const rows = s.columns.map((col, i) => {
+    const id = `batch-col-${i}`
+    const select = h(
+      'select',
+      { id, 'data-column': col },
+      h('option', { value: IGNORE, text: t('batch.ignore') }),
+      fields.map((f) => h('option', { value: f, selected: s.map[col] === f, text: `${labelFor(f)} (${f})` })),
+    )
+    select.addEventListener('change', () => {
+      s.map[col] = select.value
+      void check()
+    })
+    return h('tr', {}, h('th', { scope: 'row' }, h('label', { for: id, text: col || t('batch.noName') })), h('td', {}, select))
+  })
+  byId('batch-map').replaceChildren(
+    h(
+      'table',
+      { class: 'batch-map' },
+      h('thead', {}, h('tr', {}, h('th', { text: t('batch.column') }), h('th', { text: t('batch.field') }))),
+      h('tbody', {}, rows),
+    ),
+  )
+}
+
+/** Checks every row through the API (Accept: application/json renders nothing to keep), lists the bad ones, previews the first. */
+async function check(): Promise<void> {
+  const s = sheet
+  if (!s) return
+  controller?.abort()
+  const ctl = new AbortController()
+  controller = ctl
+  const box = byId('batch')
+  box.dataset.state = 'checking'
+  const rows = rowsFromCsv(s.text, Object.fromEntries(Object.entries(s.map).filter(([c, f]) => f && c !== f)))
+  try {
+    const res = await post(batchUrl('pdf', s, []), s, 'application/json', ctl.signal)
+    if (!res.ok) throw await apiError(res)
+    const report = (await res.json()) as BatchReport // the batch route's JSON report
+    if (ctl.signal.aborted) return
+    renderRows(report, rows, ctl.signal)
+    box.dataset.state = 'checked'
+    box.dataset.rows = String(report.rows)
+    box.dataset.failed = String(report.failed)
+  } catch (e) {
+    if (isAbort(e)) return
+    box.dataset.state = 'error'
+    byId('batch-status').textContent = t('batch.failed', { message: e instanceof Error ? e.message : String(e) })
+    byId('batch-rows').replaceChildren()
+    byId('batch-bad').replaceChildren()
+  }
+}
+
+function renderRows(report: BatchReport, rows: Row[], signal: AbortSignal): void {
+  byId('batch-status').textContent = report.failed
+    ? t('batch.summaryBad', { rows: report.rows, ok: report.rendered, failed: report.failed })
+    : t('batch.summaryOk', { rows: report.rows })
+  const bad = report.results.filter((r) => r.status === 'failed')
+  byId('batch-bad').replaceChildren(
+    ...bad.map((r) =>
+      h(
+        'li',
+        { 'data-row': r.row, 'data-code': r.error?.code ?? '' },
+        h('strong', { text: t('batch.row', { row: r.row }) }),
+        colon(),
+        r.error?.field ? `${labelFor(r.error.field)}: ` : '',
+        r.error?.message ?? '',
+      ),
+    ),
+  )
+  const first = report.results.slice(0, PREVIEW_ROWS)
+  byId('batch-rows').replaceChildren(
+    ...first.map((r) => {
+      const row = rows.find((x) => x.row === r.row)
+      const findings = r.text?.fields.reduce((n, f) => n + f.findings.length, 0) ?? 0
+      const verdict =
+        r.status === 'failed'
+          ? `✗ ${r.error?.message ?? ''}`
+          : `${r.compliance?.pass ? `✓ ${t('report.pass')}` : `✗ ${t('report.fail')}: ${r.compliance?.failed.join(', ') ?? ''}`}${findings ? ` · ${t('batch.findings', { count: findings })}` : ''}`
+      const thumb = h('span', { class: 'thumb' })
+      const li = h(
+        'li',
+        { 'data-row': r.row, 'data-status': r.status, 'data-pass': String(r.compliance?.pass ?? '') },
+        thumb,
+        h('span', { class: 'row-no', text: t('batch.row', { row: r.row }) }),
+        h('span', { class: 'row-verdict', text: verdict }),
+      )
+      if (row && r.status === 'ok') void thumbOf(row, thumb, signal)
+      return li
+    }),
+  )
+}
+
+/** A row's sign, as the design with the row's fields over it. */
+async function thumbOf(row: Row, into: HTMLElement, signal: AbortSignal): Promise<void> {
+  const pairs: Pairs = [...designParams().filter(([k]) => row.fields[k] === undefined), ...Object.entries(row.fields)]
+  try {
+    const res = await call(`/v1/render/${encodeURIComponent(state.template)}.svg`, { pairs }, signal)
+    if (!res.ok) return
+    const url = URL.createObjectURL(await res.blob())
+    into.append(h('img', { src: url, alt: '' }))
+  } catch {
+    // a missing thumbnail says nothing the verdict does not
+  }
+}
+
+/** Makes the PDF or ZIP, streamed: the progress counts what has arrived. */
+async function make(): Promise<void> {
+  const s = sheet
+  const st = byId('batch-status')
+  if (!s) {
+    st.textContent = t('batch.noFile')
+    return
+  }
+  const choice = byId<HTMLSelectElement>('batch-format').value
+  const kind = choice === 'pdf' ? 'pdf' : 'zip'
+  const extra: Pairs = kind === 'zip' ? [['format', choice.replace('zip-', '')]] : []
+  for (const [k, v] of pdfParams()) extra.push([k, v])
+  const progress = byId<HTMLProgressElement>('batch-progress')
+  progress.hidden = false
+  progress.removeAttribute('value')
+  const box = byId('batch')
+  box.dataset.state = 'making'
+  try {
+    const res = await post(batchUrl(kind, s, extra), s, kind === 'pdf' ? 'application/pdf' : 'application/zip')
+    if (!res.ok || !res.body) throw await apiError(res)
+    const rows = Number(res.headers.get('X-Qoyar-Rows') ?? 0)
+    const chunks: Uint8Array[] = []
+    let received = 0
+    const reader = res.body.getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value)
+      received += value.byteLength
+      st.textContent = t('batch.receiving', { kb: Math.round(received / 1024), rows })
+    }
+    progress.max = 1
+    progress.value = 1
+    saveBlob(new Blob(chunks as BlobPart[], { type: res.headers.get('Content-Type') ?? '' }), `${state.template}.${kind}`) // chunks are the response's bytes
+    st.textContent = t('batch.done', { kb: Math.round(received / 1024), rows, name: loc(tpl().title) })
+    box.dataset.state = 'done'
+  } catch (e) {
+    st.textContent = t('batch.failed', { message: e instanceof Error ? e.message : String(e) })
+    box.dataset.state = 'error'
+    progress.hidden = true
+  }
+}
+
+export function wireBatch(): void {
+  const input = byId<HTMLInputElement>('batch-file')
+  input.addEventListener('change', () => {
+    const file = input.files?.[0]
+    if (file) void readFile(file)
+  })
+  const drop = byId('batch-drop')
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault()
+    drop.classList.add('over')
+  })
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'))
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault()
+    drop.classList.remove('over')
+    const file = e.dataTransfer?.files[0]
+    if (file) void readFile(file)
+  })
+  byId('batch-go').addEventListener('click', () => void make())
+}
+
+let recheck: ReturnType<typeof setTimeout> | undefined
+let lastTemplate = ''
+/** The design gives every row its other fields: when it changes, the rows are checked again (a while after the last change). */
+export function batchDesignChanged(): void {
+  if (!sheet) return
+  if (state.template !== lastTemplate) {
+    lastTemplate = state.template
+    const fields = Object.keys(props())
+    sheet.map = guessMap(sheet.columns, rowsFromCsv(sheet.text), fields)
+    renderMap()
+    // The rows were checked against the other template.
+    byId('batch-rows').replaceChildren()
+    byId('batch-bad').replaceChildren()
+    byId('batch').dataset.state = 'pending'
+  }
+  clearTimeout(recheck)
+  recheck = setTimeout(() => void check(), RECHECK_MS)
+}
