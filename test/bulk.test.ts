@@ -149,6 +149,38 @@ describe('qoyar batch (CLI)', () => {
   })
 })
 
+describe('print options: one schema for renders, the batch API and the CLI', () => {
+  it('refuses a bad bleed, sheet or per-sheet on the batch API with a 422 naming it, as a render does (it was clamped)', async () => {
+    for (const [query, path] of [
+      ['bleed=20', 'bleed'],
+      ['bleed=abc', 'bleed'],
+      ['sheet=a5', 'sheet'],
+      ['sheet=a4&perSheet=0', 'perSheet'],
+    ] as const) {
+      const res = await app.request(`/v1/batch/desk-card.pdf?${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv' },
+        body: 'name_mn,name_zh\nᠪᠠᠲᠤ,巴图\n',
+      })
+      expect(res.status, query).toBe(422)
+      const body = (await res.json()) as { error: { code: string; details: { issues: { path: string }[] } } }
+      expect(body.error.code, query).toBe('invalid_fields')
+      expect(body.error.details.issues[0]!.path, query).toBe(path)
+      const render = await app.request(`/v1/render/desk-card.pdf?name_mn=ᠪᠠᠲᠤ&name_zh=巴图&${query.replace('perSheet', 'copies')}`)
+      expect(render.status, `render ${query}`).toBe(422)
+    }
+  })
+
+  it('refuses the same on the command line, exit 2, naming the option', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qoyar-print-'))
+    const csv = join(dir, 'a.csv')
+    writeFileSync(csv, 'name_mn,name_zh\nᠪᠠᠲᠤ,巴图\n')
+    const r = qoyar(['batch', 'desk-card', csv, '-o', join(dir, 'a.pdf'), '--bleed', '20', '--threads', '0', '-q'])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('--bleed')
+  })
+})
+
 describe('POST /v1/batch', () => {
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
     app.request(path, { method: 'POST', headers: { 'content-type': 'text/csv', ...headers }, body })

@@ -7,6 +7,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { extname } from 'node:path'
+import { batchPrintFields } from '../render/template-render.js'
 import { Command, InvalidArgumentError } from 'commander'
 import { createApp } from '../app.js'
 import { designFile, type DesignFile } from '../design-file.js'
@@ -102,8 +103,8 @@ program
   .option('--name <pattern>', 'ZIP file names from columns, e.g. "{name_zh}"')
   .option('-f, --field <name=value>', 'a field for every row (a row’s own value wins), e.g. preset=face-100x50', collect, [])
   .option('--sheet <a4|a3>', 'impose several signs on A4/A3 sheets (PDF)')
-  .option('--per-sheet <n>', 'at most n signs a sheet (default: as many as fit)', positiveInt)
-  .option('--bleed <mm>', 'bleed around each sign, mm', parseFloat)
+  .option('--per-sheet <n>', 'at most n signs a sheet (default: as many as fit)')
+  .option('--bleed <mm>', 'bleed around each sign, mm (0–10)')
   .option('--marks', 'crop marks')
   .option('--strict', 'a row that breaks a regional rule, or whose Mongolian has text errors, fails')
   .option('--normalize', 'render Mongolian with the certain fixes (legacy Menksoft codes, a space before a suffix); the report says what changed')
@@ -116,8 +117,13 @@ program
     if (o.strict) defaults.strict = 'true'
     if (o.normalize) defaults.normalize = 'true'
     if (o.region) defaults.region = String(o.region)
-    const sheet = o.sheet as string | undefined
-    if (sheet && sheet !== 'a4' && sheet !== 'a3') throw new InvalidArgumentError('--sheet takes a4 or a3')
+    // The batch API's print options, parsed by the same schema: a bad value is refused, never clamped.
+    const printed = batchPrintFields.safeParse({ bleed: o.bleed, marks: o.marks, sheet: o.sheet, perSheet: o.perSheet })
+    if (!printed.success) {
+      const issue = printed.error.issues[0]!
+      throw new InvalidArgumentError(`--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`)
+    }
+    const print = printed.data
     const format = String(o.format)
     if (!['png', 'svg', 'pdf'].includes(format)) throw new InvalidArgumentError('--format takes png, svg or pdf')
     let bar: ReturnType<typeof progress> | null = null
@@ -133,10 +139,10 @@ program
       format: format as 'png',
       map: parseMap(o.map as string[]),
       ...(o.name ? { name: String(o.name) } : {}),
-      ...(sheet ? { sheet: sheet as 'a4' } : {}),
-      ...(o.perSheet ? { perSheet: o.perSheet as number } : {}),
-      ...(o.bleed !== undefined ? { bleed: o.bleed as number } : {}),
-      marks: Boolean(o.marks),
+      ...(print.sheet ? { sheet: print.sheet } : {}),
+      ...(print.perSheet ? { perSheet: print.perSheet } : {}),
+      bleed: print.bleed,
+      marks: print.marks,
       ...(o.threads !== undefined ? { threads: o.threads as number } : {}),
       defaults,
       ...(o.report ? { report: String(o.report) } : {}),

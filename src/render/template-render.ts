@@ -34,6 +34,20 @@ export const printFields = z.object({
 
 export type PrintFields = z.output<typeof printFields>
 
+/** A batch's print options: the render's, with `perSheet` (at most n signs a sheet) where a render has `copies`. */
+export const batchPrintFields = printFields.pick({ bleed: true, marks: true, sheet: true }).extend({
+  perSheet: z.coerce.number().int().min(1).max(200).optional().describe('with sheet: at most n signs a sheet (default: as many as fit)'),
+})
+
+export type BatchPrintFields = z.output<typeof batchPrintFields>
+
+/** A batch's print options parsed as a render's are: a bad value is a 422 naming it, never clamped. */
+export function batchPrint(input: Record<string, unknown>, template: string): BatchPrintFields {
+  const parsed = batchPrintFields.safeParse(input)
+  if (!parsed.success) throw invalidFields(parsed.error, template)
+  return parsed.data
+}
+
 export const controls = z.object({
   slogan: z.string().max(64).optional(),
   region: z.string().max(64).default(DEFAULT_REGION),

@@ -17,8 +17,7 @@ import { decodeText } from '../../bulk/decode.js'
 import { bodyType, queryFields } from '../input.js'
 import { relay, yieldToOthers } from '../stream.js'
 import { newReport, pagePdf, pdfSink, record, zipSink } from '../../bulk/sinks.js'
-import type { SheetSize } from '../../render/print.js'
-import { findTemplate } from '../../render/template-render.js'
+import { batchPrint, findTemplate } from '../../render/template-render.js'
 import { requestLanguage } from '../errors.js'
 
 /** maxPixels: 500 desk-card sheets at 300 dpi are 2.8 GP; one 40 KB request once asked for 16 CPU-minutes of 8000 px rows. */
@@ -90,13 +89,9 @@ export function batchRoutes(env: AppEnv): Hono {
         )
       if (format === 'pdf' && !env.engines.openPdf)
         throw new QoyarError('format_unavailable', 422, 'This runtime has no PDF writer; ask for a ZIP of PNG or SVG.', {}, { format: 'pdf' })
-      const sheet: SheetSize | undefined = q.sheet === 'a4' || q.sheet === 'a3' ? q.sheet : undefined
-      const print = {
-        bleed: Math.min(10, Math.max(0, Number(q.bleed ?? 0) || 0)),
-        marks: q.marks === 'true' || q.marks === '1',
-        ...(sheet ? { sheet } : {}),
-        ...(q.perSheet ? { perSheet: Math.max(1, Number(q.perSheet) || 1) } : {}),
-      }
+      // The render's print options, parsed the same way: a bad bleed or sheet is a 422, never clamped.
+      const { sheet, perSheet, bleed, marks } = batchPrint({ bleed: q.bleed, marks: q.marks, sheet: q.sheet, perSheet: q.perSheet }, template.id)
+      const print = { bleed, marks, ...(sheet ? { sheet } : {}), ...(perSheet ? { perSheet } : {}) }
       const opts: RowOptions = { template: template.id, png: format === 'png', defaults, lang, budget: { pixels: BATCH_LIMITS.maxPixels } }
       const report = newReport(template.id)
       const tally = (r: RowResult, where: { file?: string | undefined; page?: number | undefined }) => record(report, r, where)
