@@ -5,7 +5,7 @@
  */
 import type { AppEnv } from '../env.js'
 import { QoyarError } from '../errors.js'
-import { complianceOf, designOf, enforce, enforceText, pngOf, prepare, svgOf } from '../render/template-render.js'
+import { enforceText, prepare, renderSign } from '../render/template-render.js'
 import type { TextReport } from '../text/mongolian/fields.js'
 import type { Row } from './rows.js'
 import type { Language } from '../i18n/types.js'
@@ -73,22 +73,24 @@ function spend(budget: { pixels: number }, pixels: number): void {
 }
 
 export async function renderRow(env: AppEnv, row: Row, opts: RowOptions): Promise<RowResult> {
-  if (row.problem) return { ok: false, row: row.row, fields: row.fields, error: { code: 'invalid_row', message: row.problem.message, ...(row.problem.field ? { field: row.problem.field } : {}) } }
+  if (row.problem)
+    return {
+      ok: false,
+      row: row.row,
+      fields: row.fields,
+      error: { code: 'invalid_row', message: row.problem.message, ...(row.problem.field ? { field: row.problem.field } : {}) },
+    }
   const fields = { ...opts.defaults, ...row.fields }
   try {
     const p = prepare(env, opts.template, fields)
     enforceText(p)
     if (opts.budget) spend(opts.budget, p.canvas.width * p.canvas.height)
-    const design = designOf(env, p)
-    const report = complianceOf(env, p, design)
-    enforce(p, report)
-    const svg = await svgOf(env, p, design)
-    const png = opts.png ? await pngOf(env, p, svg) : undefined
+    const { design, report, svg, bytes: png } = await renderSign(env, p, opts.png ? 'png' : 'svg')
     return {
       ok: true,
       row: row.row,
       fields: row.fields,
-      svg,
+      svg: svg!,
       ...(png ? { png } : {}),
       widthMm: p.canvas.widthMm,
       heightMm: p.canvas.heightMm,

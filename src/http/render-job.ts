@@ -12,18 +12,7 @@ import type { Row } from '../bulk/rows.js'
 import { pdfUserUnit } from '../render/limits.js'
 import { renderPng } from '../render/png.js'
 import { renderSvg } from '../render/svg.js'
-import {
-  complianceOf,
-  designOf,
-  enforce,
-  enforceText,
-  pdfOf,
-  pngOf,
-  prepare,
-  svgOf,
-  translationHeader,
-  type Prepared,
-} from '../render/template-render.js'
+import { enforceText, prepare, renderSign, translationHeader, type Prepared } from '../render/template-render.js'
 import { textImage, type TextImageSpec } from '../render/text-image.js'
 import { complianceHeader } from '../rules/evaluate.js'
 import { changedHeader } from '../text/mongolian/fields.js'
@@ -131,10 +120,7 @@ async function drawTemplate(env: AppEnv, job: TemplateJob, given?: { prepared: P
   const prepared = given?.prepared ?? prepareTemplate(env, job.id, job.input)
   const etag = given?.etag ?? (await templateEtag(env, prepared, job.format))
   if (matchesIfNoneMatch(job.ifNoneMatch, etag)) return { status: 304, headers: { ETag: etag, 'Cache-Control': CACHE_CONTROL }, body: null }
-  const design = designOf(env, prepared)
-  const report = complianceOf(env, prepared, design)
-  enforce(prepared, report)
-  const svg = await svgOf(env, prepared, design)
+  const { report, svg, bytes } = await renderSign(env, prepared, job.format)
   const changed = changedHeader(prepared.text)
   const headers = {
     'X-Qoyar-Compliance': complianceHeader(report),
@@ -149,9 +135,9 @@ async function drawTemplate(env: AppEnv, job: TemplateJob, given?: { prepared: P
     'Content-Disposition': `inline; filename="${prepared.template.id}.${job.format}"`,
     ...(prepared.slogan ? { 'X-Qoyar-Slogan': prepared.slogan.key, 'X-Qoyar-Translation': translationHeader(prepared)! } : {}),
   }
-  if (job.format === 'svg') return image('svg', svg, etag, headers)
-  if (job.format === 'pdf') return image('pdf', await pdfOf(env, prepared, design, svg), etag, { ...headers, ...pdfScaleHeader(prepared) })
-  return image('png', await pngOf(env, prepared, svg), etag, headers)
+  if (job.format === 'svg') return image('svg', svg!, etag, headers)
+  if (job.format === 'pdf') return image('pdf', bytes!, etag, { ...headers, ...pdfScaleHeader(prepared) })
+  return image('png', bytes!, etag, headers)
 }
 
 async function drawText(env: AppEnv, job: TextJob): Promise<Drawn> {

@@ -1,7 +1,8 @@
 /**
- * A template render, stage by stage: input → validated fields and canvas →
- * design (layout through the kit) → SVG → PNG. Each stage is a plain
- * function so the HTTP routes, the checks and the bulk renderer share them.
+ * A template render, stage by stage: input → validated fields, canvas and the
+ * region's pair (prepare) → design (layout through the kit) → the region's
+ * rules → SVG → PNG or PDF. `renderSign` reads the stages in one function;
+ * the render job (routes, threads), batch rows and /v1/check all call it.
  */
 import type { AppEnv } from '../env.js'
 import { QoyarError } from '../errors.js'
@@ -310,4 +311,31 @@ export async function pdfOf(env: AppEnv, p: Prepared, design: Design, svg: strin
     )
   } else sheets = [singlePage(svg, widthMm, heightMm, design.background, opts)]
   return env.engines.pdf({ title: `${p.template.title.zh} ${p.template.title.en}`, sheets })
+}
+
+/** How far a sign is drawn: its rules report only (/v1/check), its SVG, or its SVG and the PNG or PDF from it. */
+export type SignOutput = 'report' | 'svg' | 'png' | 'pdf'
+
+export interface Sign {
+  design: Design
+  report: ComplianceReport
+  svg?: string
+  /** The PNG or PDF, when asked for. */
+  bytes?: Uint8Array
+}
+
+/**
+ * The one pipeline from prepared input to a sign, stage by stage, as far as `output` asks:
+ * design (layout through the kit) → the region's rules (strict refuses a failing sign) → SVG →
+ * PNG or PDF. Renders, batch rows and checks all go through here.
+ */
+export async function renderSign(env: AppEnv, p: Prepared, output: SignOutput): Promise<Sign> {
+  const design = designOf(env, p)
+  const report = complianceOf(env, p, design)
+  if (output === 'report') return { design, report }
+  enforce(p, report)
+  const svg = await svgOf(env, p, design)
+  if (output === 'svg') return { design, report, svg }
+  const bytes = output === 'png' ? await pngOf(env, p, svg) : await pdfOf(env, p, design, svg)
+  return { design, report, svg, bytes }
 }

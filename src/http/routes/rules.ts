@@ -5,7 +5,8 @@
  */
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../env.js'
-import { complianceOf, designOf, prepare, refuseLegacy } from '../../render/template-render.js'
+import { prepare, refuseLegacy, renderSign } from '../../render/template-render.js'
+import { complianceHeader } from '../../rules/evaluate.js'
 import { designLayout } from '../layout.js'
 import { DEFAULT_REGION } from '../../rules/packs.js'
 import { jsonBody, limitBody } from './render.js'
@@ -14,15 +15,15 @@ import { postFields, queryFields, renderInput } from '../input.js'
 export function ruleRoutes(env: AppEnv): Hono {
   const app = new Hono()
   app.get('/rules', (c) => c.json({ default: DEFAULT_REGION, packs: env.rulePacks }, 200, { 'Cache-Control': 'public, max-age=300' }))
-  const check = (c: Context, input: Record<string, unknown>) => {
+  const check = async (c: Context, input: Record<string, unknown>) => {
     const prepared = prepare(env, c.req.param('template') ?? '', input)
     refuseLegacy(prepared)
-    const design = designOf(env, prepared)
-    const report = complianceOf(env, prepared, design)
+    const { design, report } = await renderSign(env, prepared, 'report')
     // The Mongolian text checker's findings per field and where each block sits ride along with the compliance report.
     const layout = designLayout(prepared.canvas, design, Object.keys(prepared.template.fields.shape).map(prepared.names.path))
     return c.json({ ...report, text: prepared.text, design: layout }, 200, {
-      'X-Qoyar-Compliance': report.pass ? 'pass' : 'fail',
+      // The same header a render sends: pass, or fail; rules=… (it was a bare fail here).
+      'X-Qoyar-Compliance': complianceHeader(report),
       'X-Qoyar-Text': prepared.text.status,
     })
   }
