@@ -268,6 +268,8 @@ describe('compliance over HTTP', () => {
     const res = await post('/v1/check/desk-card', { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图', mnScale: 0.6 })
     const body = (await res.json()) as { pass: boolean; rules: { id: string; pass: boolean }[] }
     expect(body.rules.find((r) => r.id === 'im.size.equal')!.pass).toBe(false)
+    // The header a render sends, with the failing rules named.
+    expect(res.headers.get('x-qoyar-compliance')).toBe('fail; rules=im.size.equal')
   })
 
   it('every render says pass or fail in X-Qoyar-Compliance; strict=true refuses a failing sign', async () => {
