@@ -44,7 +44,23 @@ function readingBox(b: PlacedBlock): Box {
 
 const TOLERANCE = 0.5
 
-function relation(a: Box, b: Box): 'above' | 'below' | 'left of' | 'right of' | 'overlapping' {
+export type Relation = 'above' | 'below' | 'left of' | 'right of' | 'overlapping'
+
+/**
+ * One pair an order check measured: where `first` (the rule's language) stands against `other`, as
+ * typed fields for clients to explain; `arrangement` is the same in words ("mn below zh").
+ */
+export interface OrderFinding {
+  text: string
+  orientation: string
+  first: string
+  relation: Relation
+  other: string
+  arrangement: string
+  pass: boolean
+}
+
+function relation(a: Box, b: Box): Relation {
   if (a.y1 <= b.y0 + TOLERANCE) return 'above'
   if (b.y1 <= a.y0 + TOLERANCE) return 'below'
   if (a.x1 <= b.x0 + TOLERANCE) return 'left of'
@@ -65,7 +81,7 @@ export function runCheck(check: Check, ctx: CheckContext): CheckOutcome {
       return { pass: check.languages.every((l) => present.includes(l as never)), measured: { languages: present }, expected: { languages: check.languages } }
     }
     case 'order': {
-      const findings: { text: string; orientation: string; arrangement: string; pass: boolean }[] = []
+      const findings: OrderFinding[] = []
       for (const { key, blocks } of pairs(design)) {
         const first = blocks.filter((b) => b.lang === check.first)
         const others = blocks.filter((b) => b.lang !== check.first)
@@ -80,7 +96,7 @@ export function runCheck(check: Check, ctx: CheckContext): CheckOutcome {
             if (check.arrangement === 'side-by-side' && (stacked || rel === 'overlapping')) continue
             // Vertical writing: first on the left only; horizontal: above, or before (left).
             const pass = orientation === 'vertical' && check.orientation !== 'any' ? rel === 'left of' : rel === 'above' || rel === 'left of'
-            findings.push({ text: key, orientation, arrangement: `${a.lang} ${rel} ${b.lang}`, pass })
+            findings.push({ text: key, orientation, first: a.lang, relation: rel, other: b.lang, arrangement: `${a.lang} ${rel} ${b.lang}`, pass })
           }
       }
       const expected =

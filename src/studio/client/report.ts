@@ -4,6 +4,7 @@
  * Each finding names the blocks it concerns, which the preview marks, and its
  * field, which a click focuses.
  */
+import type { OrderFinding, Relation } from '../../rules/checks.js'
 import type { Check, RuleResult } from '../../rules/types.js'
 import type { CheckResponse, DesignLayout } from './api.js'
 import { byId, h } from './dom.js'
@@ -22,9 +23,6 @@ interface PairFinding {
   text: string
   pass: boolean
 }
-interface OrderFinding extends PairFinding {
-  arrangement: string
-}
 interface SizeFinding extends PairFinding {
   ratio: number
 }
@@ -39,24 +37,16 @@ function failing<T extends PairFinding>(measured: unknown): T[] {
   return measured.filter((f): f is T => isObject(f) && typeof f.text === 'string' && f.pass === false)
 }
 
-const RELATIONS = ['above', 'below', 'left of', 'right of', 'overlapping'] as const
-const RELATION_KEYS: Record<(typeof RELATIONS)[number], string> = {
+const RELATION_KEYS: Record<Relation, string> = {
   above: 'above',
   below: 'below',
   'left of': 'leftOf',
   'right of': 'rightOf',
   overlapping: 'overlapping',
 }
-/**
- * An order finding's arrangement, `<lang> <relation> <lang>` (checks.ts writes it
- * from the three values; typed fields for them belong in src/rules).
- */
-function arrangementText(s: string): string {
-  for (const rel of RELATIONS) {
-    const [a, b, ...rest] = s.split(` ${rel} `)
-    if (a && b && rest.length === 0 && !a.includes(' ') && !b.includes(' ')) return t(`relation.${RELATION_KEYS[rel]}`, { a: scriptName(a), b: scriptName(b) })
-  }
-  return s
+/** An order finding in words, from its typed fields (src/rules/checks.ts). */
+function arrangementText(f: OrderFinding): string {
+  return t(`relation.${RELATION_KEYS[f.relation]}`, { a: scriptName(f.first), b: scriptName(f.other) })
 }
 
 /** A failing rule in words, from what its check measured. */
@@ -74,7 +64,7 @@ export function explain(r: RuleResult, check: Check | undefined): string {
       const key = check.orientation === 'vertical' ? 'orderVertical' : check.orientation === 'horizontal' ? 'orderHorizontal' : 'orderAny'
       return t(`explain.${key}`, {
         first: scriptName(check.first),
-        found: found.map((f) => withText(found.length, f, arrangementText(f.arrangement))).join(listSep()),
+        found: found.map((f) => withText(found.length, f, arrangementText(f))).join(listSep()),
       })
     }
     case 'relative-size': {
