@@ -4,7 +4,7 @@
  * inside. When even the smallest size does not fit, the result says so:
  * callers decide between an error and a flag; nothing is clipped silently.
  */
-import { LRUCache } from 'lru-cache'
+import { memoPerOwner } from './memo.js'
 import type { FontSet } from '../fonts/font-set.js'
 import { layoutText } from './layout.js'
 import { unionBox, type Box } from './shape.js'
@@ -54,7 +54,7 @@ export function fitsIn(layout: TextLayout, box: FitBox, measure: (l: TextLayout)
  * once is the size found again. Bounded by the bytes of the keys.
  */
 const MAX_FIT_BYTES = 1024 * 1024
-const fitted = new WeakMap<FontSet, LRUCache<string, number>>()
+const sizeOf = memoPerOwner<number>(MAX_FIT_BYTES, (_size, key) => key.length * 2 + 32)
 
 /** What identifies a fit: its font set and a key holding every input the search reads. */
 export interface FitMemo {
@@ -62,23 +62,9 @@ export interface FitMemo {
   key: string
 }
 
-function fitCache(fonts: FontSet): LRUCache<string, number> {
-  let cache = fitted.get(fonts)
-  if (!cache) {
-    cache = new LRUCache({ maxSize: MAX_FIT_BYTES, sizeCalculation: (_size, key) => key.length * 2 + 32 })
-    fitted.set(fonts, cache)
-  }
-  return cache
-}
-
 /** The size a search found before for this input, or the one it finds now (remembered). */
 export function rememberedSize(memo: FitMemo, search: () => number): number {
-  const cache = fitCache(memo.fonts)
-  const known = cache.get(memo.key)
-  if (known !== undefined) return known
-  const size = search()
-  cache.set(memo.key, size)
-  return size
+  return sizeOf(memo.fonts, memo.key, search)
 }
 
 export function fitText(fonts: FontSet, spec: Omit<TextSpec, 'fontSize' | 'maxLength'>, box: FitBox, opts: FitOptions): FitResult {

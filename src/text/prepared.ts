@@ -5,7 +5,7 @@
  * a dozen sizes; only the sums in px, the line breaking and the placing depend on the size.
  * Kept per font set in a bounded lru-cache.
  */
-import { LRUCache } from 'lru-cache'
+import { memoPerOwner } from './memo.js'
 import type { FontSet, LoadedFont, TextStyle } from '../fonts/font-set.js'
 import { QoyarError, UncoveredCodePointsError, formatCodePoint, type UncoveredCodePoint } from '../errors.js'
 import { embeddingLevels, mirrored, needsBidi, shapesRightToLeft } from './bidi.js'
@@ -319,21 +319,12 @@ export interface PreparedText {
 /** A rough upper bound of what a prepared text holds per UTF-16 unit (atoms, runs of up to four groupings, cached lines). */
 const BYTES_PER_UNIT = 2048
 const MAX_BYTES = 16 * 1024 * 1024
-const caches = new WeakMap<FontSet, LRUCache<string, PreparedText>>()
+const preparedOf = memoPerOwner<PreparedText>(MAX_BYTES, (p, key) => key.length * 2 + p.text.length * BYTES_PER_UNIT + 1024)
 
 /** The size-independent half of layoutText, cached. Throws what layoutText throws for the text (uncovered code points, refused vertical scripts). */
 export function prepareText(fonts: FontSet, source: string, vertical: boolean, style: TextStyle, requestedLang: string | undefined): PreparedText {
-  let cache = caches.get(fonts)
-  if (!cache) {
-    cache = new LRUCache({ maxSize: MAX_BYTES, sizeCalculation: (p, key) => key.length * 2 + p.text.length * BYTES_PER_UNIT + 1024 })
-    caches.set(fonts, cache)
-  }
   const key = `${vertical ? 'v' : 'h'}\0${style.genre}\0${style.weight}\0${requestedLang ?? ''}\0${source}`
-  const hit = cache.get(key)
-  if (hit) return hit
-  const prepared = prepareUncached(fonts, source, vertical, style, requestedLang)
-  cache.set(key, prepared)
-  return prepared
+  return preparedOf(fonts, key, () => prepareUncached(fonts, source, vertical, style, requestedLang))
 }
 
 function prepareUncached(fonts: FontSet, source: string, vertical: boolean, style: TextStyle, requestedLang: string | undefined): PreparedText {

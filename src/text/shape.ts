@@ -4,7 +4,7 @@
  * Mongolian letters change width with their joined forms.
  * Results are in font units and cached per font; sizes scale linearly.
  */
-import { LRUCache } from 'lru-cache'
+import { memoPerOwner } from './memo.js'
 import type { HarfBuzz } from '../fonts/harfbuzz.js'
 import type { LoadedFont } from '../fonts/font-set.js'
 
@@ -39,7 +39,7 @@ export interface Shaped {
  */
 const MAX_BYTES_PER_FONT = 2 * 1024 * 1024
 const SHAPED_BYTES = 160
-const caches = new WeakMap<LoadedFont, LRUCache<string, Shaped>>()
+const shapedOf = memoPerOwner<Shaped>(MAX_BYTES_PER_FONT, (_shaped, key) => key.length * 2 + SHAPED_BYTES)
 
 export function unionBox(a: Box | null, b: Box | null): Box | null {
   if (!a) return b
@@ -54,17 +54,8 @@ export interface ShapingLanguage {
 }
 
 export function shape(hb: HarfBuzz, font: LoadedFont, text: string, vertical: boolean, language?: ShapingLanguage): Shaped {
-  let cache = caches.get(font)
-  if (!cache) {
-    cache = new LRUCache({ maxSize: MAX_BYTES_PER_FONT, sizeCalculation: (_shaped, key) => key.length * 2 + SHAPED_BYTES })
-    caches.set(font, cache)
-  }
   const key = (vertical ? 'v' : 'h') + (language ? `${language.language}-${language.script}` : '') + '\0' + text
-  const hit = cache.get(key)
-  if (hit) return hit
-  const result = shapeUncached(hb, font, text, vertical, language)
-  cache.set(key, result)
-  return result
+  return shapedOf(font, key, () => shapeUncached(hb, font, text, vertical, language))
 }
 
 function shapeUncached(hb: HarfBuzz, font: LoadedFont, text: string, vertical: boolean, language: ShapingLanguage | undefined): Shaped {
