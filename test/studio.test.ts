@@ -594,9 +594,13 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     // title_mn has no x-lang here: its _mn suffix still makes it Mongolian, and vertical.
     expect(await page.locator('#f-title_mn').evaluate((el) => getComputedStyle(el).writingMode)).toBe('vertical-lr')
     expect(await page.locator('#dl-png').getAttribute('href')).toContain('region=yanbian')
+    // The Mongolian text checker's section shows only where the region writes Mongolian.
+    const checkerHidden = () => page.locator('#findings-heading').evaluate((el) => (el.closest('section') as HTMLElement).hidden)
+    await expect.poll(checkerHidden, { timeout: 10_000 }).toBe(true)
     await page.unroute('**/v1/templates?region=*')
     await page.selectOption('#region', 'inner-mongolia')
     await page.locator('#f-name_mn').waitFor()
+    await expect.poll(checkerHidden, { timeout: 10_000 }).toBe(false)
   })
 
   it('raised no script errors and fetched nothing from outside', () => {

@@ -46,6 +46,9 @@ function renderRegionNote(): void {
   byId('region-note').textContent = p
     ? `${t('design.regionNote', { version: p.version })} ${t(p.status === 'verified' ? 'design.verified' : 'design.unverified')}`
     : ''
+  // The text checker reads Traditional Mongolian: its section shows only where the region writes it.
+  const checker = byId('findings-heading').closest('section')
+  if (checker) checker.hidden = !p?.languages.some((l) => l.script === 'Mong')
 }
 
 /** Makes a template current, from query-like entries (a hash, a saved design) or its example. */
