@@ -73,7 +73,9 @@ describe('renders on worker threads', () => {
     // The pool recovers: once the new thread has loaded its fonts (the tiny test deadline may pass while it starts),
     // more renders than threads at once are all drawn.
     const light = (i: number) => fetch(`${server.base}/v1/text.png?${new URLSearchParams({ text: `ᠮᠣᠩᠭᠣᠯ 巴图 ${i}`, size: '32' })}`)
-    for (let i = 0; i < 40 && (await light(100 + i)).status !== 200; i++) await new Promise((r) => setTimeout(r, 500))
+    // Warm when two at once are drawn: one render alone may be the old thread's while the new one still loads.
+    const bothDrawn = async (i: number) => (await Promise.all([light(100 + 2 * i), light(101 + 2 * i)])).every((r) => r.status === 200)
+    for (let i = 0; i < 40 && !(await bothDrawn(i)); i++) await new Promise((r) => setTimeout(r, 500))
     const next = await Promise.all([1, 2, 3, 4].map(light))
     expect(next.map((r) => r.status)).toEqual([200, 200, 200, 200])
     const png = new Uint8Array(await next[0]!.arrayBuffer())
