@@ -58,7 +58,7 @@ function pairLanguage(pack: RulePack, lang: string): PairLanguage {
     script: profile.script,
     name: entry.name,
     abbr: entry.abbr ?? [...entry.name.zh][0]!,
-    native: profile.script === 'Mong' ? 'vertical' : 'horizontal',
+    native: script.native,
     vertical: script.vertical,
     direction: script.direction,
   }

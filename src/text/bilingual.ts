@@ -8,7 +8,7 @@ import type { FontSet, TextStyle } from '../fonts/font-set.js'
 import { inkExtentOf, rememberedSize, type FitMemo } from './fit.js'
 import { VERTICAL_CJK_PITCH, layoutText } from './layout.js'
 import { crossInk } from './measure.js'
-import { languageProfile } from './scripts/profiles.js'
+import { SCRIPT_PROFILES, languageProfile } from './scripts/profiles.js'
 import type { Script } from './script.js'
 import type { Align, Box, Orientation, TextLayout, TextSpec } from './types.js'
 
@@ -60,7 +60,7 @@ const scriptOf = (lang: string): Script | undefined => languageProfile(lang)?.sc
 /** Joined scripts are spread at their spaces (word spacing), never between letters. */
 const spreadsByWords = (lang: string) => {
   const s = scriptOf(lang)
-  return s === 'Mong' || s === 'Arab'
+  return s !== undefined && SCRIPT_PROFILES[s]?.joined === true
 }
 
 /** A part's pitch: the caller's line height when given, else the script's own. */

@@ -24,6 +24,10 @@ export interface ScriptProfile {
   lang: string
   direction: 'ltr' | 'rtl'
   vertical: VerticalSetting
+  /** The way its lines run on signs when a design may choose: Mongolian in columns, the others in rows. */
+  native: 'vertical' | 'horizontal'
+  /** Letters join within a word (Mongolian, Arabic): spread at spaces only, never between letters. */
+  joined: boolean
   /**
    * Letters whose ink spans the script's usual extent across the line: tall and deep letters
    * (Arabic alef, lam and the descending ی ر; Tibetan stacks with vowels above and below). The pair
@@ -33,12 +37,12 @@ export interface ScriptProfile {
 }
 
 export const SCRIPT_PROFILES: Partial<Record<Script, ScriptProfile>> = {
-  Mong: { lang: 'mn', direction: 'ltr', vertical: 'rotated', sample: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ' },
-  Hani: { lang: 'zh', direction: 'ltr', vertical: 'upright', sample: '国民族' },
-  Hang: { lang: 'ko', direction: 'ltr', vertical: 'upright', sample: '한국어' },
-  Arab: { lang: 'ug', direction: 'rtl', vertical: 'refused', sample: 'ئالىي مەكتەپ' },
-  Tibt: { lang: 'bo', direction: 'ltr', vertical: 'rotated', sample: 'བོད་སྒྲིག་ཀྱི' },
-  Latn: { lang: 'en', direction: 'ltr', vertical: 'rotated', sample: 'Hxgp' },
+  Mong: { lang: 'mn', direction: 'ltr', vertical: 'rotated', native: 'vertical', joined: true, sample: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ' },
+  Hani: { lang: 'zh', direction: 'ltr', vertical: 'upright', native: 'horizontal', joined: false, sample: '国民族' },
+  Hang: { lang: 'ko', direction: 'ltr', vertical: 'upright', native: 'horizontal', joined: false, sample: '한국어' },
+  Arab: { lang: 'ug', direction: 'rtl', vertical: 'refused', native: 'horizontal', joined: true, sample: 'ئالىي مەكتەپ' },
+  Tibt: { lang: 'bo', direction: 'ltr', vertical: 'rotated', native: 'horizontal', joined: false, sample: 'བོད་སྒྲིག་ཀྱི' },
+  Latn: { lang: 'en', direction: 'ltr', vertical: 'rotated', native: 'horizontal', joined: false, sample: 'Hxgp' },
 }
 
 export interface LanguageProfile {
