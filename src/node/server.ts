@@ -1,7 +1,8 @@
 /**
  * `npm start`: the app on Node, http://127.0.0.1:8787 (HOST and PORT
  * override; HOST=0.0.0.0 to serve the network). Node's parse errors are
- * answered in JSON; renders run on a pool of worker threads (render-pool.ts); SIGTERM/SIGINT drain: no new connections, in-flight
+ * answered in JSON; renders run on a pool of worker threads (render-pool.ts), batch PDFs on
+ * a writer thread (pdf-writer.ts); SIGTERM/SIGINT drain: no new connections, in-flight
  * requests get QOYAR_DRAIN_MS to finish, then the rest are cut (the client
  * sees a broken transfer, never a clean end to a truncated file).
  */
@@ -12,6 +13,7 @@ import { onClientError } from '../http/client-error.js'
 import { nodeEnv } from './env.js'
 import { dataOption } from './office-option.js'
 import { accessLog, nodeMetrics } from './observability.js'
+import { pdfWriter } from './pdf-writer.js'
 import { renderPool, renderThreads } from './render-pool.js'
 
 dataOption(process.argv.slice(2))
@@ -31,7 +33,11 @@ process.on('unhandledRejection', (e) => console.error('qoyar: unhandled rejectio
 const threads = renderThreads()
 const pool = threads > 0 ? renderPool(threads) : undefined
 const metrics = nodeMetrics(pool)
-const app = createApp({ ...(await nodeEnv()), ...(pool ? { offload: pool } : {}), observers: [accessLog(), metrics], metrics })
+const env = await nodeEnv()
+// With threads, the PDFs the event loop would write (batch pages, a ZIP's PDFs) are written on a thread of their own.
+const pdf = pool ? pdfWriter() : undefined
+const engines = pdf ? { ...env.engines, pdf: pdf.pdf, openPdf: pdf.openPdf } : env.engines
+const app = createApp({ ...env, engines, ...(pool ? { offload: pool } : {}), observers: [accessLog(), metrics], metrics })
 
 const server = serve(
   {
