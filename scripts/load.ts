@@ -3,15 +3,19 @@
  * from issue 20, each printing req/s, latency p50/p99, errors and the
  * server's RSS; the heavy case probes /healthz alongside.
  *   LOAD_SECONDS=20 LOAD_CONNECTIONS=200 npm run load
+ *   LOAD_CASES=cached,heavy npm run load     (cases whose name starts with one of these words)
  */
+import { loadavg } from 'node:os'
 import autocannon from 'autocannon'
 import { startServer } from './service/server-process.js'
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 20)
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200)
 const HEAVY_CONNECTIONS = Number(process.env.LOAD_HEAVY_CONNECTIONS ?? 8)
+const ONLY = (process.env.LOAD_CASES ?? '').split(',').filter(Boolean)
 
-const server = await startServer({ MALLOC_ARENA_MAX: '2', NODE_OPTIONS: '--max-old-space-size=256' })  // as `npm start`
+// LOAD_NODE_OPTIONS adds to the server's Node options (--cpu-prof, say).
+const server = await startServer({ MALLOC_ARENA_MAX: '2', NODE_OPTIONS: `--max-old-space-size=256 ${process.env.LOAD_NODE_OPTIONS ?? ''}`.trim() }) // as `npm start`
 const baseline = server.rssMb()
 const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
 let counter = 0
@@ -48,10 +52,12 @@ function probeHealth(stop: AbortSignal): Promise<Probe> {
 }
 
 const CARD = { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图', title_mn: 'ᠪᠠᠭᠰᠢ', title_zh: '教师' }
-const board = ((await (await fetch(`${server.base}/v1/templates`)).json()) as { templates: { id: string; example: Record<string, unknown> }[] }).templates.find((t) => t.id === 'display-board')!.example
+const board = ((await (await fetch(`${server.base}/v1/templates`)).json()) as { templates: { id: string; example: Record<string, unknown> }[] }).templates.find(
+  (t) => t.id === 'display-board',
+)!.example
 
 const cases: { name: string; connections: number; requests: NonNullable<Parameters<typeof autocannon>[0]['requests']>; probe?: boolean }[] = [
-  { name: 'one cached PNG', connections: CONNECTIONS, requests: [{ method: 'GET', path: `/v1/render/desk-card.png?${q({ ...CARD, dpi: '72' })}` }] },
+  { name: 'cached: one PNG', connections: CONNECTIONS, requests: [{ method: 'GET', path: `/v1/render/desk-card.png?${q({ ...CARD, dpi: '72' })}` }] },
   {
     name: 'unique PNGs',
     connections: CONNECTIONS,
@@ -62,7 +68,10 @@ const cases: { name: string; connections: number; requests: NonNullable<Paramete
     connections: CONNECTIONS,
     requests: [
       { method: 'GET', setupRequest: (r) => ({ ...r, path: `/v1/render/desk-card.svg?${q({ ...CARD, name_zh: `巴图${unique()}` })}` }) },
-      { method: 'GET', setupRequest: (r) => ({ ...r, path: `/v1/render/slogan-banner.svg?${q({ mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ', zh: `蒙古语${unique()}`, preset: 'screen-1920x480' })}` }) },
+      {
+        method: 'GET',
+        setupRequest: (r) => ({ ...r, path: `/v1/render/slogan-banner.svg?${q({ mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ', zh: `蒙古语${unique()}`, preset: 'screen-1920x480' })}` }),
+      },
       { method: 'GET', setupRequest: (r) => ({ ...r, path: `/v1/text.svg?${q({ text: `ᠮᠣᠩᠭᠣᠯ ${unique()}` })}` }) },
     ],
   },
@@ -71,16 +80,39 @@ const cases: { name: string; connections: number; requests: NonNullable<Paramete
     connections: HEAVY_CONNECTIONS,
     probe: true,
     requests: [
-      { method: 'POST', setupRequest: (r) => ({ ...r, path: '/v1/render/display-board.png', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...board, title_zh: `展板${unique()}`, preset: 'a1' }) }) },
-      { method: 'POST', setupRequest: (r) => ({ ...r, path: '/v1/batch/desk-card.pdf', headers: { 'content-type': 'text/csv' }, body: 'name_mn,name_zh\n' + `ᠪᠠᠲᠤ,巴图${unique()}\n`.repeat(50) }) },
+      {
+        method: 'POST',
+        setupRequest: (r) => ({
+          ...r,
+          path: '/v1/render/display-board.png',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ...board, title_zh: `展板${unique()}`, preset: 'a1' }),
+        }),
+      },
+      {
+        method: 'POST',
+        setupRequest: (r) => ({
+          ...r,
+          path: '/v1/batch/desk-card.pdf',
+          headers: { 'content-type': 'text/csv' },
+          body: 'name_mn,name_zh\n' + `ᠪᠠᠲᠤ,巴图${unique()}\n`.repeat(50),
+        }),
+      },
     ],
   },
 ]
 
-console.log(`load: ${SECONDS} s a case, loopback, server RSS at start ${baseline.toFixed(0)} MB`)
-console.log('| case | connections | req/s | p50 ms | p99 ms | max ms | errors (non-2xx / socket / timeouts) | RSS after, MB | /healthz p50 / p99 / max ms |')
-console.log('|---|---|---|---|---|---|---|---|---|')
+console.log(
+  `load: ${SECONDS} s a case, loopback, server RSS at start ${baseline.toFixed(0)} MB, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+)
+console.log(
+  '| case | connections | req/s | p50 ms | p99 ms | max ms | errors (non-2xx / socket / timeouts) | RSS after, MB | /healthz p50 / p99 / max ms | load (1 min) |',
+)
+console.log('|---|---|---|---|---|---|---|---|---|---|')
 for (const c of cases) {
+  if (ONLY.length && !ONLY.some((w) => c.name.startsWith(w))) continue
   const stop = new AbortController()
   const probe = c.probe ? probeHealth(stop.signal) : null
   const r = await autocannon({ url: server.base, connections: c.connections, duration: SECONDS, timeout: 60, requests: c.requests })
@@ -90,7 +122,7 @@ for (const c of cases) {
     .map(([s, v]) => `${s}×${v.count}`)
     .join(' ')
   console.log(
-    `| ${c.name} | ${c.connections} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.latency.max} | ${r.non2xx} / ${r.errors} / ${r.timeouts} (${codes}) | ${server.rssMb().toFixed(0)} | ${h ? `${h.p50.toFixed(1)} / ${h.p99.toFixed(1)} / ${h.max.toFixed(1)} (${h.n} probes)` : '–'} |`,
+    `| ${c.name} | ${c.connections} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.latency.max} | ${r.non2xx} / ${r.errors} / ${r.timeouts} (${codes}) | ${server.rssMb().toFixed(0)} | ${h ? `${h.p50.toFixed(1)} / ${h.p99.toFixed(1)} / ${h.max.toFixed(1)} (${h.n} probes)` : '–'} | ${loadavg()[0]!.toFixed(2)} |`,
   )
 }
 await new Promise((r) => setTimeout(r, 5000))

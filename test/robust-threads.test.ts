@@ -4,10 +4,11 @@
  * the render itself (its thread is terminated and replaced) and the next
  * requests succeed; a batch stops rendering when its client goes away.
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type ServerProcess } from '../scripts/service/server-process.js'
+import { THREAD_NICE } from '../src/node/thread-priority.js'
 
 const BOARD = JSON.parse(readFileSync(new URL('../templates/display-board/example.json', import.meta.url), 'utf8')) as Record<string, unknown>
 // The example board as a 24 MP PNG (1200×900 mm at 120 dpi): seconds of work, far past the deadline below.
@@ -82,6 +83,17 @@ describe('renders on worker threads', () => {
     expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]) // "PNG"
     expect(server.log()).not.toMatch(/uncaught|unexpected error/)
   }, 180_000)
+})
+
+describe('thread priority', () => {
+  it.skipIf(process.platform !== 'linux')('runs the render threads at a lower priority than the event loop (Linux, per thread)', () => {
+    // /proc/<pid>/task/<tid>/stat: field 19 is the nice value; the main thread's tid is the pid.
+    const niceOf = (tid: string) => Number(readFileSync(`/proc/${server.child.pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16])
+    const tids = readdirSync(`/proc/${server.child.pid}/task`)
+    expect(niceOf(String(server.child.pid))).toBe(0)
+    // Two render threads (QOYAR_RENDER_THREADS above); the PDF writer thread starts only with a batch.
+    expect(tids.filter((t) => niceOf(t) === THREAD_NICE).length).toBeGreaterThanOrEqual(2)
+  })
 })
 
 describe('batches on worker threads', () => {

@@ -7,6 +7,9 @@
 import type { MessagePort } from 'node:worker_threads'
 import type { PrintDocument, PrintSheet } from '../render/print.js'
 import { openPdf, writePdf } from './pdf.js'
+import { lowerThreadPriority } from './thread-priority.js'
+
+lowerThreadPriority()
 
 export type PdfTask = { write: PrintDocument } | { open: string; port: MessagePort }
 

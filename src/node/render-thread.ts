@@ -5,6 +5,9 @@
  */
 import { crossing, drawImage, drawRow, type Crossing, type Drawn, type ImageJob, type RowJob, type RowOutcome } from '../http/render-job.js'
 import { nodeEnv } from './env.js'
+import { lowerThreadPriority } from './thread-priority.js'
+
+lowerThreadPriority()
 
 export type ThreadTask = { image: ImageJob } | { row: RowJob }
 
