@@ -115,6 +115,7 @@ for (const c of cases) {
   if (ONLY.length && !ONLY.some((w) => c.name.startsWith(w))) continue
   const stop = new AbortController()
   const probe = c.probe ? probeHealth(stop.signal) : null
+  const cpu0 = server.cpuSeconds()
   const r = await autocannon({ url: server.base, connections: c.connections, duration: SECONDS, timeout: 60, requests: c.requests })
   stop.abort()
   const h = probe ? await probe : null
@@ -122,7 +123,7 @@ for (const c of cases) {
     .map(([s, v]) => `${s}×${v.count}`)
     .join(' ')
   console.log(
-    `| ${c.name} | ${c.connections} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.latency.max} | ${r.non2xx} / ${r.errors} / ${r.timeouts} (${codes}) | ${server.rssMb().toFixed(0)} | ${h ? `${h.p50.toFixed(1)} / ${h.p99.toFixed(1)} / ${h.max.toFixed(1)} (${h.n} probes)` : '–'} | ${loadavg()[0]!.toFixed(2)} |`,
+    `| ${c.name} | ${c.connections} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.latency.max} | ${r.non2xx} / ${r.errors} / ${r.timeouts} (${codes}) | ${server.rssMb().toFixed(0)} | ${h ? `${h.p50.toFixed(1)} / ${h.p99.toFixed(1)} / ${h.max.toFixed(1)} (${h.n} probes)` : '–'} | ${(((server.cpuSeconds() - cpu0) * 1e6) / Math.max(1, r.requests.total)).toFixed(0)} | ${loadavg()[0]!.toFixed(2)} |`,
   )
 }
 await new Promise((r) => setTimeout(r, 5000))

@@ -11,6 +11,8 @@ export interface ServerProcess {
   log(): string
   /** Resident set of the server process, MB (Linux /proc). */
   rssMb(): number
+  /** CPU time the server process has used so far, all its threads, user + system, seconds (Linux /proc). */
+  cpuSeconds(): number
   /** SIGTERM, then the exit code (or the signal's name if it would not go and had to be killed). */
   stop(): Promise<number | string | null>
 }
@@ -50,6 +52,11 @@ export async function startServer(env: Record<string, string> = {}, args: string
     rssMb() {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))
       return m ? Number(m[1]) / 1024 : NaN
+    },
+    cpuSeconds() {
+      // Fields 14 and 15 of /proc/<pid>/stat (after the command in parentheses): utime and stime in clock ticks (100 a second).
+      const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      return (Number(f[11]) + Number(f[12])) / 100
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {

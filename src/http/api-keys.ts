@@ -24,11 +24,16 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0
 }
 
+/** The configured keys' digests, per list (listSetting hands back the same list while the setting is unchanged). */
+const digests = new WeakMap<readonly string[], Promise<Uint8Array[]>>()
+
 export async function keyMatches(given: string, keys: readonly string[]): Promise<boolean> {
-  const g = await digest(given)
+  let known = digests.get(keys)
+  if (!known) digests.set(keys, (known = Promise.all(keys.map(digest))))
+  const [g, ks] = await Promise.all([digest(given), known])
   let found = false
   // Every key is compared, so the time does not tell which one matched either.
-  for (const k of keys) if (sameBytes(g, await digest(k))) found = true
+  for (const k of ks) if (sameBytes(g, k)) found = true
   return found
 }
 

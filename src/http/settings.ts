@@ -13,10 +13,18 @@ export function setting(c: Context | undefined, name: string): string | undefine
   return env?.[name]
 }
 
-/** A comma-separated setting as a list, without blanks. */
-export function listSetting(c: Context | undefined, name: string): string[] {
-  return (setting(c, name) ?? '')
+/** The last list parsed per setting, with the text it came from: every request reads these; they seldom change. */
+const lists = new Map<string, { text: string; list: readonly string[] }>()
+
+/** A comma-separated setting as a list, without blanks (parsed again only when its text changes). */
+export function listSetting(c: Context | undefined, name: string): readonly string[] {
+  const text = setting(c, name) ?? ''
+  const last = lists.get(name)
+  if (last?.text === text) return last.list
+  const list = text
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
+  lists.set(name, { text, list })
+  return list
 }

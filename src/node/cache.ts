@@ -5,7 +5,7 @@
  * served with `Age`.
  */
 import { LRUCache } from 'lru-cache'
-import { freshFor, servedFromCache, type RenderCache } from '../http/render-cache.js'
+import { CACHE_STATUS_HEADER, freshFor, type RenderCache } from '../http/render-cache.js'
 
 export const DEFAULT_CACHE_MB = 64
 
@@ -18,7 +18,9 @@ export interface NodeCacheOptions {
 
 interface Entry {
   status: number
-  headers: [string, string][]
+  /** Built once, as a plain object: the Node adapter writes plain headers without building a Headers object. */
+  headers: Record<string, string>
+  /** Handed to every hit as it is, not copied: a response body is only ever read (undici copies typed arrays it is given). */
   body: Uint8Array
   storedAt: number
   expiresAt: number
@@ -59,14 +61,15 @@ export function createNodeCache({ maxBytes, now = Date.now }: NodeCacheOptions):
         return undefined
       }
       stats.hits++
-      return servedFromCache(entry.body.slice(), entry.status, entry.headers, entry.storedAt, t)
+      const age = String(Math.max(0, Math.floor((t - entry.storedAt) / 1000)))
+      return new Response(entry.body as BodyInit, { status: entry.status, headers: { ...entry.headers, Age: age, [CACHE_STATUS_HEADER]: 'hit' } }) // a Uint8Array is a BodyInit on Node; the DOM types here say otherwise
     },
     async put(key, response) {
       const ttl = freshFor(response.headers)
       if (maxBytes <= 0 || ttl <= 0) return
       const body = new Uint8Array(await response.arrayBuffer())
-      const headers = [...response.headers].filter(([name]) => name !== 'age' && name !== 'x-qoyar-cache')
-      const size = body.byteLength + headers.reduce((n, [k, v]) => n + k.length + v.length, 0) + key.length + ENTRY_OVERHEAD
+      const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'age' && name !== 'x-qoyar-cache'))
+      const size = body.byteLength + Object.entries(headers).reduce((n, [k, v]) => n + k.length + v.length, 0) + key.length + ENTRY_OVERHEAD
       if (size > maxBytes) return
       const t = now()
       entries.set(key, { status: response.status, headers, body, storedAt: t, expiresAt: t + ttl * 1000, size })

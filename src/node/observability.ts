@@ -10,8 +10,16 @@ import { pino, type DestinationStream } from 'pino'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import type { MetricsText, RequestObserver } from '../http/observe.js'
 
-/** One line per request on stdout (or `destination`), e.g. {"level":30,"time":…,"msg":"request","method":"GET",…}. */
-export function accessLog(destination?: DestinationStream): RequestObserver {
+/** What the access log may hold while stdout's reader lags; past it lines are dropped, never memory grown. */
+const LOG_BUFFER_BYTES = 16 * 1024 * 1024
+
+/**
+ * One line per request on stdout (or `destination`), e.g. {"level":30,"time":…,"msg":"request","method":"GET",…}.
+ * Written asynchronously: pino's default writes stdout synchronously, and on a pipe whose reader lags (a
+ * supervisor, a terminal, the load script) each line then held the event loop until the reader caught up.
+ * pino flushes what is buffered when the process exits.
+ */
+export function accessLog(destination: DestinationStream = pino.destination({ dest: 1, sync: false, maxLength: LOG_BUFFER_BYTES })): RequestObserver {
   const log = pino({ base: null, timestamp: pino.stdTimeFunctions.isoTime }, destination)
   return { end: (record) => log.info(record, 'request') }
 }

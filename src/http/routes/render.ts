@@ -10,6 +10,7 @@ import { capPicturePixels } from '../../render/picture-budget.js'
 import { headResponse, notModified, type ImageFormat } from '../image-response.js'
 import { drawImage, prepareTemplate, responseOf, templateEtag, type TemplateJob } from '../render-job.js'
 import { cachedRender } from '../render-cache.js'
+import { etagMemo } from '../etag-memo.js'
 import { renders } from '../gate.js'
 import { jsonBody, postFields, queryFields, renderInput } from '../input.js'
 
@@ -49,6 +50,7 @@ export function parseTarget(file: string): { id: string; format: ImageFormat } {
 
 export function renderRoutes(env: AppEnv): Hono {
   const app = new Hono()
+  const etags = etagMemo()
   const render = async (c: Context, input: Record<string, unknown>) => {
     const { id, format } = parseTarget(c.req.param('file') ?? '')
     capPicturePixels(input)
@@ -62,6 +64,7 @@ export function renderRoutes(env: AppEnv): Hono {
     }
     const prepared = prepareTemplate(env, id, input)
     const etag = await templateEtag(env, prepared, format)
+    etags.remember(c, etag, format)
     const unchanged = notModified(c, etag)
     if (unchanged) return unchanged
     if (c.req.method === 'HEAD') return headResponse(format, etag)
@@ -69,7 +72,8 @@ export function renderRoutes(env: AppEnv): Hono {
       responseOf(env.offload ? await env.offload.image(job, deadline) : await drawImage(env, job, { prepared, etag }))
     return c.req.method === 'GET' ? cachedRender(env.cache, etag, draw, gone) : renders.run(draw, gone)
   }
-  app.get('/render/:file', (c) => render(c, renderInput(queryFields(c))))
+  // A URL seen before is answered from what its ETag names, before its query is read again.
+  app.get('/render/:file', async (c) => (await etags.answer(c, env.cache)) ?? render(c, renderInput(queryFields(c))))
   app.post('/render/:file', limitBody, async (c) => render(c, renderInput(await postFields(c))))
   return app
 }

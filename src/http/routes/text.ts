@@ -16,6 +16,7 @@ import { drawImage, responseOf, type TextJob } from '../render-job.js'
 import { asNewlines, jsonBody, queryFields } from '../input.js'
 import { limitBody } from './render.js'
 import { cachedRender } from '../render-cache.js'
+import { etagMemo } from '../etag-memo.js'
 import { boundedNumber, colorOrTransparent, hexColor } from '../../schema.js'
 
 export const MAX_TEXT_LENGTH = 2000
@@ -44,7 +45,11 @@ function hasMongolian(text: string): boolean {
 
 export function textRoutes(env: AppEnv): Hono {
   const app = new Hono()
+  const etags = etagMemo()
   const handler = (format: ImageFormat) => async (c: Context) => {
+    // A URL seen before is answered from what its ETag names, before its query is read again.
+    const known = await etags.answer(c, env.cache)
+    if (known) return known
     const input = c.req.method === 'POST' ? await jsonBody(c) : queryFields(c)
     // The text's line separators are line breaks; JSON numbers are taken as the query's strings would be.
     const raw = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? asNewlines(v) : typeof v === 'number' ? String(v) : v]))
@@ -76,6 +81,7 @@ export function textRoutes(env: AppEnv): Hono {
       ...(q.lang !== undefined ? { lang: q.lang } : {}),
     } as const
     const etag = await etagFor(env.version, { kind: 'text', format, spec })
+    etags.remember(c, etag, format)
     const unchanged = notModified(c, etag)
     if (unchanged) return unchanged
     if (c.req.method === 'HEAD') return headResponse(format, etag)
