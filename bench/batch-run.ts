@@ -3,11 +3,12 @@
  *   node --import tsx bench/batch-run.ts '<json BatchOptions subset>'
  * Calls runBatch (src/node/batch.ts) and prints one line of JSON: wall time of
  * runBatch (environment load, pool start-up, rendering, writing, pool shutdown),
- * the process's peak RSS (process.resourceUsage().maxRSS: the main thread and
+ * the process's own peak RSS (VmHWM, see own-peak.ts: the main thread and
  * every worker thread, which share the process), the CPU time the process used
  * meanwhile (all its threads, libuv's included) and the report's counts.
  */
 import { statSync } from 'node:fs'
+import { ownPeakRssKb } from './own-peak.js'
 
 interface Args {
   template: string
@@ -19,7 +20,7 @@ interface Args {
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as Args
-const startRssKb = process.resourceUsage().maxRSS
+const startRssKb = ownPeakRssKb()
 const { runBatch } = await import('../src/node/batch.js')
 const t0 = performance.now()
 const cpu0 = process.cpuUsage()
@@ -31,7 +32,7 @@ console.log(
   JSON.stringify({
     wallMs,
     cpuMs: (cpu.user + cpu.system) / 1000,
-    maxRssKb: process.resourceUsage().maxRSS,
+    maxRssKb: ownPeakRssKb(),
     startRssKb,
     rows: report.rows,
     rendered: report.rendered,

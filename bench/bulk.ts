@@ -126,7 +126,7 @@ export async function bulkBench(): Promise<{ rows: number; dpi: number; seconds:
   console.log(
     `input: ${NAMES.length} name pairs cycled (${NAMES.map(([m, z]) => `${m}/${z}`).join(', ')}); every third row has a title (${TITLES.map(([m, z]) => `${m}/${z}`).join(', ')}): ${withTitle} of ${BULK_ROWS}`,
   )
-  console.log(`desk-card preset face-200x100 (sheet 200×200 mm); pool = ${pool} thread(s) (the CLI default, cores - 1), and ${cores} (one a core) for the PDF; wall = runBatch in the child, peak RSS = the child's maxRSS`)
+  console.log(`desk-card preset face-200x100 (sheet 200×200 mm); pool = ${pool} thread(s) (the CLI default, cores - 1), and ${cores} (one a core) for the PDF; wall = runBatch in the child, peak RSS = the child's own peak (VmHWM)`)
   console.log(
     'threads 0 renders rows on the main thread, but with 2 rows in flight and resvg rasterizing on libuv threads (renderAsync), so PNG work can still use more than one core; PDF pages are written on the main thread in both modes',
   )
