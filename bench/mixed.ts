@@ -25,7 +25,11 @@ function requests(app: Hono): Request[] {
         out.push({
           label: `${id}.${format}@${dpi}`,
           init: async () =>
-            app.request(`/v1/render/${id}.${format}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...example, dpi }) }),
+            app.request(`/v1/render/${id}.${format}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ ...example, dpi }),
+            }),
         })
   for (const c of CASES)
     for (const format of ['png', 'svg'] as const) {
@@ -48,6 +52,8 @@ export async function mixedLoop(app: Hono): Promise<MixedResult> {
   const statuses = new Map<string, number>()
   const samples: number[] = []
   let peak = process.memoryUsage.rss()
+  /** Requests that raised the peak by more than 16 MB: what the peak is made of. */
+  const rises: string[] = []
   const t0 = performance.now()
   for (let i = 1; i <= MIX_N; i++) {
     const r = list[(i - 1) % list.length]!
@@ -57,13 +63,20 @@ export async function mixedLoop(app: Hono): Promise<MixedResult> {
     const key = `${res.status}`
     statuses.set(key, (statuses.get(key) ?? 0) + 1)
     const rss = process.memoryUsage.rss()
-    if (rss > peak) peak = rss
+    if (rss > peak) {
+      if (rss - peak > 16 * 1024 * 1024) rises.push(`${r.label} → ${mb(rss)}`)
+      peak = rss
+    }
     if (i % every === 0) {
       samples.push(rss / 1024 / 1024)
-      console.log(`  ${String(i).padStart(6)} renders: RSS ${mb(rss)} (${((performance.now() - t0) / 1000).toFixed(0)} s)`)
+      const m = process.memoryUsage()
+      console.log(
+        `  ${String(i).padStart(6)} renders: RSS ${mb(rss)}, heap ${mb(m.heapUsed)}, external ${mb(m.external)} (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+      )
     }
   }
   console.log(`  ${list.length} request kinds round robin: ${list.map((r) => r.label).join(', ')}`)
   console.log(`  statuses: ${[...statuses].map(([s, n]) => `${s} ×${n}`).join(', ')}; peak RSS ${mb(peak)}`)
+  console.log(`  the peak rose by > 16 MB at: ${rises.join('; ') || 'none'}`)
   return { n: MIX_N, peakRssMb: peak / 1024 / 1024, samplesMb: samples }
 }
