@@ -97,9 +97,10 @@ describe('Xinjiang: Uyghur right to left, at a size proportionate to the Chinese
       `/v1/render/door-plaque.png?${new URLSearchParams({ ...example('xinjiang', 'door-plaque'), preset: 'vertical-400x2000', region: 'xinjiang' } as Record<string, string>)}`,
     )
     expect(res.status).toBe(422)
-    const body = (await res.json()) as { error: { code: string; details: { scripts: string[] } } }
+    const body = (await res.json()) as { error: { code: string; message: string; details: { scripts: string[] } } }
     expect(body.error.code).toBe('vertical_not_supported')
     expect(body.error.details.scripts).toEqual(['Arab'])
+    expect(body.error.message).toContain('暂不支持竖排的阿拉伯字母')
   })
 
   it('a display board puts the Uyghur paragraph right of the Chinese (巴里坤: 哈萨克文字居右，汉文居左)', () => {
