@@ -34,15 +34,15 @@ interface Measured extends ShapedPiece {
 /** Combined digits take at most this width of their cell, em. */
 const COMBINED_WIDTH = 0.92
 
-/** A piece's advance in px: it includes the tracking after it (CJK characters only) and the word spacing of a space. */
 /** A mark is full width (and so squeezable) when its advance is at least this much of the em. */
 const SQUEEZE_FULL_WIDTH = 0.9
 
+/** A piece's advance in px: it includes the tracking after it (CJK characters only) and the word spacing of a space. */
 function advanceOf(p: ShapedPiece, fontSize: number, tracking: number, wordSpacing: number): number {
   // Combined digits: their one-em cell is their advance down the column.
   if (p.combined) return fontSize + tracking
-  // 标点挤压: a full-width mark before another gives up the empty half of its cell (prepared.ts).
-  const squeeze = p.squeezed === true && p.shaped.advance >= SQUEEZE_FULL_WIDTH * p.font.upem ? 0.5 : 1
+  // 标点挤压: a full-width mark next to another gives up the empty half of its cell (prepared.ts).
+  const squeeze = p.squeezed !== undefined && p.shaped.advance >= SQUEEZE_FULL_WIDTH * p.font.upem ? 0.5 : 1
   return p.shaped.advance * squeeze * (fontSize / p.font.upem) + (p.cjk ? tracking : 0) + (p.space ? wordSpacing : 0)
 }
 
@@ -103,7 +103,12 @@ const JUSTIFIED_SLACK = 25
 const HANGING = new Set([...'，。、；：！？）》」』】﹂﹄'])
 const HANG_EM = 0.5
 
-function hangOf(text: string, contentEnd: number, fontSize: number): number {
+function hangOf(text: string, contentEnd: number, runs: readonly ShapedPiece[], fontSize: number): number {
+  const last = runs[runs.length - 1]
+  // A mark already squeezed (before a mark of the next line) has no blank half left to hang.
+  if (!last || last.squeezed !== undefined) return 0
+  // In a column the mark's measured ink decides (a column's ？！ fill their cell).
+  if (last.mode === 'upright') return last.blank === 'end' ? HANG_EM * fontSize : 0
   return contentEnd > 0 && HANGING.has(text[contentEnd - 1]!) ? HANG_EM * fontSize : 0
 }
 
@@ -145,7 +150,7 @@ function breakLines(
     // Tracking after the last character of a line is not part of the line.
     const trailing = tracking !== 0 && cjkEnd ? tracking : 0
     full.push(content + advanceSum(trail, fontSize, tracking, wordSpacing))
-    ends.push(content - trailing - hangOf(text, c.contentEnd, fontSize))
+    ends.push(content - trailing - hangOf(text, c.contentEnd, runs, fontSize))
   }
   const lines: LineRange[] = []
   let first = 0
@@ -415,18 +420,20 @@ function placeVertical(p: Measured, weight: number, columnCentre: number, baseli
   }
   if (p.mode === 'upright') {
     const center = columnCentre + baselineShift + uprightCentre(p)
+    // A mark that gave up the upper half of its cell (标点挤压) is drawn that half higher.
+    const top = p.squeezed === 'start' ? m - (p.shaped.advance * p.scale) / 2 : m
     // ttb shaping: origin at the cell's top centre; the glyph's baseline start
     // sits half a cell left and one vertical origin down.
     const cross = p.shaped.crossAdvance * p.scale
     return {
       ...basePiece(p, weight),
-      origin: { x: center - cross / 2, y: m + p.shaped.verticalOrigin * p.scale },
+      origin: { x: center - cross / 2, y: top + p.shaped.verticalOrigin * p.scale },
       box: { x0: center - cross / 2, y0: m, x1: center + cross / 2, y1: m + p.advance },
       ink: ink && {
         x0: center + ink.x0 * p.scale,
-        y0: m + ink.y0 * p.scale,
+        y0: top + ink.y0 * p.scale,
         x1: center + ink.x1 * p.scale,
-        y1: m + ink.y1 * p.scale,
+        y1: top + ink.y1 * p.scale,
       },
     }
   }
