@@ -5,7 +5,7 @@ import { fnv1a } from './hash.js'
  * renderer upgrades). Together with the package version and the fonts'
  * checksums it forms the build version in every ETag. 3: 标点挤压, right-to-left
  * punctuation drawn on its side, every template for every region. 4: 标点挤压 in
- * columns, condensed (长字) letterhead marks.
+ * columns.
  */
 export const RENDER_VERSION = 4
 

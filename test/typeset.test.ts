@@ -386,3 +386,25 @@ describe('标点挤压 in columns (defect 7)', () => {
     expect(l.ink!.y1).toBeLessThanOrEqual(7.6 * size)
   })
 })
+
+describe('condensed characters (长字, TextSpec.condense)', () => {
+  const size = 100
+  const line = (condense?: number, orientation: 'horizontal' | 'vertical' = 'horizontal') =>
+    layoutText(env.fonts, { text: '教育体育局文件', orientation, fontSize: size, style: { genre: 'serif', weight: 700 }, ...(condense ? { condense } : {}) })
+
+  it('narrows the line and its ink by the ratio, keeping the height and the visual size the rules compare', () => {
+    const [plain, narrow] = [line(), line(0.5)]
+    expect(narrow.lines[0]!.length).toBeCloseTo(plain.lines[0]!.length / 2, 3)
+    expect(narrow.ink!.x1 - narrow.ink!.x0).toBeCloseTo((plain.ink!.x1 - plain.ink!.x0) / 2, 3)
+    expect(narrow.ink!.y1 - narrow.ink!.y0).toBeCloseTo(plain.ink!.y1 - plain.ink!.y0, 6)
+    expect(narrow.visualSize).toBe(plain.visualSize)
+    expect(narrow.lines[0]!.pieces.every((p) => p.condense === 0.5)).toBe(true)
+  })
+
+  it('wraps by the condensed length, and leaves columns and an uncondensed line alone', () => {
+    const wrapped = layoutText(env.fonts, { text: '教育体育局文件', orientation: 'horizontal', fontSize: size, maxLength: 4 * size, condense: 0.5 })
+    expect(wrapped.lines).toHaveLength(1)
+    expect(line(0.5, 'vertical').height).toBe(line(undefined, 'vertical').height)
+    expect(line(1).lines[0]!.pieces.every((p) => p.condense === undefined)).toBe(true)
+  })
+})
