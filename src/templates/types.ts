@@ -30,6 +30,12 @@ export interface Preset {
    * cards at 1–3 m, hall backdrops at 15–30 m. Below it a render is a 422 text_does_not_fit.
    */
   minLetterMm?: Readonly<Record<string, number>>
+  /**
+   * The narrowest a role's one-line text may be condensed (长字: glyph width ÷ height, TextSpec.condense)
+   * before it is set smaller: red-header offices condense a long authority name to keep its height.
+   * None: never condensed.
+   */
+  minCondense?: Readonly<Record<string, number>>
 }
 
 export interface Canvas {
@@ -43,6 +49,8 @@ export interface Canvas {
   medium: 'print' | 'screen'
   /** The preset's minimum letter per role, mm (Preset.minLetterMm); none on screens. */
   minLetterMm: Readonly<Record<string, number>>
+  /** The preset's narrowest condensing per role (Preset.minCondense). */
+  minCondense: Readonly<Record<string, number>>
 }
 
 /** A block of text as the design placed it: what rule checks and tests read. */
