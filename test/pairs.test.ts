@@ -39,6 +39,20 @@ describe('every template renders for every pack, and its example passes the pack
 })
 
 describe('Yanbian (延州政办发〔2022〕16号): Chinese first or above; vertical, Chinese right', () => {
+  it('a red header keeps one line per script: the Korean condensed (장평) like the Chinese (长字), not wrapped', () => {
+    const { p, d, report } = laidOut('letterhead', { ...example('yanbian', 'letterhead'), region: 'yanbian' })
+    const zh = one(d, 'authority', 'zh')
+    const ko = one(d, 'authority', 'ko')
+    expect(zh.layout.lines).toHaveLength(1)
+    expect(ko.layout.lines).toHaveLength(1)
+    const condenseOf = (b: PlacedBlock) => b.layout.lines[0]!.pieces.find((x) => x.condense !== undefined)?.condense
+    expect(condenseOf(ko)).toBeGreaterThanOrEqual(0.4)
+    expect(condenseOf(ko)).toBeLessThan(1)
+    // The mark's letters at 15 mm or more, as offices keep it (GB/T 9704 leaves the size to them).
+    expect(ko.layout.visualSize / p.canvas.mm(1)).toBeGreaterThanOrEqual(15)
+    expect(report.pass).toBe(true)
+  })
+
   it('a desk card puts the Chinese name above the Korean on both faces, as its reader sees them', () => {
     const { d, report } = laidOut('desk-card', { ...example('yanbian', 'desk-card'), region: 'yanbian' })
     const zh = one(d, 'name', 'zh', 'front')

@@ -29,8 +29,9 @@ export interface PairPart {
   /** Its first line indented, em (段首空两格: 2; TextSpec.firstLineIndent). */
   firstLineIndent?: number
   /**
-   * A one-line horizontal part (maxLines 1) too long for the box at a size is condensed (长字,
-   * TextSpec.condense) down to this width ratio before the pair is set smaller. Default: never.
+   * A horizontal part too long for its box on one line at a size is condensed (长字, 장평:
+   * TextSpec.condense) down to this width ratio, when its script may be condensed, before it wraps
+   * (maxLines > 1) or the pair is set smaller (maxLines 1). Default: never.
    */
   minCondense?: number
 }
@@ -227,14 +228,17 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
 }
 
 /**
- * PairPart.minCondense: a one-line horizontal part longer than the box at this font size, condensed
- * just enough to fit it (its ink narrows in proportion: every advance and glyph is scaled), at most
- * to minCondense; null when it needs no condensing or the part does not condense. Its height, and so
+ * PairPart.minCondense: a horizontal part whose one line is longer than the box at this font size,
+ * condensed just enough to fit it (its ink narrows in proportion: every advance and glyph is scaled),
+ * at most to minCondense; null when it needs no condensing, its script does not condense, or it may
+ * wrap and would need more than minCondense. Its height, and so
  * its visual size, stays what the size asks: when even minCondense is too wide, the pair's fit finds
  * that this size does not fit and tries a smaller one.
  */
 function condensedToFit(fonts: FontSet, p: PairPart, fontSize: number, main: number, lineHeight: number | undefined): TextLayout | null {
-  if (p.minCondense === undefined || p.minCondense >= 1 || p.orientation !== 'horizontal' || p.maxLines !== 1) return null
+  if (p.minCondense === undefined || p.minCondense >= 1 || p.orientation !== 'horizontal') return null
+  const script = scriptOf(p.lang)
+  if (!script || !SCRIPT_PROFILES[script]?.condensable) return null
   const base: TextSpec = {
     text: p.text,
     orientation: p.orientation,
@@ -249,6 +253,8 @@ function condensedToFit(fonts: FontSet, p: PairPart, fontSize: number, main: num
   // Both the line (what breaking measures) and its ink must come within the box.
   const width = Math.max(natural.width, ink.x1 - ink.x0)
   if (width <= main) return null
+  // A part that may wrap wraps rather than go narrower than minCondense.
+  if (p.maxLines !== 1 && width * p.minCondense > main) return null
   // A hair narrower than the exact ratio, so rounding never makes it wrap.
   const condense = Math.max(p.minCondense, (main / width) * (1 - 1e-4))
   return layoutText(fonts, { ...base, condense, maxLength: main })

@@ -85,7 +85,7 @@ function fitsOrNull(fit: () => Placed): Placed | null {
 
 export const letterhead = defineTemplate({
   id: 'letterhead',
-  version: 3,
+  version: 4,
   title: { zh: '文头（红头）', en: 'Letterhead (red header)' },
   description: {
     zh: '党政机关公文红头（GB/T 9704 版式）：发文机关标志{abbr}并写、红色居中，可加发文字号，下为红色分隔线；A4 整页可直接套印公文。',
@@ -116,7 +116,14 @@ export const letterhead = defineTemplate({
     const markIn = (y0: number, y1: number, condensed: boolean) =>
       kit.pair({
         role: 'authority',
-        minority: { text: f.org_minority, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 2 },
+        minority: {
+          text: f.org_minority,
+          orientation: 'horizontal' as const,
+          style: { genre: 'serif' as const, weight: 700 },
+          maxLines: 2,
+          // Condensed like the Chinese where its script allows (Hangul's 장평), rather than wrapped.
+          ...(condensed && canvas.minCondense.authority !== undefined ? { minCondense: canvas.minCondense.authority } : {}),
+        },
 
         zh: {
           text: f.org_zh,

@@ -31,6 +31,11 @@ export interface ScriptProfile {
   /** Letters join within a word (Mongolian, Arabic): spread at spaces only, never between letters. */
   joined: boolean
   /**
+   * Its lines may be set condensed (长字 for Han, 장평 for Hangul: glyphs narrowed, height kept).
+   * Not a joined script's (Arabic by kashida, if at all) nor one whose lines stand turned (Mongolian).
+   */
+  condensable: boolean
+  /**
    * Letters whose ink spans the script's usual extent across the line: tall and deep letters
    * (Arabic alef, lam and the descending ی ر; Tibetan stacks with vowels above and below). The pair
    * layer sizes scripts against each other by it (see metrics.ts).
@@ -46,9 +51,19 @@ export const SCRIPT_PROFILES: Partial<Record<Script, ScriptProfile>> = {
     vertical: 'rotated',
     native: 'vertical',
     joined: true,
+    condensable: false,
     sample: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ',
   },
-  Hani: { name: { zh: '汉字', en: 'Han' }, lang: 'zh', direction: 'ltr', vertical: 'upright', native: 'horizontal', joined: false, sample: '国民族' },
+  Hani: {
+    name: { zh: '汉字', en: 'Han' },
+    lang: 'zh',
+    direction: 'ltr',
+    vertical: 'upright',
+    native: 'horizontal',
+    joined: false,
+    condensable: true,
+    sample: '国民族',
+  },
   Hang: {
     name: { zh: '朝鲜文（谚文）', en: 'Korean (Hangul)' },
     lang: 'ko',
@@ -56,6 +71,7 @@ export const SCRIPT_PROFILES: Partial<Record<Script, ScriptProfile>> = {
     vertical: 'upright',
     native: 'horizontal',
     joined: false,
+    condensable: true,
     sample: '한국어',
   },
   Arab: {
@@ -65,10 +81,29 @@ export const SCRIPT_PROFILES: Partial<Record<Script, ScriptProfile>> = {
     vertical: 'refused',
     native: 'horizontal',
     joined: true,
+    condensable: false,
     sample: 'ئالىي مەكتەپ',
   },
-  Tibt: { name: { zh: '藏文', en: 'Tibetan' }, lang: 'bo', direction: 'ltr', vertical: 'rotated', native: 'horizontal', joined: false, sample: 'བོད་སྒྲིག་ཀྱི' },
-  Latn: { name: { zh: '拉丁字母', en: 'Latin' }, lang: 'en', direction: 'ltr', vertical: 'rotated', native: 'horizontal', joined: false, sample: 'Hxgp' },
+  Tibt: {
+    name: { zh: '藏文', en: 'Tibetan' },
+    lang: 'bo',
+    direction: 'ltr',
+    vertical: 'rotated',
+    native: 'horizontal',
+    joined: false,
+    condensable: false,
+    sample: 'བོད་སྒྲིག་ཀྱི',
+  },
+  Latn: {
+    name: { zh: '拉丁字母', en: 'Latin' },
+    lang: 'en',
+    direction: 'ltr',
+    vertical: 'rotated',
+    native: 'horizontal',
+    joined: false,
+    condensable: false,
+    sample: 'Hxgp',
+  },
 }
 
 export interface LanguageProfile {
