@@ -189,6 +189,7 @@ export const deskCard = defineTemplate({
     en: 'Folded tent name card: one sheet, two faces, the upper face turned 180° so both read upright after folding on the middle line; the Mongolian name as a column left of the Chinese or a line above it, at equal size.',
   },
   kind: 'desk-card',
+  brandColors: { primary: 'accent' },
 
   fields,
   presets: [
