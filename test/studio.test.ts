@@ -569,7 +569,14 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     })
     const cdp = await context.newCDPSession(page)
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 96 * 1024, uploadThroughput: -1 })
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#batch-go')])
+    const downloading = page.waitForEvent('download')
+    await page.click('#batch-go')
+    await page.waitForFunction(() => {
+      const d = Number(document.getElementById('batch')!.dataset.done)
+      return d > 0 && d < 20
+    })
+    await page.locator('#batch').screenshot({ path: new URL('studio-batch-progress.png', OUT).pathname })
+    const download = await downloading
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
     await cdp.detach()
     expect(download.suggestedFilename()).toBe('desk-card.pdf')
@@ -704,6 +711,7 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     await page.locator('#brand-primary-hex').fill('#7a1fa2')
     const coloured = await previewSettles({ afterSeq: Number(withEmblem.seq) })
     expect(await page.locator('#f-color-hex').inputValue()).toBe('#7a1fa2')
+    expect(await page.locator('#brand-primary-clear').isEnabled()).toBe(true)
     expect(coloured.etag).toBe(await etagOfPost('letterhead', { ...body, color: '#7a1fa2' }))
     expect(await previewPixelsNear([122, 31, 162])).toBeGreaterThan(100)
     await page.locator('#brand').screenshot({ path: new URL('studio-brand.png', OUT).pathname })
@@ -769,6 +777,7 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
       expect(await other.locator('#brand-office img').getAttribute('src')).toBe(OFFICE.files['emblem.png'])
       expect(await other.locator('#brand-office .swatches li').allTextContents()).toEqual(['red #b5121b', 'gold #f2c200', 'ink #202020'])
       expect(await other.locator('#brand-office').textContent()).toContain('测试单位')
+      expect(await other.locator('#brand-emblem-note').textContent()).toBe('此处放的是本单位的徽标（默认）；选择徽标可替换。')
       await other.waitForFunction(() => {
         const f = document.getElementById('preview')!
         return f.dataset.state === 'ok' && f.dataset.template === 'letterhead'

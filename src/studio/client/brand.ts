@@ -26,6 +26,12 @@ export function applyBrandColors(given: ReadonlySet<string> = new Set()): void {
   }
 }
 
+/** An unset brand colour's picker shows the colour its field has now, not a black nobody chose. */
+function unsetShows(role: BrandRole): string {
+  const field = hints().brandColors[role]
+  return (field && (expandHex(state.values[field]) || expandHex(hints().colorDefaults[field]))) || '#ffffff'
+}
+
 function setColor(role: BrandRole, colour: string | undefined): void {
   const field = hints().brandColors[role]
   state.brand = { ...state.brand, colors: { ...state.brand.colors } }
@@ -33,6 +39,7 @@ function setColor(role: BrandRole, colour: string | undefined): void {
   else delete state.brand.colors[role]
   // A colour taken out of the brand gives the field back to the template's own default.
   if (field) state.values[field] = colour ?? ''
+  byId<HTMLButtonElement>(ids(role).clear).disabled = !colour
   renderFields(byId('fields'))
   changed()
 }
@@ -63,6 +70,7 @@ function colorRow(role: BrandRole): HTMLElement {
   clear.addEventListener('click', () => {
     hex.value = ''
     setColor(role, undefined)
+    picker.value = unsetShows(role)
   })
   return h(
     'div',
@@ -148,12 +156,12 @@ export function showBrand(): void {
   byId<HTMLButtonElement>('brand-emblem-remove').disabled = !b.emblem
   const slots = catalogue.templates.filter((x) => boot.hints[x.id]?.emblem).map((x) => loc(x.title))
   byId('brand-emblem-note').textContent = hints().emblem
-    ? t(b.emblem ? 'brand.emblemPlaced' : 'brand.emblemSlot')
+    ? t(b.emblem ? 'brand.emblemPlaced' : boot.office?.emblem ? 'brand.emblemOffice' : 'brand.emblemSlot')
     : t('brand.emblemNoSlot', { templates: slots.join(enumSep()) })
   for (const role of BRAND_ROLES) {
     const id = ids(role)
     const colour = b.colors[role]
-    byId<HTMLInputElement>(id.picker).value = colour ?? '#000000'
+    byId<HTMLInputElement>(id.picker).value = colour ?? unsetShows(role)
     byId<HTMLInputElement>(id.hex).value = colour ?? ''
     byId<HTMLInputElement>(id.hex).placeholder = t('brand.unset')
     byId<HTMLButtonElement>(id.clear).disabled = !colour
