@@ -282,9 +282,9 @@ function refuseVertical(scripts: readonly Script[], lang: string): void {
     throw new QoyarError(
       'vertical_not_supported',
       422,
-      `Vertical ${refused.join(', ')} text is not supported yet: how Xinjiang's standing signs set the Arabic script vertically has not been researched. Use orientation=horizontal.`,
+      `Vertical ${refused.map((s) => SCRIPT_PROFILES[s]!.name.en).join(', ')} text is not supported yet: how Xinjiang's standing signs set the Arabic script vertically has not been researched. Use orientation=horizontal.`,
       { scripts: refused, lang },
-      { scripts: refused.join(', ') },
+      { scripts_zh: refused.map((s) => SCRIPT_PROFILES[s]!.name.zh).join('、'), scripts_en: refused.map((s) => SCRIPT_PROFILES[s]!.name.en).join(', ') },
     )
 }
 

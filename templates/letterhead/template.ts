@@ -64,7 +64,7 @@ export const letterhead = defineTemplate({
   version: 2,
   title: { zh: '文头（红头）', en: 'Letterhead (red header)' },
   description: {
-    zh: '党政机关公文红头（GB/T 9704 版式）：发文机关标志蒙汉并写、红色居中，可加发文字号，下为红色分隔线；A4 整页可直接套印公文。',
+    zh: '党政机关公文红头（GB/T 9704 版式）：发文机关标志{abbr}并写、红色居中，可加发文字号，下为红色分隔线；A4 整页可直接套印公文。',
     en: 'Official red-header letterhead in the GB/T 9704 layout: the issuing authority in both scripts, red and centred, an optional document number, and the red separator line; the A4 page is ready to print documents on.',
   },
   kind: 'letterhead',

@@ -102,8 +102,8 @@ export const meetingBanner = defineTemplate({
   version: 2,
   title: { zh: '会标', en: 'Meeting banner' },
   description: {
-    zh: '会场主席台上方的红底会标：会议名称蒙文在上、汉文在下，字号相等，汉文标宋（粗宋体）；其下可加主办单位、日期（各蒙汉两行，字号较小）。白字或黄字。',
-    en: 'The red backdrop above a meeting hall stage: the meeting title with Mongolian above Chinese at equal size, Chinese in a bold serif; below it, smaller, an optional organiser and date (each in both scripts). White or yellow lettering.',
+    zh: '会场主席台上方的红底会标：会议名称{above}，{size}，汉文标宋（粗宋体）；其下可加主办单位、日期（各{abbr}两行，字号较小）。白字或黄字。',
+    en: 'The red backdrop above a meeting hall stage: the meeting title with {above}, {size}, Chinese in a bold serif; below it, smaller, an optional organiser and date (each in both scripts). White or yellow lettering.',
   },
   kind: 'meeting-banner',
 

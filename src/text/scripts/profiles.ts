@@ -20,6 +20,8 @@ export type BreakRule =
   | 'keep-all'
 
 export interface ScriptProfile {
+  /** What messages call the script. */
+  name: { zh: string; en: string }
   /** BCP 47 language assumed when the request names none. */
   lang: string
   direction: 'ltr' | 'rtl'
@@ -37,12 +39,36 @@ export interface ScriptProfile {
 }
 
 export const SCRIPT_PROFILES: Partial<Record<Script, ScriptProfile>> = {
-  Mong: { lang: 'mn', direction: 'ltr', vertical: 'rotated', native: 'vertical', joined: true, sample: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ' },
-  Hani: { lang: 'zh', direction: 'ltr', vertical: 'upright', native: 'horizontal', joined: false, sample: '国民族' },
-  Hang: { lang: 'ko', direction: 'ltr', vertical: 'upright', native: 'horizontal', joined: false, sample: '한국어' },
-  Arab: { lang: 'ug', direction: 'rtl', vertical: 'refused', native: 'horizontal', joined: true, sample: 'ئالىي مەكتەپ' },
-  Tibt: { lang: 'bo', direction: 'ltr', vertical: 'rotated', native: 'horizontal', joined: false, sample: 'བོད་སྒྲིག་ཀྱི' },
-  Latn: { lang: 'en', direction: 'ltr', vertical: 'rotated', native: 'horizontal', joined: false, sample: 'Hxgp' },
+  Mong: {
+    name: { zh: '蒙古文', en: 'Mongolian' },
+    lang: 'mn',
+    direction: 'ltr',
+    vertical: 'rotated',
+    native: 'vertical',
+    joined: true,
+    sample: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ',
+  },
+  Hani: { name: { zh: '汉字', en: 'Han' }, lang: 'zh', direction: 'ltr', vertical: 'upright', native: 'horizontal', joined: false, sample: '国民族' },
+  Hang: {
+    name: { zh: '朝鲜文（谚文）', en: 'Korean (Hangul)' },
+    lang: 'ko',
+    direction: 'ltr',
+    vertical: 'upright',
+    native: 'horizontal',
+    joined: false,
+    sample: '한국어',
+  },
+  Arab: {
+    name: { zh: '阿拉伯字母', en: 'Arabic-script' },
+    lang: 'ug',
+    direction: 'rtl',
+    vertical: 'refused',
+    native: 'horizontal',
+    joined: true,
+    sample: 'ئالىي مەكتەپ',
+  },
+  Tibt: { name: { zh: '藏文', en: 'Tibetan' }, lang: 'bo', direction: 'ltr', vertical: 'rotated', native: 'horizontal', joined: false, sample: 'བོད་སྒྲིག་ཀྱི' },
+  Latn: { name: { zh: '拉丁字母', en: 'Latin' }, lang: 'en', direction: 'ltr', vertical: 'rotated', native: 'horizontal', joined: false, sample: 'Hxgp' },
 }
 
 export interface LanguageProfile {
