@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod'
 import type { El } from '../text/elements.js'
+import type { BrandRole } from './brand-roles.js'
 import type { PairRole } from './pairing.js'
 import type { Box, TextLayout } from '../text/types.js'
 import type { DesignKit } from './kit.js'
@@ -104,6 +105,8 @@ export interface TemplateDefinition<S extends z.ZodObject = z.ZodObject> {
   kind: SignKind
   /** The fields a catalogue slogan (slogan=<key>) fills, per part of the pair (template names); absent = no slogans. */
   sloganFields?: Partial<Record<PairRole, string>>
+  /** The colour field each of a brand's colours fills (src/templates/brand-roles.ts); absent = brand colours leave it as it is. */
+  brandColors?: Partial<Record<BrandRole, string>>
   fields: S
   presets: readonly Preset[]
   defaultPreset: string

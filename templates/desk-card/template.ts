@@ -189,6 +189,7 @@ export const deskCard = defineTemplate({
     en: 'Folded tent name card: one sheet, two faces, the upper face turned 180° so both read upright after folding on the middle line; names in lines with {above}, {columns|names in columns}, {size}.',
   },
   kind: 'desk-card',
+  brandColors: { primary: 'accent' },
 
   fields,
   presets: [

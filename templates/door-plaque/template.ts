@@ -40,6 +40,7 @@ export const doorPlaque = defineTemplate({
     en: 'Name plaque at the gate of an office, school or hospital: {columns|standing plaques}, horizontal plaques with {above}, {size}; black or red on white, or gold on black, with a thin inner frame.',
   },
   kind: 'door-plaque',
+  brandColors: { primary: 'color' },
 
   fields,
   presets: [

@@ -92,6 +92,7 @@ export const letterhead = defineTemplate({
     en: 'Official red-header letterhead in the GB/T 9704 layout: the issuing authority in both scripts, red and centred, an optional document number, and the red separator line; the A4 page is ready to print documents on.',
   },
   kind: 'letterhead',
+  brandColors: { primary: 'color' },
 
   fields,
   presets: [

@@ -108,6 +108,7 @@ export const meetingBanner = defineTemplate({
   kind: 'meeting-banner',
 
   sloganFields: { minority: 'title_minority', zh: 'title_zh' },
+  brandColors: { primary: 'background', onPrimary: 'color' },
   fields,
   presets: [
     // Hall backdrops print from SVG/PDF; the PNG is a preview at a dpi within 8,000 px a side.

@@ -26,6 +26,7 @@ export const sloganBanner = defineTemplate({
   },
   kind: 'banner',
   sloganFields: { minority: 'minority', zh: 'zh' },
+  brandColors: { primary: 'background', onPrimary: 'color' },
   fields,
   presets: [
     // Large-format cloth prints from SVG/PDF; the PNG is a preview at a dpi within the pixel budget.

@@ -63,6 +63,7 @@ export const windowSign = defineTemplate({
     en: 'Counter sign for a service hall: the window number large at the left, the service name at the right with {above}, {size}; an optional “bilingual service window” band (its {minority} must be supplied, reviewed, by the user).',
   },
   kind: 'window-sign',
+  brandColors: { primary: 'accent', onPrimary: 'onAccent' },
 
   fields,
   presets: [
