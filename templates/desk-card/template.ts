@@ -6,8 +6,8 @@
  * above it ("蒙文在上"); both are what 第三条 allows.
  */
 import {
+  fitsOrNull,
   DPI,
-  TextDoesNotFitError,
   canvasRoot,
   defineTemplate,
   hexColor,
@@ -70,15 +70,6 @@ interface Face {
   blocks: PlacedBlock[]
   /** The layout the Mongolian name took, and why when it was not the one asked for. */
   layout: Layout
-}
-
-function fitsOrNull<T>(f: () => T): T | null {
-  try {
-    return f()
-  } catch (e) {
-    if (e instanceof TextDoesNotFitError) return null
-    throw e
-  }
 }
 
 /** One face's design, in face coordinates. */

@@ -5,9 +5,9 @@
  * red separator line. The A4 preset is a whole page to print documents on.
  */
 import {
+  fitsOrNull,
   DPI,
   QoyarError,
-  TextDoesNotFitError,
   type Placed,
   canvasRoot,
   defineTemplate,
@@ -73,16 +73,6 @@ const MARK_CONDENSE = { authority: 0.4 }
 /** An emblem's square slot left of the mark (mm); the mark keeps the page centre, so the same width is kept free right. */
 const EMBLEM_MM = 24
 
-/** A fit that may not fit at any size: null instead of the 422, so a condensed fit can be tried. */
-function fitsOrNull(fit: () => Placed): Placed | null {
-  try {
-    return fit()
-  } catch (e) {
-    if (e instanceof TextDoesNotFitError) return null
-    throw e
-  }
-}
-
 export const letterhead = defineTemplate({
   id: 'letterhead',
   version: 4,
@@ -114,6 +104,7 @@ export const letterhead = defineTemplate({
     const left = mm(PAGE.left)
     const right = mm(PAGE.left + PAGE.width)
     const slot = mm(EMBLEM_MM + 4)
+    const condensing = (condensed: boolean) => (condensed && canvas.minCondense.authority !== undefined ? { minCondense: canvas.minCondense.authority } : {})
     const markIn = (y0: number, y1: number, condensed: boolean) =>
       kit.pair({
         role: 'authority',
@@ -123,7 +114,7 @@ export const letterhead = defineTemplate({
           style: { genre: 'serif' as const, weight: 700 },
           maxLines: 2,
           // Condensed like the Chinese where its script allows (Hangul's 장평), rather than wrapped.
-          ...(condensed && canvas.minCondense.authority !== undefined ? { minCondense: canvas.minCondense.authority } : {}),
+          ...condensing(condensed),
         },
 
         zh: {
@@ -131,7 +122,7 @@ export const letterhead = defineTemplate({
           orientation: 'horizontal' as const,
           style: { genre: 'serif' as const, weight: 700 },
           maxLines: 1,
-          ...(condensed && canvas.minCondense.authority !== undefined ? { minCondense: canvas.minCondense.authority } : {}),
+          ...condensing(condensed),
         },
         arrangement: 'stacked',
         box: { x0: f.emblem ? left + slot : left, y0, x1: f.emblem ? right - slot : right, y1 },

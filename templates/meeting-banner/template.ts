@@ -6,7 +6,7 @@
  * serif (标宋 style, as 会标 are set); Mongolian has only its sans face.
  */
 import {
-  TextDoesNotFitError,
+  fitsOrNull,
   canvasRoot,
   defineTemplate,
   hexColor,
@@ -60,15 +60,6 @@ const ONE_LINE_AT = 0.85
 const sizeOf = (p: Placed) => Math.max(...p.blocks.filter((b) => b.lang === 'zh').map((b) => b.layout.visualSize))
 /** Top and bottom of a placed pair's ink. */
 const spanOf = (p: Placed): [number, number] => [Math.min(...p.blocks.map((b) => b.extent.y0)), Math.max(...p.blocks.map((b) => b.extent.y1))]
-
-function fitsOrNull(f: () => Placed): Placed | null {
-  try {
-    return f()
-  } catch (e) {
-    if (e instanceof TextDoesNotFitError) return null
-    throw e
-  }
-}
 
 function subPair(
   f: Fields,
