@@ -50,6 +50,12 @@ export interface TextSpec {
   justify?: boolean
   /** Horizontal left-to-right text only: the first line of each paragraph starts this many em in (段首空两格: 2). Default 0. */
   firstLineIndent?: number
+  /**
+   * Horizontal text only: the glyphs drawn this much narrower, their height kept (长字, the condensed
+   * characters of a long authority name on a red header). 1 = as designed; at least 0.3. Sizes the
+   * rules compare are heights (visualSize), so condensing never changes them. Default 1.
+   */
+  condense?: number
 }
 
 /**
@@ -75,6 +81,8 @@ export interface Piece {
   ink: Box | null
   /** OpenType features satori must apply so that it draws what was measured. */
   features: string | null
+  /** Horizontal scale the glyphs are drawn at (TextSpec.condense), when condensed; `advance` is the condensed one. */
+  condense?: number
   /** The font's hhea ascent/descent in px: the renderer places satori's baseline with them. */
   ascent: number
   descent: number
