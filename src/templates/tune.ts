@@ -8,18 +8,7 @@
  */
 import { z } from 'zod'
 import { QoyarError } from '../errors.js'
-
-/** Bounds, shared with the studio's controls. */
-export const TUNE_LIMITS = {
-  /** Against the fitted size: larger than fitted does not fit. */
-  size: { min: 0.5, max: 1, identity: 1 },
-  /** em; never negative, so letters never collide. */
-  letter: { min: 0, max: 0.5, identity: 0 },
-  /** A factor on the block's pitch; below 0.8 lines (columns) would touch. */
-  line: { min: 0.8, max: 2, identity: 1 },
-} as const
-
-export type TuneProperty = keyof typeof TUNE_LIMITS
+import { TUNE_LIMITS, TUNE_PREFIX, type TuneProperty } from './tune-limits.js'
 
 /** `title` or `title:mn`: a role, and optionally one script's language code. */
 const KEY = /^[A-Za-z][A-Za-z0-9_-]{0,39}(:[a-z]{2,3})?$/
@@ -68,9 +57,6 @@ export const tune = z
   .describe(
     'tuning per text block, keyed by role (`title`) or role and language (`title:zh`) as /v1/check names blocks: `size` against the fitted size (both scripts together, so they stay at one size), `letter` spacing in em, `line` spacing factor. In a query: tune.title.size=0.9&tune.title:zh.letter=0.1',
   )
-
-/** The prefix of a tuning key in a query string, CSV header or flat JSON: tune.title:zh.letter=0.1. */
-export const TUNE_PREFIX = 'tune.'
 
 /**
  * Flat `tune.<block>.<property>` keys gathered into the `tune` object (a query string has no

@@ -1,5 +1,6 @@
 /** The form, generated from the template's JSON Schema: one control per field, notes under it. */
 import { IMAGE_LIMITS } from '../../render/image-limits.js'
+import { TUNE_FIELD } from '../../templates/tune-limits.js'
 import type { FieldSchema } from './api.js'
 import { h, valueOf, type Attrs } from './dom.js'
 import { HTML_LANG, LANG, lookup, scriptName, t } from './strings.js'
@@ -44,7 +45,8 @@ const requiredMark = (required: boolean) => (required ? h('span', { class: 'req'
 export function renderFields(root: HTMLElement): void {
   const required = tpl().fields.required ?? []
   const p = props()
-  root.replaceChildren(...Object.entries(p).map(([name, prop]) => fieldFor(name, prop, required.includes(name))))
+  // The tuning has controls of its own beside the preview (tune.ts), not a form field.
+  root.replaceChildren(...Object.entries(p).flatMap(([name, prop]) => (name === TUNE_FIELD ? [] : [fieldFor(name, prop, required.includes(name))])))
 }
 
 function fieldFor(name: string, prop: FieldSchema, required: boolean): HTMLElement {

@@ -13,6 +13,7 @@ import { copyLink, postDownload, syncLinks, writeHash } from './links.js'
 import { schedule } from './preview.js'
 import { scheduleSizes } from './sizes.js'
 import { pickSlogan, renderSlogan } from './slogans.js'
+import { wireTune } from './tune.js'
 import { loc, t } from './strings.js'
 import { applyParams, catalogue, changed, currentPack, onChange, state, tpl, usesPost } from './state.js'
 import { draw, OVERLAYS, setBleed, view, ZOOMS, type Zoom } from './view.js'
@@ -163,6 +164,7 @@ async function main(): Promise<void> {
   byId('copy-link').addEventListener('click', () => void copyLink())
   wireView()
   wireBatch()
+  wireTune()
   wireKeep({
     async open(template, input) {
       if (!catalogue.templates.some((x) => x.id === template)) throw new Error(t('keep.unknownTemplate', { template }))
