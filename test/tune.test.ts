@@ -121,17 +121,17 @@ describe('manual breaks', () => {
       })
 
   it('holds through a template in every region: the block’s lines split at the break, and the rules pass', async () => {
-    const signs = [
+    const signs: { region: string; minority: string; input: Record<string, string> }[] = [
       { region: 'inner-mongolia', minority: 'mn', input: { mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ\u2028ᠪᠢᠴᠢᠭ', zh: '蒙古语言\u2028文字' } },
       { region: 'yanbian', minority: 'ko', input: { ko: '연변조선족\u2028자치주', zh: '延边朝鲜族\u2028自治州' } },
       { region: 'xinjiang', minority: 'ug', input: { ug: 'شىنجاڭ ئۇيغۇر\u2028ئاپتونوم رايونى', zh: '新疆维吾尔\u2028自治区' } },
       { region: 'tibet', minority: 'bo', input: { bo: 'བོད་རང་\u2028སྐྱོང་ལྗོངས།', zh: '西藏\u2028自治区' } },
     ]
     for (const s of signs) {
-      const input = { ...s.input, region: s.region, preset: 'screen-1920x480' }
+      const input: Record<string, string> = { ...s.input, region: s.region, preset: 'screen-1920x480' }
       const { d } = design('slogan-banner', input)
       for (const lang of [s.minority, 'zh']) {
-        const text = (input as Record<string, string>)[lang]!
+        const text = input[lang]!
         expect(of(d.blocks, 'slogan', lang).layout.lines.map((l) => l.text)).toEqual(text.split('\u2028'))
       }
       const report = await check('slogan-banner', input)
@@ -194,6 +194,19 @@ describe('tune: the field', () => {
       expect(body.error.code).toBe('invalid_fields')
       expect(body.error.details.issues[0]!.path).toBe(path)
     }
+  })
+
+  it('rides in batch columns and defaults: a bad row is listed with its row number and field, the rest render', async () => {
+    const csv = 'name_mn,name_zh,tune.name.size\nᠪᠠᠲᠤ,巴图,0.9\nᠪᠠᠲᠤ,巴图,1.5\nᠪᠠᠲᠤ,巴图,\n'
+    const res = await app.request(`/v1/batch/desk-card.zip?${q({ 'tune.name:zh.letter': 0.1 })}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', accept: 'application/json' },
+      body: csv,
+    })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { rendered: number; failed: number; results: { row: number; error?: { code: string; field?: string } }[] } // the batch report
+    expect([body.rendered, body.failed]).toEqual([2, 1])
+    expect(body.results.find((r) => r.error)).toMatchObject({ row: 3, error: { code: 'invalid_fields', field: 'tune.name.size' } })
   })
 
   it('is documented in /v1/templates for every template', async () => {
