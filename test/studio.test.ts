@@ -424,6 +424,8 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     // Its box on the preview picks the block; both faces' boxes are outlined as the one being tuned.
     await page.locator('#overlay rect[data-block="front:name:mn"]').click()
     expect(await page.locator('#tune-block').inputValue()).toBe('name:mn')
+    // Mongolian letters join: the panel says its letter spacing goes between words.
+    expect(await page.locator('#tune-words').isVisible()).toBe(true)
     expect(await page.locator('#overlay rect.selected').evaluateAll((els) => els.map((e) => e.getAttribute('data-block')).sort())).toEqual([
       'back:name:mn',
       'front:name:mn',

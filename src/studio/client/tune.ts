@@ -25,11 +25,15 @@ interface TuneBlock {
 }
 
 const STEP: Record<TuneProperty, number> = { size: 0.01, letter: 0.01, line: 0.05 }
+/** Scripts whose letters join or stack: their letter spacing goes between words (TextSpec.letterSpacing). */
+const SPACED_AT_WORDS = new Set(['mn', 'ug', 'kk', 'bo'])
 
 let blocks: TuneBlock[] = []
 /** The template the blocks are of: another template's blocks are dropped until its preview comes. */
 let blocksOf = ''
 let selected = ''
+/** The designer picked the block (its box, the list, a control): only then is it outlined on the preview. */
+let picked = false
 /** Set while a control writes its own value: the controls are not rebuilt under the pointer dragging them. */
 let writing = false
 
@@ -46,6 +50,7 @@ function set(b: TuneBlock, p: TuneProperty, v: number): void {
   // The default is no tuning at all: the URL (and ETag) stay those of the untuned design.
   if (Math.abs(v - TUNE_LIMITS[p].identity) < 1e-9) delete state.values[key]
   else state.values[key] = String(Math.round(v * 100) / 100)
+  picked = true
   writing = true
   try {
     changed()
@@ -77,6 +82,7 @@ export function tuneLayout(layout: DesignLayout | undefined): void {
 function select(key: string): void {
   if (!blocks.some((b) => b.key === key)) return
   selected = key
+  picked = true
   draw()
 }
 
@@ -118,7 +124,7 @@ function draw(): void {
   const box = byId('tune')
   box.hidden = blocks.length === 0
   const b = current()
-  marks.select(b ? b.ids : [])
+  marks.select(b && picked ? b.ids : [])
   if (!b) return box.replaceChildren()
   const list = h(
     'select',
@@ -127,12 +133,14 @@ function draw(): void {
   )
   const breakable = !!b.field && document.getElementById(`f-${b.field}`) instanceof HTMLTextAreaElement
   const tuned = Object.keys(state.values).some((k) => k.startsWith(TUNE_PREFIX))
+  const atWords = SPACED_AT_WORDS.has(b.lang) ? [h('p', { class: 'hint', id: 'tune-words', text: t('tune.atWords', { script: scriptName(b.lang) }) })] : []
   box.replaceChildren(
     h('legend', { text: t('tune.heading') }),
     h('p', { class: 'hint', id: 'tune-hint', text: t('tune.hint') }),
     h('div', { class: 'field inline' }, h('label', { for: 'tune-block', text: t('tune.block') }), list),
     control(b, 'size'),
     control(b, 'letter'),
+    ...atWords,
     control(b, 'line'),
     h(
       'div',
@@ -165,7 +173,10 @@ export function wireTune(): void {
   onChange(() => {
     if (writing) return
     // Another template: its blocks come with its first preview.
-    if (state.template !== blocksOf) blocks = []
+    if (state.template !== blocksOf) {
+      blocks = []
+      picked = false
+    }
     draw()
   })
   byId('overlay').addEventListener('click', (e) => {
