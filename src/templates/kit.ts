@@ -175,6 +175,15 @@ export function createKit(fonts: FontSet, canvas: KitCanvas, pairing: Pairing, c
     if (ink < floor - 1e-6) throw tunedTooSmall(role, size, `${mmOf(ink)} mm`, `${mmOf(floor)} mm`, box)
     return ink
   }
+  /** A tuned layout that (by a rare wrap effect) does not fit at the smaller size is a 422 too, never drawn. */
+  const refitted = (role: string, result: PairResult, box: { width: number; height: number }): PairResult => {
+    if (result.fits) return result
+    throw new TextDoesNotFitError(
+      `The ${role} does not fit its area at its tuned size; choose a size factor closer to 1.`,
+      { role, box, size: tuning.size(role) },
+      { role, width: Math.round(box.width), height: Math.round(box.height) },
+    )
+  }
   /**
    * Too small for its viewing distance: a 422 that says the letter size the sign needs and the one
    * the text would fit at (fitsAt: null when it fits at no size down to the template's own floor).
@@ -214,7 +223,8 @@ export function createKit(fonts: FontSet, canvas: KitCanvas, pairing: Pairing, c
       const b = req.minority.box
       const tuned = tunedInk(req.role, result.ink, floorOf(req), { width: b.x1 - b.x0, height: b.y1 - b.y0 })
       // Smaller than fitted fits: the areas are laid out again at exactly that size.
-      if (tuned !== null) result = fitPairInBoxes(fonts, { ...spec, minInk: tuned, maxInk: tuned })
+      if (tuned !== null)
+        result = refitted(req.role, fitPairInBoxes(fonts, { ...spec, minInk: tuned, maxInk: tuned }), { width: b.x1 - b.x0, height: b.y1 - b.y0 })
       return placedParts(result, req.role, req.color, req.face, minLetterApplies(req) ? req.minLetterMm : undefined)
     },
     pair(req) {
@@ -238,7 +248,7 @@ export function createKit(fonts: FontSet, canvas: KitCanvas, pairing: Pairing, c
         )
       }
       const tuned = tunedInk(req.role, result.ink, floorOf(req), box)
-      if (tuned !== null) result = fitPair(fonts, { ...spec, minInk: tuned, maxInk: tuned })
+      if (tuned !== null) result = refitted(req.role, fitPair(fonts, { ...spec, minInk: tuned, maxInk: tuned }), box)
       return placedParts(result, req.role, req.color, req.face, minLetterApplies(req) ? req.minLetterMm : undefined, req.box.x0, req.box.y0)
     },
     text(req) {
