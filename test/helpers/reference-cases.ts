@@ -40,7 +40,7 @@ const TEXT_CASES: Record<string, Record<string, string>> = {
   'typeset.punctuation-squeeze': { text: '“民族团结”（2026年）《条例》、（见附件）。', orientation: 'horizontal', size: '48' },
 }
 
-/** A designer's tuning and manual breaks (the tune field), as the studio's GET URL carries them. */
+/** A designer's tuning and manual breaks (the tune field), under the keys the studio's GET URL carries. */
 const TUNED_CASES: { name: string; template: string; fields: Record<string, string> }[] = [
   // The name at 0.9 of its fitted size in both scripts, the Chinese title spaced out by 0.3 em.
   {
@@ -85,8 +85,16 @@ export function referenceCases(env: AppEnv): ReferenceCase[] {
           init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...fields, region }) },
         },
       })
+  // As flat keys in a JSON body: the same input, bytes and ETag as the studio's GET URL of them (tune.test.ts).
   for (const c of TUNED_CASES)
-    cases.push({ name: c.name, template: c.template, request: { path: `/v1/render/${c.template}.svg?${new URLSearchParams(c.fields)}` } })
+    cases.push({
+      name: c.name,
+      template: c.template,
+      request: {
+        path: `/v1/render/${c.template}.svg`,
+        init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c.fields) },
+      },
+    })
   for (const [name, params] of Object.entries(TEXT_CASES)) cases.push({ name, request: { path: `/v1/text.svg?${new URLSearchParams(params)}` } })
   return cases
 }
