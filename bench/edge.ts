@@ -12,12 +12,11 @@
  * "first request" on workerd is the isolate's first request (fonts from
  * assets, HarfBuzz, satori and resvg-wasm start-up, then the render).
  */
-import os from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { startEdge } from '../scripts/edge/wrangler.js'
 import { WORKERS_RASTER_BUDGET } from '../src/worker/limits.js'
 import { CASES } from './cases.js'
-import { ms, summarize, timeLoop, type Summary } from './stats.js'
+import { loadAverage, ms, summarize, timeLoop, type Summary } from './stats.js'
 
 const N = Number(process.env.BENCH_EDGE_N ?? 100)
 const WARMUP = 5
@@ -58,11 +57,7 @@ const row = (cells: string[], widths: number[]) => cells.map((c, i) => c.padEnd(
 /** The whole edge section; bench/run.ts can call it as one more section. */
 export async function edgeBench(): Promise<void> {
   console.log('== edge: workerd (wrangler dev) beside Node, same designs ==')
-  const load = () =>
-    os
-      .loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')
+  const load = () => loadAverage()
   console.log(`load avg at start: ${load()} (other work on the machine skews timings)`)
   const { nodeEnv } = await import('../src/node/env.js')
   const { createApp } = await import('../src/app.js')

@@ -3,9 +3,8 @@
  * render's Mongolian fields, so it must stay well under 1 ms. Run alone with
  * `npx tsx bench/mongolian-check.ts`, or as a section of `npm run bench`.
  */
-import os from 'node:os'
 import { checkMongolian } from '../src/text/mongolian/check.js'
-import { summarize } from './stats.js'
+import { loadAverage, summarize } from './stats.js'
 
 /** Correct sign text, text with findings, and Menksoft (converted in the suggestion). */
 const SAMPLES: Record<string, string> = {
@@ -16,12 +15,7 @@ const SAMPLES: Record<string, string> = {
 
 export function mongolianCheckBench(): void {
   console.log('\n== Mongolian text checker ==')
-  console.log(
-    `load avg ${os
-      .loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}`,
-  )
+  console.log(`load avg ${loadAverage()}`)
   for (const [name, sample] of Object.entries(SAMPLES)) {
     const text = sample.repeat(Math.ceil(1000 / sample.length)).slice(0, 1000)
     for (let i = 0; i < 200; i++) checkMongolian(text) // warm-up

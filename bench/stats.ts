@@ -1,4 +1,5 @@
 /** Timing loops and percentiles. Figures only: nothing here asserts. */
+import os from 'node:os'
 
 export interface Summary {
   n: number
@@ -57,3 +58,18 @@ export const ms = (x: number): string => (Number.isFinite(x) ? (x < 10 ? x.toFix
 export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 /** process.resourceUsage().maxRSS is in kilobytes. */
 export const kbToMb = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`
+
+/** The 1, 5 and 15 minute load averages, as every bench prints them beside its figures. */
+export const loadAverage = (): string =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')
+
+/** CPU time (user + system, this process) one call takes, ms: steadier than wall time on a shared machine. */
+export async function cpuMs(fn: () => unknown): Promise<number> {
+  const c0 = process.cpuUsage()
+  await fn()
+  const c = process.cpuUsage(c0)
+  return (c.user + c.system) / 1000
+}

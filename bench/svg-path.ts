@@ -7,9 +7,8 @@
  */
 import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
-import os from 'node:os'
 import { CASES } from './cases.js'
-import { ms, summarize } from './stats.js'
+import { cpuMs, loadAverage, ms, summarize } from './stats.js'
 
 const n = Number(process.argv[2] ?? 200)
 const only = process.argv[3]?.split(',')
@@ -39,20 +38,12 @@ if (session) {
   await session.post('Profiler.setSamplingInterval', { interval: 100 })
   await session.post('Profiler.start')
 }
-console.log(
-  `load avg before: ${os
-    .loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`,
-)
+console.log(`load avg before: ${loadAverage()}`)
 for (let i = 0; i < n; i++)
   for (const [name, url] of picked) {
-    const c0 = process.cpuUsage()
     const t0 = performance.now()
-    await get(url)
+    cpu.get(name)!.push(await cpuMs(() => get(url)))
     wall.get(name)!.push(performance.now() - t0)
-    const c = process.cpuUsage(c0)
-    cpu.get(name)!.push((c.user + c.system) / 1000)
   }
 if (session && profileTo) {
   const { profile } = await session.post('Profiler.stop')
@@ -64,9 +55,4 @@ for (const [name] of picked) {
   const c = summarize(cpu.get(name)!)
   console.log(`${name} svg: wall p50 ${ms(w.p50)} ms p95 ${ms(w.p95)}; cpu p50 ${ms(c.p50)} ms (n ${w.n})`)
 }
-console.log(
-  `load avg after: ${os
-    .loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`,
-)
+console.log(`load avg after: ${loadAverage()}`)

@@ -6,7 +6,6 @@
  * - a one-page PDF through the fast path against svg-to-pdfkit.
  * Figures only. Also `npx tsx bench/svg-read.ts` on its own.
  */
-import os from 'node:os'
 import { Resvg } from '@resvg/resvg-js'
 import PDFDocument from 'pdfkit'
 import SVGtoPDF from 'svg-to-pdfkit'
@@ -15,7 +14,7 @@ import { drawSatoriSvg } from '../src/node/pdf-fast.js'
 import { designOf, prepare } from '../src/render/template-render.js'
 import { leanSvg } from '../src/render/svg.js'
 import { parseSvg } from '../src/render/satori-svg/index.js'
-import { ms, summarize, timeLoop } from './stats.js'
+import { loadAverage, ms, summarize, timeLoop } from './stats.js'
 
 const N = Number(process.env.BENCH_SVG_READ_N ?? 30)
 const BUDGET_MS = 4000
@@ -37,15 +36,23 @@ function pdfPage(svg: string, width: number, height: number, draw: (doc: PDFKit.
 
 export async function svgReadBench(): Promise<void> {
   console.log(`\n== reading satori's SVG (parse, clean-up, resvg render, PDF fast path) ==`)
-  console.log(`load avg at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; N=${N} (capped at ${BUDGET_MS / 1000} s a series)`)
+  console.log(`load avg at start: ${loadAverage()}; N=${N} (capped at ${BUDGET_MS / 1000} s a series)`)
   const env = await nodeEnv()
-  const cases: { name: string; input: Record<string, unknown> }[] = env.templates.map((t) => ({ name: t.id, input: { ...(env.examples[t.id] as Record<string, unknown>) } }))
+  const cases: { name: string; input: Record<string, unknown> }[] = env.templates.map((t) => ({
+    name: t.id,
+    input: { ...(env.examples[t.id] as Record<string, unknown>) },
+  }))
   cases.push({ name: 'desk-card 300 dpi', input: { ...(env.examples['desk-card'] as Record<string, unknown>), dpi: '300' } })
   console.log('case                 canvas       parse   read+clean | resvg raw   lean   ×     | no fill  off-canvas | PDF fast  svg-to-pdfkit  ×')
   for (const c of cases) {
     const id = c.name.split(' ')[0]!
     const p = prepare(env, id, c.input)
-    const raw = await env.engines.satori(designOf(env, p).root as never, { width: p.canvas.width, height: p.canvas.height, fonts: env.fonts.satoriFonts as never, embedFont: true })
+    const raw = await env.engines.satori(designOf(env, p).root as never, {
+      width: p.canvas.width,
+      height: p.canvas.height,
+      fonts: env.fonts.satoriFonts as never,
+      embedFont: true,
+    })
     const lean = leanSvg(raw)
     const parse = await p50(() => parseSvg(raw), 200)
     const clean = await p50(() => leanSvg(raw), 200)
@@ -84,8 +91,10 @@ export async function svgReadBench(): Promise<void> {
       ].join(' '),
     )
   }
-  console.log('(ms, p50. resvg: render() only, no PNG encoding. "no fill": lean without the canvas-wide background rect; "off-canvas": lean plus a copy of everything past the right edge)')
-  console.log(`load avg at end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`)
+  console.log(
+    '(ms, p50. resvg: render() only, no PNG encoding. "no fill": lean without the canvas-wide background rect; "off-canvas": lean plus a copy of everything past the right edge)',
+  )
+  console.log(`load avg at end: ${loadAverage()}`)
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await svgReadBench()

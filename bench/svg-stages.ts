@@ -4,9 +4,8 @@
  * satori, parse, simplify, serialize, and the route's whole request.
  *   tsx bench/svg-stages.ts [n=100]
  */
-import os from 'node:os'
 import { CASES } from './cases.js'
-import { ms, summarize } from './stats.js'
+import { cpuMs, loadAverage, ms, summarize } from './stats.js'
 import { parseSvg, serializeSvg, simplifySvg } from '../src/render/satori-svg/index.js'
 import { textImage } from '../src/render/text-image.js'
 import { complianceOf, designOf, prepare } from '../src/render/template-render.js'
@@ -62,31 +61,15 @@ const banner = { ...(env.examples['slogan-banner'] as Record<string, string>), p
   })
 }
 const samples = new Map<string, number[]>()
-const cpuOf = async (f: Stage) => {
-  const c0 = process.cpuUsage()
-  await f()
-  const c = process.cpuUsage(c0)
-  return (c.user + c.system) / 1000
-}
 for (const c of cases) for (const [, f] of c.stages) for (let i = 0; i < 10; i++) await f()
-console.log(
-  `load avg before: ${os
-    .loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`,
-)
+console.log(`load avg before: ${loadAverage()}`)
 for (let i = 0; i < n; i++)
   for (const c of cases)
     for (const [stage, f] of c.stages) {
       const k = `${c.name} ${stage}`
       if (!samples.has(k)) samples.set(k, [])
-      samples.get(k)!.push(await cpuOf(f))
+      samples.get(k)!.push(await cpuMs(f))
     }
 for (const [k, s] of samples) console.log(`${k.padEnd(28)} cpu p50 ${ms(summarize(s).p50)} ms`)
 console.log('(simplify and serialize include a parse: subtract it)')
-console.log(
-  `load avg after: ${os
-    .loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`,
-)
+console.log(`load avg after: ${loadAverage()}`)

@@ -39,7 +39,15 @@ export function bundledData(officeFiles?: OfficeFiles): BundledData {
     // An office's files are part of what a render depends on, like the fonts.
     version: buildVersion(pkg.version, [...MANIFEST.fonts.map((f) => f.sha256), ...(office?.fingerprint ?? [])]),
     ...(office
-      ? { office: { data: office.origin, files: Object.keys(office.files).sort(), ...(office.brand?.name ? { brand: office.brand.name } : {}) } }
+      ? {
+          office: {
+            data: office.origin,
+            files: Object.keys(office.files).sort(),
+            ...(office.brand?.name ? { brand: office.brand.name } : {}),
+            // parseOffice refuses a brand whose emblem is not among the files.
+            ...(office.brand ? { look: { colors: office.brand.colors, ...(office.brand.emblem ? { emblem: office.files[office.brand.emblem]! } : {}) } } : {}),
+          },
+        }
       : {}),
   }
 }

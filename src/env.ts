@@ -35,7 +35,13 @@ export interface AppEnv {
   /** Served at /metrics when present (Node; Workers have their own analytics). */
   metrics?: MetricsText
   /** The office data directory merged over the built-in data, if one was given (QOYAR_DATA). */
-  office?: { data: string; files: string[]; brand?: { zh: string; en?: string | undefined; mn?: string | undefined } }
+  office?: {
+    data: string
+    files: string[]
+    brand?: { zh: string; en?: string | undefined; mn?: string | undefined }
+    /** The brand's named colours and emblem (a data: URI), for the studio to show what the templates default to. */
+    look?: { colors: Record<string, string>; emblem?: string }
+  }
   /** Changes whenever code, fonts or templates change: part of every ETag. */
   version: string
 }

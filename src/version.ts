@@ -4,9 +4,10 @@ import { fnv1a } from './hash.js'
  * Bumped whenever the drawing of an unchanged input changes (layout, design,
  * renderer upgrades). Together with the package version and the fonts'
  * checksums it forms the build version in every ETag. 3: 标点挤压, right-to-left
- * punctuation drawn on its side, every template for every region.
+ * punctuation drawn on its side, every template for every region. 4: 标点挤压 in
+ * columns.
  */
-export const RENDER_VERSION = 3
+export const RENDER_VERSION = 4
 
 export function buildVersion(packageVersion: string, fontChecksums: readonly string[]): string {
   // A short, stable digest of the font set.

@@ -35,6 +35,27 @@ describe('saved designs', () => {
     expect(((await check.json()) as { template: string }).template).toBe('desk-card')
   })
 
+  it('carries a brand (emblem, colours by role) for the studio; renders read the input alone', async () => {
+    const emblem = `data:image/png;base64,${readFileSync(new URL('./fixtures/office/emblem.png', import.meta.url)).toString('base64')}`
+    const branded: DesignFile = { ...saved, brand: { emblem, colors: { primary: '#7a1fa2', onPrimary: '#ffffff' } } }
+    expect(designFile.parse(branded)).toEqual(branded)
+    const [plain, withBrand] = await Promise.all([post('/v1/render/desk-card.svg', saved), post('/v1/render/desk-card.svg', branded)])
+    expect(withBrand.status).toBe(200)
+    expect(withBrand.headers.get('etag')).toBe(plain.headers.get('etag'))
+    for (const [brand, path] of [
+      [{ colors: { primary: 'purple' } }, 'brand.colors.primary'],
+      [{ colors: { accent: '#7a1fa2' } }, 'brand.colors'],
+      [{ emblem: 'https://example.org/logo.png' }, 'brand.emblem'],
+      [{ font: 'x' }, 'brand'],
+    ] as const) {
+      const res = await post('/v1/render/desk-card.svg?lang=en', { ...saved, brand })
+      expect(res.status, path).toBe(422)
+      const body = (await res.json()) as { error: { code: string; details: { issues: { path: string[] }[] } } }
+      expect(body.error.code).toBe('invalid_design')
+      expect(body.error.details.issues[0]!.path.join('.'), path).toMatch(new RegExp(`^${path}`))
+    }
+  })
+
   it('a design for another template, or a broken one, is a 422 saying so', async () => {
     const other = await post('/v1/render/slogan-banner.svg', saved)
     expect(other.status).toBe(422)

@@ -39,6 +39,20 @@ describe('every template renders for every pack, and its example passes the pack
 })
 
 describe('Yanbian (延州政办发〔2022〕16号): Chinese first or above; vertical, Chinese right', () => {
+  it('a red header keeps one line per script: the Korean condensed (장평) like the Chinese (长字), not wrapped', () => {
+    const { p, d, report } = laidOut('letterhead', { ...example('yanbian', 'letterhead'), region: 'yanbian' })
+    const zh = one(d, 'authority', 'zh')
+    const ko = one(d, 'authority', 'ko')
+    expect(zh.layout.lines).toHaveLength(1)
+    expect(ko.layout.lines).toHaveLength(1)
+    const condenseOf = (b: PlacedBlock) => b.layout.lines[0]!.pieces.find((x) => x.condense !== undefined)?.condense
+    expect(condenseOf(ko)).toBeGreaterThanOrEqual(0.4)
+    expect(condenseOf(ko)).toBeLessThan(1)
+    // The mark's letters at 15 mm or more, as offices keep it (GB/T 9704 leaves the size to them).
+    expect(ko.layout.visualSize / p.canvas.mm(1)).toBeGreaterThanOrEqual(15)
+    expect(report.pass).toBe(true)
+  })
+
   it('a desk card puts the Chinese name above the Korean on both faces, as its reader sees them', () => {
     const { d, report } = laidOut('desk-card', { ...example('yanbian', 'desk-card'), region: 'yanbian' })
     const zh = one(d, 'name', 'zh', 'front')
@@ -97,9 +111,10 @@ describe('Xinjiang: Uyghur right to left, at a size proportionate to the Chinese
       `/v1/render/door-plaque.png?${new URLSearchParams({ ...example('xinjiang', 'door-plaque'), preset: 'vertical-400x2000', region: 'xinjiang' } as Record<string, string>)}`,
     )
     expect(res.status).toBe(422)
-    const body = (await res.json()) as { error: { code: string; details: { scripts: string[] } } }
+    const body = (await res.json()) as { error: { code: string; message: string; details: { scripts: string[] } } }
     expect(body.error.code).toBe('vertical_not_supported')
     expect(body.error.details.scripts).toEqual(['Arab'])
+    expect(body.error.message).toContain('暂不支持竖排的阿拉伯字母')
   })
 
   it('a display board puts the Uyghur paragraph right of the Chinese (巴里坤: 哈萨克文字居右，汉文居左)', () => {
@@ -146,6 +161,31 @@ describe('the API keeps one field per language, named by the pack', () => {
     expect(card.fields.properties.order?.enum).toEqual(['ko-first', 'zh-first'])
     expect(Object.keys(card.fields.properties).some((k) => k.includes('minority') || k.endsWith('_mn'))).toBe(false)
     expect(card.example).toEqual(example('yanbian', 'desk-card'))
+  })
+
+  it("a template's description states the region's own order and language", async () => {
+    const descriptions = async (region: string) => {
+      const body = (await (await app.request(`/v1/templates?region=${region}`)).json()) as {
+        templates: { id: string; description: { zh: string; en: string } }[]
+      }
+      return Object.fromEntries(body.templates.map((t) => [t.id, t.description]))
+    }
+    const [im, yb, xj, bo] = await Promise.all(['inner-mongolia', 'yanbian', 'xinjiang', 'tibet'].map(descriptions))
+    expect(im!['door-plaque']!.zh).toContain('竖匾蒙文在左、汉文在右，横匾蒙文在上、汉文在下，字号相等')
+    expect(yb!['door-plaque']!.zh).toContain('竖匾朝文在左、汉文在右，横匾汉文在上、朝文在下')
+    // Bodies side by side in their own directions: Korean lines follow the Chinese, as stacked lines do.
+    expect(yb!['display-board']!.zh).toContain('朝汉正文（汉文在左、朝文在右，字号相等）')
+    expect(yb!['slogan-banner']!.en).toContain('Chinese above Korean')
+    expect(yb!['window-sign']!.zh).toContain('“朝汉双语服务窗口”')
+    expect(xj!['window-sign']!.zh).toContain('维文在上、汉文在下，字号相称')
+    expect(xj!['door-plaque']!.zh).toContain('维文暂只横排，不出竖匾')
+    expect(xj!['door-plaque']!.en).toContain('no standing plaques (Uyghur is set in lines only, for now)')
+    expect(bo!['letterhead']!.zh).toContain('发文机关标志藏汉并写')
+    for (const region of [yb, xj, bo])
+      for (const d of Object.values(region!)) {
+        expect(d.zh).not.toMatch(/蒙|\{/)
+        expect(d.en).not.toMatch(/Mongolian|\{/)
+      }
   })
 
   it('the default region keeps the Mongolian names: name_mn, mnScale, mnLayout, order=mn-first', async () => {

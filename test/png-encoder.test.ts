@@ -149,4 +149,15 @@ describe('PNG encoder', () => {
     expect([...decoded.data.subarray(0, 12)]).toEqual([0, 0, 0, 255, 255, 255, 255, 255, 200, 0, 0, 255])
     expect([...decoded.data.subarray(-4)]).toEqual([...pixels.subarray(-4)])
   })
+
+  it('indexes a first pixel of opaque white (the word -1) and every colour after it', async () => {
+    // The indexer reads pixels as signed words, where opaque white is -1: the value a "no colour yet" marker could take.
+    const width = 7
+    const height = 3
+    const pixels = new Uint8Array(width * height * 4)
+    for (let i = 0; i < width * height; i++) pixels.set(i === 0 || i % 4 === 1 ? [255, 255, 255, 255] : i % 4 === 2 ? [200, 0, 0, 255] : [0, 0, 0, 255], i * 4)
+    const png = await encodePng({ width, height, pixels }, async (d) => deflateSync(d))
+    expect(chunksOf(png)).toMatchObject({ colourType: 3 })
+    expect(decodePng(png).data).toEqual(pixels)
+  })
 })

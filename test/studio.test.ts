@@ -24,8 +24,29 @@ import { launchChromium } from './helpers/chromium.js'
 import { skipWithout } from './helpers/tools.js'
 import { MVS } from '../src/text/mongolian/controls.js'
 import { q } from './helpers/http.js'
+import { readOfficeDir } from '../src/node/office-files.js'
+import { bundledData } from '../src/bundled.js'
+import { createApp } from '../src/app.js'
 
 const OUT = new URL('./out/studio/', import.meta.url)
+const OFFICE = await readOfficeDir(new URL('./fixtures/office/', import.meta.url).pathname)
+const officeApp = createApp({ ...env, ...bundledData(OFFICE), cache: undefined })
+/** A studio string in either interface language (earlier tests may have switched it), with its {{params}} filled. */
+const studioText = (key: string, params: Record<string, string | number> = {}) =>
+  (['zh', 'en'] as const).map((lang) => {
+    const strings = JSON.parse(readFileSync(new URL(`../locales/${lang}/studio.json`, import.meta.url), 'utf8')) as Record<string, Record<string, string>>
+    const [section, name] = key.split('.') as [string, string]
+    return strings[section]![name]!.replace(/\{\{(\w+)\}\}/g, (_m, k: string) => String(params[k]))
+  })
+const bootOf = (html: string) =>
+  JSON.parse(html.match(/<script type="application\/json" id="studio-boot">([\s\S]*?)<\/script>/)![1]!) as Record<string, unknown>
+
+/** A PNG of one colour (or two halves: left and right), as a picture input takes it. */
+function png(width: number, height: number, left: number[], right = left): Buffer {
+  const p = new PNG({ width, height })
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) p.data.set([...(x < width / 2 ? left : right), 255], (y * width + x) * 4)
+  return PNG.sync.write(p)
+}
 
 describe('GET /studio', () => {
   it('is an HTML page in Chinese by default, English with lang=en, Chinese for lang=mn (no reviewed Mongolian interface)', async () => {
@@ -96,6 +117,21 @@ describe('GET /studio', () => {
     })
     expect(hints['desk-card']!.colors).toEqual(expect.arrayContaining(['background', 'color', 'accent']))
     expect(hints['desk-card']!.sloganFields).toBeUndefined()
+    // Brand colours by role, into each template's own colour fields; the emblem where a template has its slot.
+    expect(hints['slogan-banner']).toMatchObject({ brandColors: { primary: 'background', onPrimary: 'color' }, emblem: false })
+    expect(hints['letterhead']).toMatchObject({ brandColors: { primary: 'color' }, emblem: true })
+    for (const [id, h] of Object.entries(hints)) for (const field of Object.values(h.brandColors)) expect(h.colors, `${id}.${field}`).toContain(field)
+  })
+
+  it("with an office's data, shows its brand (name, colours, emblem) from the data the templates default to", async () => {
+    const boot = bootOf(await (await officeApp.request('/studio')).text())
+    expect(boot.office).toEqual({
+      data: OFFICE.origin,
+      name: { zh: '测试单位', en: 'Test office' },
+      colors: { red: '#b5121b', gold: '#f2c200', ink: '#202020' },
+      emblem: OFFICE.files['emblem.png'],
+    })
+    expect(bootOf(await (await app.request('/studio')).text()).office).toBeUndefined()
   })
 })
 
@@ -600,11 +636,41 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     ])
     await page.locator('#batch').screenshot({ path: new URL('studio-batch.png', OUT).pathname })
     await page.selectOption('#batch-format', 'pdf')
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#batch-go')])
+    // Progress in rows, counted from the pages as they arrive: a slow line shows it row by row.
+    await page.evaluate(() => {
+      const seen: string[] = []
+      ;(window as unknown as { seenProgress: string[] }).seenProgress = seen // read back below
+      new MutationObserver(() => {
+        const el = document.getElementById('batch')!
+        seen.push(`${el.dataset.done}/${(document.getElementById('batch-progress') as HTMLProgressElement).max}`)
+      }).observe(document.getElementById('batch')!, { attributes: true, attributeFilter: ['data-done'] })
+    })
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 96 * 1024, uploadThroughput: -1 })
+    const downloading = page.waitForEvent('download')
+    await page.click('#batch-go')
+    await page.waitForFunction(() => {
+      const d = Number(document.getElementById('batch')!.dataset.done)
+      return d > 0 && d < 20
+    })
+    await page.locator('#batch').screenshot({ path: new URL('studio-batch-progress.png', OUT).pathname })
+    const download = await downloading
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+    await cdp.detach()
     expect(download.suggestedFilename()).toBe('desk-card.pdf')
     const pdf = readFileSync((await download.path())!)
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     expect(await page.locator('#batch').getAttribute('data-state')).toBe('done')
+    const seen = await page.evaluate(() => (window as unknown as { seenProgress: string[] }).seenProgress)
+    const done = seen.map((x) => Number(x.split('/')[0]))
+    expect(seen.every((x) => x.endsWith('/20'))).toBe(true)
+    expect(done.at(-1)).toBe(20)
+    expect(done.some((d) => d > 0 && d < 20)).toBe(true)
+    expect(done).toEqual([...done].sort((a, b) => a - b))
+    // The 5th and 12th rows cannot render: each is done with the sign after it (4 signs = 4 rows, 5 signs = 6 rows), never alone.
+    expect(done).not.toContain(5)
+    expect(done).not.toContain(12)
+    expect(studioText('batch.done', { rows: 20, signs: 18, kb: Math.round(pdf.length / 1024) })).toContain(await page.locator('#batch-status').textContent())
     // 18 signs, and the API's last page listing the two rows it left out.
     if (!skipWithout('poppler')) expect(pdfPages(pdf)).toBe(19)
   })
@@ -638,6 +704,169 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     expect(second.etag).not.toBe(first.etag)
     expect(await page.locator('#link-status').textContent()).toContain('pictures')
     await page.screenshot({ path: new URL('studio-display-board.png', OUT).pathname, fullPage: true })
+  })
+
+  /** The JSON body of the next POST render of `template` that `accept` takes. */
+  const nextPost = (template: string, accept: (body: Record<string, unknown>) => boolean) =>
+    page
+      .waitForRequest(
+        (r) => r.url().includes(`/v1/render/${template}.svg`) && r.method() === 'POST' && accept(JSON.parse(r.postData() ?? '{}') as Record<string, unknown>),
+      )
+      .then((r) => JSON.parse(r.postData()!) as Record<string, unknown>)
+  const etagOfPost = async (template: string, body: unknown) =>
+    (
+      await app.request(`/v1/render/${template}.svg`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    ).headers.get('etag')
+
+  it('crops a picture around the point clicked on its thumbnail, or shows it whole: the POST carries images[].focus and fit', async () => {
+    if (!page.url().startsWith(`${base}/studio`)) await page.goto(`${base}/studio`)
+    await page.selectOption('#template', 'display-board')
+    const before = await previewSettles({ template: 'display-board' })
+    // A wide picture, red on the left and blue on the right: a frame shows one side or the other.
+    await page.setInputFiles('#f-images', { name: 'red-blue.png', mimeType: 'image/png', buffer: png(240, 60, [200, 20, 30], [20, 60, 200]) })
+    const picker = page.locator('#f-images-list > li').last().locator('.focus-pick')
+    await picker.waitFor()
+    const n = Number(await picker.getAttribute('data-picture'))
+    const added = await previewSettles({ afterSeq: Number(before.seq) })
+    const box = (await picker.locator('img').boundingBox())!
+    expect(box.width / box.height).toBeCloseTo(4, 1) // the whole picture, so a click's place is the picture's place
+    const focused = nextPost('display-board', (b) => !!(b.images as { focus?: unknown }[])[n - 1]?.focus)
+    await picker.locator('img').click({ position: { x: box.width * 0.1, y: box.height * 0.5 } })
+    const body = await focused
+    const sent = (body.images as { focus: { x: number; y: number }; fit?: string }[])[n - 1]!
+    expect(sent.focus.x).toBeCloseTo(0.1, 1)
+    expect(sent.focus.y).toBeCloseTo(0.5, 1)
+    expect(sent.fit).toBeUndefined()
+    const cropped = await previewSettles({ afterSeq: Number(added.seq) })
+    expect(cropped.etag).not.toBe(added.etag)
+    expect(cropped.etag).toBe(await etagOfPost('display-board', body))
+    expect(await picker.getAttribute('data-focus')).toBe(`${sent.focus.x},${sent.focus.y}`)
+    // The arrow keys move it too.
+    await picker.press('ArrowRight')
+    await expect.poll(() => picker.getAttribute('data-focus')).toBe(`${Math.round((sent.focus.x + 0.05) * 100) / 100},${sent.focus.y}`)
+    await page.locator('#f-images-list').screenshot({ path: new URL('studio-crop-pictures.png', OUT).pathname })
+    await page.locator('#preview').screenshot({ path: new URL('studio-crop-focus.png', OUT).pathname })
+    // Shown whole: the picker is off, and the body says contain.
+    const whole = nextPost('display-board', (b) => (b.images as { fit?: string }[])[n - 1]?.fit === 'contain')
+    await page.selectOption(`#f-images-${n}-fit`, 'contain')
+    await whole
+    expect(await picker.isDisabled()).toBe(true)
+    const contained = await previewSettles({ afterSeq: Number(cropped.seq) })
+    expect(contained.etag).not.toBe(cropped.etag)
+    await page.locator('#preview').screenshot({ path: new URL('studio-crop-contain.png', OUT).pathname })
+    await page.locator(`#f-images-list > li`).last().locator('button.remove').click()
+  })
+
+  /** How many pixels of the preview image are near `rgb` (a picture of the sign as the page shows it). */
+  const previewPixelsNear = async (rgb: number[]) => {
+    // The sign alone: the overlays drawn over it hidden while the picture is taken.
+    const overlay = (v: string) => page.evaluate((visibility) => void (document.getElementById('overlay')!.style.visibility = visibility), v)
+    await overlay('hidden')
+    const shot = decodePng(await page.locator('#preview-img').screenshot())
+    await overlay('')
+    let n = 0
+    for (let i = 0; i < shot.data.length; i += 4) if (rgb.every((c, k) => Math.abs(shot.data[i + k]! - c) < 40)) n++
+    return n
+  }
+
+  it('a brand: the emblem goes to the template with a slot for it, the colours to each template’s fields; a saved design keeps it and reopens to the same ETag', async () => {
+    if (!page.url().startsWith(`${base}/studio`)) await page.goto(`${base}/studio`)
+    await page.selectOption('#template', 'letterhead')
+    const plain = await previewSettles({ template: 'letterhead' })
+    expect(await page.locator('#f-emblem').count()).toBe(0) // the brand's, not a text field
+    const green = [10, 150, 60]
+    expect(await previewPixelsNear(green)).toBe(0)
+    const emblem = png(64, 64, green)
+    const uri = `data:image/png;base64,${emblem.toString('base64')}`
+    const posted = nextPost('letterhead', (b) => b.emblem === uri)
+    await page.setInputFiles('#brand-emblem', { name: 'emblem.png', mimeType: 'image/png', buffer: emblem })
+    const body = await posted
+    const withEmblem = await previewSettles({ afterSeq: Number(plain.seq) })
+    expect(withEmblem.etag).toBe(await etagOfPost('letterhead', body))
+    expect(await previewPixelsNear(green)).toBeGreaterThan(50)
+    expect(studioText('brand.emblemPlaced')).toContain(await page.locator('#brand-emblem-note').textContent())
+    // The main colour becomes the letterhead's red.
+    await page.locator('#brand-primary-hex').fill('#7a1fa2')
+    const coloured = await previewSettles({ afterSeq: Number(withEmblem.seq) })
+    expect(await page.locator('#f-color-hex').inputValue()).toBe('#7a1fa2')
+    expect(await page.locator('#brand-primary-clear').isEnabled()).toBe(true)
+    expect(coloured.etag).toBe(await etagOfPost('letterhead', { ...body, color: '#7a1fa2' }))
+    expect(await previewPixelsNear([122, 31, 162])).toBeGreaterThan(100)
+    await page.locator('#brand').screenshot({ path: new URL('studio-brand.png', OUT).pathname })
+    await page.screenshot({ path: new URL('studio-brand-letterhead.png', OUT).pathname, fullPage: true })
+    // The desk card has no emblem slot: GET again, its accent in the brand's colour; the emblem is kept for the letterhead.
+    const getCard = page.waitForRequest((r) => r.url().includes('/v1/render/desk-card.svg') && r.method() === 'GET')
+    await page.selectOption('#template', 'desk-card')
+    expect(new URL((await getCard).url()).searchParams.get('accent')).toBe('#7a1fa2')
+    await previewSettles({ template: 'desk-card' })
+    expect(await page.locator('#f-accent-hex').inputValue()).toBe('#7a1fa2')
+    expect(await page.locator('#brand-emblem-note').textContent()).toMatch(/文头|Letterhead/)
+    await page.screenshot({ path: new URL('studio-brand-desk-card.png', OUT).pathname, fullPage: true })
+    await page.selectOption('#template', 'letterhead')
+    const back = await previewSettles({ template: 'letterhead', etag: coloured.etag! })
+    // Saved by name, then a reload (which keeps no picture), then opened: the same ETag.
+    await page.fill('#save-name', '文头 品牌')
+    await page.click('#save')
+    await page.locator('#saved option[value="文头 品牌"]').waitFor({ state: 'attached' })
+    await page.reload()
+    const reloaded = await previewSettles({ template: 'letterhead' })
+    expect(reloaded.etag).not.toBe(back.etag)
+    await page.selectOption('#saved', '文头 品牌')
+    await page.click('#open-saved')
+    await previewSettles({ etag: back.etag! })
+    expect(await page.locator('#brand-primary-hex').inputValue()).toBe('#7a1fa2')
+    // Exported, the emblem is in the input once (the letterhead places it), the colours in the brand; the API renders it alike.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')])
+    const file = designFile.parse(JSON.parse(readFileSync((await download.path())!, 'utf8')))
+    expect(file.input.emblem).toBe(uri)
+    expect(file.brand).toEqual({ colors: { primary: '#7a1fa2' } })
+    const { marks: _marks, ...designOnly } = file.input
+    expect(await etagOfPost('letterhead', { ...file, input: designOnly })).toBe(back.etag)
+    // On a template without the slot the file keeps the emblem in its brand, and it comes back to the letterhead.
+    await page.selectOption('#template', 'desk-card')
+    await previewSettles({ template: 'desk-card' })
+    const [cardDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export')])
+    const card = designFile.parse(JSON.parse(readFileSync((await cardDownload.path())!, 'utf8')))
+    expect(card.input.emblem).toBeUndefined()
+    expect(card.brand).toEqual({ emblem: uri, colors: { primary: '#7a1fa2' } })
+    await page.click('#brand-emblem-remove')
+    await page.click('#brand-primary-clear')
+    await page.setInputFiles('#import-file', { name: 'card.qoyar.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(card)) })
+    await page.waitForFunction(() => document.getElementById('keep-status')!.textContent!.includes('card.qoyar.json'))
+    const reposted = nextPost('letterhead', (b) => b.emblem === uri)
+    await page.selectOption('#template', 'letterhead')
+    await reposted
+    // Clearing the brand leaves the template's own colours.
+    await page.click('#brand-emblem-remove')
+    await page.click('#brand-primary-clear')
+    await previewSettles({ etag: plain.etag! })
+  })
+
+  it("shows an office's brand from its data directory, which the templates already default to", async () => {
+    const office = await new Promise<{ server: Server; port: number }>((resolve) => {
+      const server = serve({ fetch: officeApp.fetch, port: 0, hostname: '127.0.0.1' }, (i) => resolve({ server, port: i.port })) as Server
+    })
+    const other = await context.newPage()
+    try {
+      await other.goto(`http://127.0.0.1:${office.port}/studio`)
+      await other.locator('#brand-office').waitFor()
+      await other.waitForFunction(() => document.documentElement.dataset.ready === 'true')
+      await other.selectOption('#template', 'letterhead')
+      expect(await other.locator('#brand-office img').getAttribute('src')).toBe(OFFICE.files['emblem.png'])
+      expect(await other.locator('#brand-office .swatches li').allTextContents()).toEqual(['red #b5121b', 'gold #f2c200', 'ink #202020'])
+      expect(await other.locator('#brand-office').textContent()).toContain('测试单位')
+      expect(await other.locator('#brand-emblem-note').textContent()).toBe('此处放的是本单位的徽标（默认）；选择徽标可替换。')
+      await other.waitForFunction(() => {
+        const f = document.getElementById('preview')!
+        return f.dataset.state === 'ok' && f.dataset.template === 'letterhead'
+      })
+      await other.locator('#brand').screenshot({ path: new URL('studio-brand-office.png', OUT).pathname })
+      await other.screenshot({ path: new URL('studio-brand-office-letterhead.png', OUT).pathname, fullPage: true })
+    } finally {
+      await other.close()
+      office.server.closeAllConnections?.()
+      await new Promise<void>((resolve) => office.server.close(() => resolve()))
+    }
   })
 
   it('a region picked from GET /v1/rules fetches that pack’s templates and rebuilds the form; only fields in a vertical script are vertical', async () => {

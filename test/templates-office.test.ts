@@ -56,6 +56,62 @@ describe('letterhead', () => {
   })
 })
 
+describe('letterhead: a long authority name is condensed (长字), not shrunk (defect 9)', () => {
+  const LONG_ZH = '内蒙古自治区阿拉善盟行政公署教育体育局文件'
+  const input = { preset: 'a4', org_mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ', org_zh: LONG_ZH, docNumber: '阿署发〔2026〕12号' }
+
+  it('keeps letters of 15 mm and more on A4, the condensed line within the type area, and passes its rules', async () => {
+    const p = prepare(env, 'letterhead', input)
+    const d = designOf(env, p)
+    const mm = (px: number) => px / p.canvas.mm(1)
+    const zh = block(d.blocks, 'authority', 'zh')
+    const mn = block(d.blocks, 'authority', 'mn')
+    // Letter height: the character face (visual size) and the line's ink, both ≥ 15 mm (it was ≈ 7 mm).
+    expect(mm(crossInk(zh.layout))).toBeGreaterThanOrEqual(15)
+    expect(mm(zh.extent.y1 - zh.extent.y0)).toBeGreaterThanOrEqual(15)
+    expect(zh.layout.lines).toHaveLength(1)
+    const condense = zh.layout.lines[0]!.pieces.map((x) => x.condense)
+    expect(new Set(condense).size).toBe(1)
+    expect(condense[0]).toBeGreaterThanOrEqual(0.4)
+    expect(condense[0]).toBeLessThan(1)
+    // Only the Chinese is condensed; the Mongolian keeps its letters and the equal size.
+    expect(mn.layout.lines.flatMap((l) => l.pieces).every((x) => x.condense === undefined)).toBe(true)
+    expect(crossInk(mn.layout) / crossInk(zh.layout)).toBeCloseTo(1, 2)
+    const typeArea = d.areas[0]!.box
+    expect(zh.extent.x0).toBeGreaterThanOrEqual(typeArea.x0 - 0.5)
+    expect(zh.extent.x1).toBeLessThanOrEqual(typeArea.x1 + 0.5)
+    const res = await post('/v1/render/letterhead.png', { ...input, dpi: 100 })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('x-qoyar-compliance')).toBe('pass')
+    // What is drawn: satori narrows the line with scaleX as laid out. The red in the Chinese line's
+    // rows spans the type area (not the uncondensed 2.5× wider line, clipped at the page) and stays in it.
+    const { decodePng } = await import('./helpers/image.js')
+    const png = decodePng(new Uint8Array(await res.arrayBuffer()))
+    const pxPerMm = 100 / 25.4
+    const [top, bottom] = [Math.round(mm(zh.extent.y0) * pxPerMm), Math.round(mm(zh.extent.y1) * pxPerMm)]
+    let [left, right] = [png.width, -1]
+    for (let y = top; y < bottom; y++)
+      for (let x = 0; x < png.width; x++) {
+        const o = (y * png.width + x) * 4
+        if (png.data[o]! > 150 && png.data[o + 1]! < 110 && png.data[o + 2]! < 110) [left, right] = [Math.min(left, x), Math.max(right, x)]
+      }
+    expect(left / pxPerMm).toBeGreaterThanOrEqual(28 - 0.5)
+    expect((right + 1) / pxPerMm).toBeLessThanOrEqual(184 + 0.5)
+    expect((right + 1 - left) / pxPerMm).toBeGreaterThan(150)
+  })
+
+  it('condenses only as far as the preset allows, then sets the mark smaller', () => {
+    const mm = (px: number, p: ReturnType<typeof prepare>) => px / p.canvas.mm(1)
+    const longer = prepare(env, 'letterhead', { ...input, org_zh: LONG_ZH + LONG_ZH.slice(0, 10) })
+    const zh = block(designOf(env, longer).blocks, 'authority', 'zh')
+    expect(zh.layout.lines[0]!.pieces[0]!.condense).toBeCloseTo(0.4, 3)
+    expect(mm(crossInk(zh.layout), longer)).toBeLessThan(15)
+    // A name that fits at the mark's largest size keeps its characters as designed.
+    const short = prepare(env, 'letterhead', { ...input, org_zh: '蒙古语言文字' })
+    expect(block(designOf(env, short).blocks, 'authority', 'zh').layout.lines[0]!.pieces.every((x) => x.condense === undefined)).toBe(true)
+  })
+})
+
 describe('display-board', () => {
   it('sets Mongolian columns left of the Chinese paragraph at one size, with the title band above', () => {
     const p = prepare(env, 'display-board', EXAMPLE_BOARD)

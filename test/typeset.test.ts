@@ -313,3 +313,98 @@ describe('标点挤压: adjacent full-width punctuation leaves no full-width hol
     expect(length('“团结”（二）')).toBeCloseTo(6.5 * 48, 1)
   })
 })
+
+describe('标点挤压 in columns (defect 7)', () => {
+  const size = 100
+  const column = (text: string, maxLength?: number) =>
+    layoutText(env.fonts, { text, orientation: 'vertical', fontSize: size, ...(maxLength !== undefined ? { maxLength } : {}) })
+  const piecesOf = (text: string) => column(text).lines.flatMap((l) => l.pieces)
+
+  it('a vertical form whose ink fills the upper half of its cell gives up the lower half before another mark', () => {
+    // “ ” become ﹁ ﹂ in a column; ）》 turn into ︶ ︾ by the font's vert feature.
+    for (const [pair, squeezed] of [
+      ['结”（见', '﹂'],
+      ['见）、各', '）'],
+      ['结。”见', '。'],
+      ['例》，见', '》'],
+      ['结）：见', '）'],
+    ] as const) {
+      const ps = piecesOf(pair)
+      const i = ps.findIndex((p) => p.text === squeezed)
+      const [p, next] = [ps[i]!, ps[i + 1]!]
+      expect(p.advance, pair).toBeCloseTo(size / 2, 1)
+      expect(next.box.y0, `${pair}: the next mark follows half an em on`).toBeCloseTo(p.box.y0 + size / 2, 1)
+      // From the glyph bounds: the squeezed mark's ink ends inside the half it keeps, above the next mark's ink.
+      expect(p.ink!.y1, `${pair}: ink inside the kept half`).toBeLessThanOrEqual(p.box.y1 + 0.5)
+      expect(p.ink!.y1, `${pair}: ink clear of the next mark`).toBeLessThan(next.ink!.y0)
+    }
+  })
+
+  it('an opening form after a mark that fills its cell gives up its upper half, drawn that half higher', () => {
+    const ps = piecesOf('注意：“团')
+    const colon = ps.find((p) => p.text === '：')!
+    const quote = ps.find((p) => p.text === '﹁')!
+    expect(colon.advance).toBeCloseTo(size, 1)
+    expect(quote.advance).toBeCloseTo(size / 2, 1)
+    expect(quote.box.y0).toBeCloseTo(colon.box.y1, 1)
+    // ﹁ inks the lower half of its cell: after the squeeze that is all of the half it keeps, clear of the colon.
+    expect(quote.ink!.y0).toBeGreaterThanOrEqual(quote.box.y0 - 0.5)
+    expect(quote.ink!.y1).toBeLessThanOrEqual(quote.box.y1 + 0.5)
+    expect(colon.ink!.y1).toBeLessThan(quote.ink!.y0)
+  })
+
+  it('leaves marks that fill their cell, and marks before a character, full width', () => {
+    const length = (text: string) => column(text).lines[0]!.length / size
+    // ： ； ？ ！ stand centred in a column: no blank half, nothing to squeeze.
+    expect(length('注意：；？！团')).toBeCloseTo(7, 3)
+    expect(length('“团结”二字')).toBeCloseTo(6, 3)
+    expect(length('（一）团')).toBeCloseTo(4, 3)
+    // The control: ﹂ before （ squeezed, seven cells less a half.
+    expect(length('“团结”（二）')).toBeCloseTo(6.5, 3)
+  })
+
+  it('squeezes upright marks inside a Mongolian column as well', () => {
+    const l = column('ᠮᠣᠩᠭᠣᠯ 内蒙古「草原」。')
+    const close = l.lines[0]!.pieces.find((p) => p.text === '」')!
+    expect(close.advance).toBeCloseTo(size / 2, 1)
+  })
+
+  it('a column ends with push-in and squeeze rather than pushing 开。” to the next (no hole at the foot)', () => {
+    // 他说：﹁各族人民离不开。﹂: 13 cells full width; ﹁ after ： and 。 before ﹂ squeezed, ﹂ hanging by its blank half.
+    const text = '他说：“各族人民离不开。”'
+    const max = 11.6 * size
+    const l = column(text, max)
+    expect(l.lines.map((x) => x.text)).toEqual([text.replace('“', '﹁').replace('”', '﹂')])
+    expect(l.ink!.y1).toBeLessThanOrEqual(max)
+    // It needs exactly 11.5 em (13 cells, less the two squeezed halves and the hanging half): a hair less and it breaks.
+    expect(column(text, 11.45 * size).lines).toHaveLength(2)
+  })
+
+  it('a column’s ？ fills its cell, so it does not hang past the column foot', () => {
+    const l = column('各族人民离不开？', 7.6 * size)
+    expect(l.lines).toHaveLength(2)
+    expect(l.ink!.y1).toBeLessThanOrEqual(7.6 * size)
+  })
+})
+
+describe('condensed characters (长字, TextSpec.condense)', () => {
+  const size = 100
+  const line = (condense?: number, orientation: 'horizontal' | 'vertical' = 'horizontal') =>
+    layoutText(env.fonts, { text: '教育体育局文件', orientation, fontSize: size, style: { genre: 'serif', weight: 700 }, ...(condense ? { condense } : {}) })
+
+  it('narrows the line and its ink by the ratio, keeping the height and the visual size the rules compare', () => {
+    const [plain, narrow] = [line(), line(0.5)]
+    expect(narrow.lines[0]!.length).toBeCloseTo(plain.lines[0]!.length / 2, 3)
+    expect(narrow.ink!.x1 - narrow.ink!.x0).toBeCloseTo((plain.ink!.x1 - plain.ink!.x0) / 2, 3)
+    expect(narrow.ink!.y1 - narrow.ink!.y0).toBeCloseTo(plain.ink!.y1 - plain.ink!.y0, 6)
+    expect(narrow.visualSize).toBe(plain.visualSize)
+    expect(narrow.lines[0]!.pieces.every((p) => p.condense === 0.5)).toBe(true)
+  })
+
+  it('wraps by the condensed length, and leaves columns and an uncondensed line alone', () => {
+    const wrapped = layoutText(env.fonts, { text: '教育体育局文件', orientation: 'horizontal', fontSize: size, maxLength: 4 * size, condense: 0.5 })
+    expect(wrapped.lines).toHaveLength(1)
+    expect(line(0.5, 'vertical').height).toBe(line(undefined, 'vertical').height)
+    expect(line(1).lines[0]!.pieces.every((p) => p.condense === undefined)).toBe(true)
+  })
+})

@@ -11,7 +11,7 @@ import { isMenksoft } from '../text/mongolian/menksoft.js'
 import { parse as parseCsvSync } from 'csv-parse/browser/esm/sync'
 import { QoyarError } from '../errors.js'
 import { scriptOf, type Script } from '../text/script.js'
-import { languageProfile } from '../text/scripts/profiles.js'
+import { SCRIPT_PROFILES, languageProfile } from '../text/scripts/profiles.js'
 
 export interface Row {
   /** The row number a person sees in the spreadsheet: the header is row 1. */
@@ -51,10 +51,8 @@ export function fieldOf(column: string, map: Readonly<Record<string, string>>): 
 function fieldScript(field: string): { script: Script; name: string } | undefined {
   const lang = field.includes('_') ? field.slice(field.lastIndexOf('_') + 1) : field
   const profile = lang !== 'zh' ? languageProfile(lang) : undefined
-  return profile ? { script: profile.script, name: SCRIPT_NAMES[profile.script] ?? profile.script } : undefined
+  return profile ? { script: profile.script, name: SCRIPT_PROFILES[profile.script]?.name.en ?? profile.script } : undefined
 }
-
-const SCRIPT_NAMES: Partial<Record<Script, string>> = { Mong: 'Mongolian', Hang: 'Korean', Arab: 'Arabic-script', Tibt: 'Tibetan' }
 
 function hasLetterOf(text: string, script: Script): boolean {
   for (const ch of text) {

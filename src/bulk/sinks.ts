@@ -5,7 +5,7 @@
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate'
 import type { PdfSink, WritePdf } from '../render/engines.js'
-import { gridFor, singlePage, type PrintOptions, type PrintSheet, type SheetSize } from '../render/print.js'
+import { gridFor, gridSheet, singlePage, slotOf, type PrintOptions, type PrintSheet, type SheetGrid, type SheetSize } from '../render/print.js'
 import type { RenderedRow, RowResult } from './render-row.js'
 import { fileNamer } from './names.js'
 import type { TextReport } from '../text/mongolian/fields.js'
@@ -35,10 +35,10 @@ export interface ResultSink {
   finish(report: BatchReport): void | Promise<void>
 }
 
-/** Places signs of one size on sheets as they arrive; hands back each full sheet. */
+/** Gangs signs of one size on sheets as they arrive (print.ts's grid); hands back each full sheet. */
 export function imposer(sheet: SheetSize, perSheet: number | undefined, opts: PrintOptions) {
   let current: PrintSheet | null = null
-  let grid: ReturnType<typeof gridFor> | null = null
+  let grid: SheetGrid | null = null
   let size = ''
   let slot = 0
   /** Sheets begun so far: the page number of the sheet being filled. */
@@ -66,19 +66,11 @@ export function imposer(sheet: SheetSize, perSheet: number | undefined, opts: Pr
         return { sheets: done.splice(0), page: ++started }
       }
       if (!current) {
-        current = { width: g.sheet.width, height: g.sheet.height, items: [], marks: [] }
+        current = gridSheet(g, capacity)
         started++
       }
-      const ox = (g.sheet.width - g.cols * g.cell.w) / 2 + (g.cell.w - r.widthMm) / 2
-      const oy = (g.sheet.height - g.rows * g.cell.h) / 2 + (g.cell.h - r.heightMm) / 2
-      const x = ox + (slot % g.cols) * g.cell.w
-      const y = oy + Math.floor(slot / g.cols) * g.cell.h
-      // Laid out as its own page first, then moved into its cell with its marks.
-      const alone = singlePage(r.svg, r.widthMm, r.heightMm, r.background, opts)
-      const dx = x - alone.items[0]!.x
-      const dy = y - alone.items[0]!.y
-      current.items.push({ ...alone.items[0]!, x, y })
-      current.marks.push(...alone.marks.map((m) => ({ x1: m.x1 + dx, y1: m.y1 + dy, x2: m.x2 + dx, y2: m.y2 + dy })))
+      const { x, y } = slotOf(g, slot)
+      current.items.push({ svg: r.svg, x, y, width: r.widthMm, height: r.heightMm, bleed: opts.bleed, ...(r.background ? { bleedColor: r.background } : {}) })
       slot++
       const page = started
       if (slot >= capacity) flush()

@@ -102,7 +102,7 @@ program
   .option('--map <column=field>', 'map a column to a field; repeat or comma-separate', collect, [])
   .option('--name <pattern>', 'ZIP file names from columns, e.g. "{name_zh}"')
   .option('-f, --field <name=value>', 'a field for every row (a row’s own value wins), e.g. preset=face-100x50', collect, [])
-  .option('--sheet <a4|a3>', 'impose several signs on A4/A3 sheets (PDF)')
+  .option('--sheet <a4|a3>', 'gang several signs on A4/A3 sheets (PDF): shared cuts, marks only outside the grid')
   .option('--per-sheet <n>', 'at most n signs a sheet (default: as many as fit)')
   .option('--bleed <mm>', 'bleed around each sign, mm (0–10)')
   .option('--marks', 'crop marks')

@@ -4,6 +4,7 @@
  * defaults only: a request's own value still wins.
  */
 import { z } from 'zod'
+import { EMBLEM_FIELD } from '../templates/brand-roles.js'
 import { fieldNamesOf } from '../templates/pairing.js'
 import type { TemplateDefinition } from '../templates/types.js'
 import { LANGUAGE_PROFILES } from '../text/scripts/profiles.js'
@@ -43,8 +44,7 @@ function ownField(t: TemplateDefinition, named: string, shape: Record<string, z.
   return named
 }
 
-/** The slot a template names for an emblem. */
-export const EMBLEM_FIELD = 'emblem'
+export { EMBLEM_FIELD }
 
 /** Templates with the brand's values as their fields' defaults, each value checked by the field's own schema. */
 export function brandTemplates(templates: readonly TemplateDefinition[], brand: Brand, files: Record<string, string>): TemplateDefinition[] {

@@ -46,21 +46,39 @@ export interface PrintOptions {
   marks: boolean
 }
 
-/** Crop marks: 5 mm lines starting 2 mm outside the bleed, at each corner of the trim. */
+/** Crop marks: 5 mm lines starting 2 mm outside the bleed, on each cut line's two ends. */
 const MARK_LENGTH = 5
 const MARK_GAP = 2
+/** Room a row of marks takes outside the bleed, mm. */
+const MARK_ROOM = MARK_GAP + MARK_LENGTH
 
-function cornerMarks(x: number, y: number, w: number, h: number, bleed: number): CropMark[] {
-  const off = bleed + MARK_GAP
-  const marks: CropMark[] = []
-  for (const cx of [x, x + w])
-    for (const cy of [y, y + h]) {
-      const sx = cx === x ? -1 : 1
-      const sy = cy === y ? -1 : 1
-      marks.push({ x1: cx + sx * off, y1: cy, x2: cx + sx * (off + MARK_LENGTH), y2: cy })
-      marks.push({ x1: cx, y1: cy + sy * off, x2: cx, y2: cy + sy * (off + MARK_LENGTH) })
-    }
-  return marks
+interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/**
+ * Crop marks for cuts at `xs` (vertical lines) and `ys` (horizontal lines) through
+ * `outer`, the bleed edge of everything on the sheet: each cut line gets one mark
+ * beyond each of its two ends, so no mark is drawn over any sign or its bleed.
+ */
+function cutMarks(xs: readonly number[], ys: readonly number[], outer: Box): CropMark[] {
+  const top = outer.y - MARK_GAP
+  const bottom = outer.y + outer.height + MARK_GAP
+  const left = outer.x - MARK_GAP
+  const right = outer.x + outer.width + MARK_GAP
+  return [
+    ...xs.flatMap((x) => [
+      { x1: x, y1: top, x2: x, y2: top - MARK_LENGTH },
+      { x1: x, y1: bottom, x2: x, y2: bottom + MARK_LENGTH },
+    ]),
+    ...ys.flatMap((y) => [
+      { x1: left, y1: y, x2: left - MARK_LENGTH, y2: y },
+      { x1: right, y1: y, x2: right + MARK_LENGTH, y2: y },
+    ]),
+  ]
 }
 
 /** One sign on its own page: the page is the trim size, plus bleed, plus room for marks. */
@@ -68,13 +86,14 @@ export function singlePage(svg: string, widthMm: number, heightMm: number, bleed
   const margin = opts.bleed + (opts.marks ? MARK_GAP + MARK_LENGTH + 1 : 0)
   const x = margin
   const y = margin
+  const bleedBox = { x: x - opts.bleed, y: y - opts.bleed, width: widthMm + 2 * opts.bleed, height: heightMm + 2 * opts.bleed }
   return {
     width: widthMm + 2 * margin,
     height: heightMm + 2 * margin,
     items: [{ svg, x, y, width: widthMm, height: heightMm, bleed: opts.bleed, ...(bleedColor ? { bleedColor } : {}) }],
-    marks: opts.marks ? cornerMarks(x, y, widthMm, heightMm, opts.bleed) : [],
+    marks: opts.marks ? cutMarks([x, x + widthMm], [y, y + heightMm], bleedBox) : [],
     trim: { x, y, width: widthMm, height: heightMm },
-    bleedBox: { x: x - opts.bleed, y: y - opts.bleed, width: widthMm + 2 * opts.bleed, height: heightMm + 2 * opts.bleed },
+    bleedBox,
   }
 }
 
@@ -84,23 +103,98 @@ export type SheetSize = keyof typeof SHEETS
 /** Printer's margin kept clear on an imposed sheet, mm. */
 const SHEET_MARGIN = 5
 
-/** How many signs of a size fit a sheet, in its better orientation. */
-export function gridFor(widthMm: number, heightMm: number, sheet: SheetSize, opts: PrintOptions) {
-  const cell = { w: widthMm + 2 * opts.bleed + (opts.marks ? 2 * (MARK_GAP + MARK_LENGTH) : 0), h: heightMm + 2 * opts.bleed + (opts.marks ? 2 * (MARK_GAP + MARK_LENGTH) : 0) }
+/**
+ * Signs of one size ganged on a sheet, as print shops set them: a grid whose
+ * neighbours are 2 × bleed apart (each sign's bleed runs into the gutter; with
+ * no bleed they butt and share the cut), the crop marks only outside the grid,
+ * so a guillotine cuts straight through the stack.
+ */
+export interface SheetGrid {
+  /** The sheet in the orientation that holds more, mm. */
+  sheet: { width: number; height: number }
+  cols: number
+  rows: number
+  perSheet: number
+  /** Trim size of one sign and its bleed, mm. */
+  width: number
+  height: number
+  bleed: number
+  /** The first sign's trim corner, and the step from one sign's to the next, mm. */
+  origin: { x: number; y: number }
+  pitch: { x: number; y: number }
+  marks: boolean
+}
+
+/** How many signs of a size fit a sheet, and where, in its better orientation. */
+export function gridFor(widthMm: number, heightMm: number, sheet: SheetSize, opts: PrintOptions): SheetGrid {
+  const pitch = { x: widthMm + 2 * opts.bleed, y: heightMm + 2 * opts.bleed }
+  // Marks sit outside the grid, inside the printer's margin.
+  const room = 2 * SHEET_MARGIN + (opts.marks ? 2 * MARK_ROOM : 0)
+  // The epsilon keeps an exact fit (e.g. 2 × 100 mm in 200 mm) from rounding down.
+  const fit = (length: number, step: number) => Math.max(0, Math.floor((length - room) / step + 1e-9))
   const candidates = [SHEETS[sheet], { width: SHEETS[sheet].height, height: SHEETS[sheet].width }].map((s) => ({
     sheet: s,
-    cols: Math.floor((s.width - 2 * SHEET_MARGIN) / cell.w),
-    rows: Math.floor((s.height - 2 * SHEET_MARGIN) / cell.h),
+    cols: fit(s.width, pitch.x),
+    rows: fit(s.height, pitch.y),
   }))
   const best = candidates.sort((a, b) => b.cols * b.rows - a.cols * a.rows)[0]!
-  return { ...best, cell, perSheet: best.cols * best.rows }
+  return {
+    ...best,
+    perSheet: best.cols * best.rows,
+    width: widthMm,
+    height: heightMm,
+    bleed: opts.bleed,
+    // Centred: the grid's bleed edge is as far from the left as from the right.
+    origin: { x: (best.sheet.width - best.cols * pitch.x) / 2 + opts.bleed, y: (best.sheet.height - best.rows * pitch.y) / 2 + opts.bleed },
+    pitch,
+    marks: opts.marks,
+  }
+}
+
+/** The trim corner of the sign in `slot` (reading order), mm. */
+export function slotOf(g: SheetGrid, slot: number): { x: number; y: number } {
+  return { x: g.origin.x + (slot % g.cols) * g.pitch.x, y: g.origin.y + Math.floor(slot / g.cols) * g.pitch.y }
 }
 
 /**
- * Several signs of one size imposed on A4/A3 sheets, in reading order,
- * centred, each with its own bleed and marks.
+ * The crop marks of a sheet that holds `capacity` signs: every cut of the cells
+ * it can fill, the same on every sheet of the stack (the last, part-filled one too).
  */
-export function impose(svgs: readonly string[], widthMm: number, heightMm: number, bleedColor: string | undefined, sheet: SheetSize, opts: PrintOptions): PrintSheet[] {
+export function gridMarks(g: SheetGrid, capacity = g.perSheet): CropMark[] {
+  const cols = Math.min(g.cols, capacity)
+  const rows = Math.min(g.rows, Math.ceil(capacity / g.cols))
+  if (!g.marks || cols < 1) return []
+  // Both edges of every sign; with no bleed a sign's right edge is the next one's left: one cut.
+  const cuts = (start: number, step: number, size: number, n: number) => [
+    ...new Set(
+      Array.from({ length: n }, (_, i) => [start + i * step, start + i * step + size])
+        .flat()
+        .map((v) => Math.round(v * 1e6) / 1e6),
+    ),
+  ]
+  const outer = {
+    x: g.origin.x - g.bleed,
+    y: g.origin.y - g.bleed,
+    width: cols * g.pitch.x,
+    height: rows * g.pitch.y,
+  }
+  return cutMarks(cuts(g.origin.x, g.pitch.x, g.width, cols), cuts(g.origin.y, g.pitch.y, g.height, rows), outer)
+}
+
+/** An empty sheet of the grid, with its marks. */
+export function gridSheet(g: SheetGrid, capacity = g.perSheet): PrintSheet {
+  return { width: g.sheet.width, height: g.sheet.height, items: [], marks: gridMarks(g, capacity) }
+}
+
+/** Several signs of one size ganged on A4/A3 sheets, in reading order (see SheetGrid). */
+export function impose(
+  svgs: readonly string[],
+  widthMm: number,
+  heightMm: number,
+  bleedColor: string | undefined,
+  sheet: SheetSize,
+  opts: PrintOptions,
+): PrintSheet[] {
   const g = gridFor(widthMm, heightMm, sheet, opts)
   if (g.perSheet === 0)
     throw new QoyarError(
@@ -110,19 +204,14 @@ export function impose(svgs: readonly string[], widthMm: number, heightMm: numbe
       { sheet, widthMm, heightMm },
       { sheet: sheet.toUpperCase(), width: widthMm, height: heightMm },
     )
-  const ox = (g.sheet.width - g.cols * g.cell.w) / 2
-  const oy = (g.sheet.height - g.rows * g.cell.h) / 2
-  const inset = (g.cell.w - widthMm) / 2
-  const insetY = (g.cell.h - heightMm) / 2
+  // Fewer copies than a sheet holds: mark only the cells they fill.
+  const capacity = Math.min(g.perSheet, svgs.length)
   const sheets: PrintSheet[] = []
   svgs.forEach((svg, i) => {
     const slot = i % g.perSheet
-    if (slot === 0) sheets.push({ width: g.sheet.width, height: g.sheet.height, items: [], marks: [] })
-    const s = sheets[sheets.length - 1]!
-    const x = ox + (slot % g.cols) * g.cell.w + inset
-    const y = oy + Math.floor(slot / g.cols) * g.cell.h + insetY
-    s.items.push({ svg, x, y, width: widthMm, height: heightMm, bleed: opts.bleed, ...(bleedColor ? { bleedColor } : {}) })
-    if (opts.marks) s.marks.push(...cornerMarks(x, y, widthMm, heightMm, opts.bleed))
+    if (slot === 0) sheets.push(gridSheet(g, capacity))
+    const { x, y } = slotOf(g, slot)
+    sheets[sheets.length - 1]!.items.push({ svg, x, y, width: widthMm, height: heightMm, bleed: opts.bleed, ...(bleedColor ? { bleedColor } : {}) })
   })
   return sheets
 }

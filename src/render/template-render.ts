@@ -30,7 +30,7 @@ export { CONTROL_KEYS }
 export const printFields = z.object({
   bleed: z.coerce.number().min(0).max(10).default(0).describe('bleed around the trim, mm (3 is usual)'),
   marks: booleanish.default(false).describe('crop marks'),
-  sheet: z.enum(['a4', 'a3']).optional().describe('impose several copies on A4/A3 sheets'),
+  sheet: z.enum(['a4', 'a3']).optional().describe('gang several copies on A4/A3 sheets: shared cuts, crop marks only outside the grid'),
   copies: z.coerce.number().int().min(1).max(200).optional().describe('with sheet: how many copies (default: one sheet full)'),
 })
 

@@ -11,6 +11,7 @@ import { findPack } from '../rules/evaluate.js'
 import { DEFAULT_REGION } from '../rules/packs.js'
 import { fieldNamesOf, pairingOf } from '../templates/pairing.js'
 import type { TemplateDefinition } from '../templates/types.js'
+import { EMBLEM_FIELD, type BrandRole } from '../templates/brand-roles.js'
 
 export interface StudioTemplateHints {
   /** Fields that take a CSS hex colour (colour pickers). */
@@ -19,6 +20,10 @@ export interface StudioTemplateHints {
   colorDefaults: Record<string, string>
   /** Fields a catalogue slogan (slogan=<key>) fills, per language; absent = the template takes no slogans. */
   sloganFields?: Record<string, string>
+  /** The colour field each brand colour fills (the template's brandColors, where the field exists). */
+  brandColors: Partial<Record<BrandRole, string>>
+  /** Whether the template places an emblem (its `emblem` field). */
+  emblem: boolean
 }
 
 interface ZodInternals {
@@ -49,7 +54,8 @@ export function templateHints(template: TemplateDefinition, example: Record<stri
   const names = fieldNamesOf(template, lang)
   const sloganFields =
     template.sloganFields && Object.fromEntries(Object.entries(template.sloganFields).map(([role, f]) => [role === 'zh' ? 'zh' : lang, names.path(f)]))
-  return { colors, colorDefaults, ...(sloganFields ? { sloganFields } : {}) }
+  const brandColors = Object.fromEntries(Object.entries(template.brandColors ?? {}).filter(([, f]) => colors.includes(f)))
+  return { colors, colorDefaults, ...(sloganFields ? { sloganFields } : {}), brandColors, emblem: EMBLEM_FIELD in shape }
 }
 
 export function studioHints(env: AppEnv): Record<string, StudioTemplateHints> {

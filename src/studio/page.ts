@@ -8,11 +8,20 @@ import type { StudioTemplateHints } from './hints.js'
 
 export type StudioLang = 'zh' | 'en'
 
+/** The office's brand (QOYAR_DATA), which the templates already take as defaults: shown in the brand panel. */
+export interface StudioOffice {
+  data: string
+  name?: { zh: string; en?: string | undefined }
+  colors: Record<string, string>
+  emblem?: string
+}
+
 export interface StudioPageInput {
   lang: StudioLang
   strings: Tree
   hints: Record<string, StudioTemplateHints>
   assets: { css: string; js: string }
+  office?: StudioOffice
 }
 
 /** BCP 47 tags for the html element. */
@@ -27,7 +36,7 @@ const scriptJson = (v: unknown) =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029')
 
-export function studioPage({ lang, strings, hints, assets }: StudioPageInput): string {
+export function studioPage({ lang, strings, hints, assets, office }: StudioPageInput): string {
   const s = (path: string): string => {
     let v: string | Tree | undefined = strings
     for (const part of path.split('.')) v = typeof v === 'object' ? v[part] : undefined
@@ -79,6 +88,10 @@ export function studioPage({ lang, strings, hints, assets }: StudioPageInput): s
 <fieldset id="fields-box">
 <legend>${s('form.heading')}</legend>
 <div id="fields"></div>
+</fieldset>
+<fieldset id="brand">
+<legend>${s('brand.heading')}</legend>
+<div id="brand-body"></div>
 </fieldset>
 </div>
 <div class="preview-col">
@@ -162,7 +175,7 @@ export function studioPage({ lang, strings, hints, assets }: StudioPageInput): s
 </section>
 </aside>
 </main>
-<script type="application/json" id="studio-boot">${scriptJson({ lang, htmlLang: HTML_LANG[lang], strings, hints })}</script>
+<script type="application/json" id="studio-boot">${scriptJson({ lang, htmlLang: HTML_LANG[lang], strings, hints, ...(office ? { office } : {}) })}</script>
 </body>
 </html>
 `

@@ -41,12 +41,14 @@ export function studioRoutes(env: AppEnv): Hono {
   const jsHash = shortHash(STUDIO_JS)
   const assets = { css: `/studio/studio.css?v=${cssHash}`, js: `/studio/studio.js?v=${jsHash}` }
   const hints = studioHints(env)
+  const o = env.office
+  const office = o?.look && { data: o.data, ...(o.brand ? { name: o.brand } : {}), ...o.look }
   const pages = new Map<StudioLang, string>()
   const page = (lang: StudioLang) => {
     let html = pages.get(lang)
     if (!html) {
       const strings = (env.locales.data.resources[lang].studio ?? env.locales.data.resources.zh.studio ?? {}) as Tree
-      html = studioPage({ lang, strings, hints, assets })
+      html = studioPage({ lang, strings, hints, assets, ...(office ? { office } : {}) })
       pages.set(lang, html)
     }
     return html

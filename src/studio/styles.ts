@@ -200,7 +200,18 @@ li[data-pass='false'] .badge { color: var(--fail); }
 .measure dd { margin: 0; overflow-wrap: anywhere; }
 .images-list { list-style: none; padding: 0; margin: .5rem 0; }
 .images-list > li { display: grid; grid-template-columns: 6rem 1fr; gap: .5rem 1rem; border: 1px solid var(--line); border-radius: 4px; padding: .5rem; margin: .5rem 0; }
-.images-list img { width: 6rem; height: auto; max-height: 6rem; object-fit: contain; background: var(--soft); }
+.images-list .focus-pick { position: relative; display: inline-block; align-self: start; justify-self: start; padding: 0; border: 1px solid var(--line); border-radius: 2px; background: var(--soft); line-height: 0; cursor: crosshair; }
+.images-list .focus-pick img { display: block; width: 6rem; height: auto; }
+.images-list .focus-pick:disabled { cursor: default; }
+.images-list .focus-pick:disabled .focus-mark { display: none; }
+.focus-mark { position: absolute; width: 14px; height: 14px; margin: -8px 0 0 -8px; border: 2px solid #fff; border-radius: 50%; box-shadow: 0 0 0 1.5px #000, inset 0 0 0 1.5px #000; pointer-events: none; }
+.crop-controls { display: flex; gap: .5rem; align-items: center; }
+.emblem-row { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
+.emblem-row img { width: 3.5rem; height: 3.5rem; object-fit: contain; background: var(--soft); border: 1px solid var(--line); border-radius: 2px; }
+.brand-office { border-left: 3px solid var(--line); padding: .1rem 0 .1rem .6rem; margin: .5rem 0; }
+.brand-office p { margin: .2rem 0; }
+.swatches { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .2rem .8rem; font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: .85rem; }
+.swatch { display: inline-block; width: 1rem; height: 1rem; margin-right: .3rem; vertical-align: -.15rem; border: 1px solid rgba(0,0,0,.3); border-radius: 2px; }
 .images-list .remove { grid-column: 1; align-self: start; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `

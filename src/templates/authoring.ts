@@ -9,6 +9,7 @@ import type { TemplateDefinition } from './types.js'
 
 export { z } from 'zod'
 export { booleanish, colorOrTransparent, hexColor, signText } from '../schema.js'
+import { TextDoesNotFitError } from '../errors.js'
 export { QoyarError, TextDoesNotFitError } from '../errors.js'
 export { inspectImage, type ImageInfo } from '../render/images.js'
 export { minorityScale, order } from './fields.js'
@@ -26,4 +27,14 @@ export type { Align, Box } from '../text/types.js'
 export function defineTemplate<S extends z.ZodObject>(template: TemplateDefinition<S>): TemplateDefinition {
   // Every template takes the designer's tuning (tune.ts): the kit applies it, the design never reads it.
   return { ...template, fields: template.fields.safeExtend({ tune }) } as unknown as TemplateDefinition
+}
+
+/** A fit tried as one of several designs: null when its text does not fit at any size, so the next can be tried. */
+export function fitsOrNull<T>(fit: () => T): T | null {
+  try {
+    return fit()
+  } catch (e) {
+    if (e instanceof TextDoesNotFitError) return null
+    throw e
+  }
 }

@@ -46,5 +46,6 @@ export function resolveCanvas(presets: readonly Preset[], defaultPreset: string,
     mm,
     medium: preset.medium ?? 'print',
     minLetterMm: preset.medium === 'screen' ? {} : (preset.minLetterMm ?? {}),
+    minCondense: preset.minCondense ?? {},
   }
 }

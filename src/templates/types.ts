@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod'
 import type { El } from '../text/elements.js'
+import type { BrandRole } from './brand-roles.js'
 import type { PairRole } from './pairing.js'
 import type { Box, TextLayout } from '../text/types.js'
 import type { DesignKit } from './kit.js'
@@ -30,6 +31,12 @@ export interface Preset {
    * cards at 1–3 m, hall backdrops at 15–30 m. Below it a render is a 422 text_does_not_fit.
    */
   minLetterMm?: Readonly<Record<string, number>>
+  /**
+   * The narrowest a role's one-line text may be condensed (长字: glyph width ÷ height, TextSpec.condense)
+   * before it is set smaller: red-header offices condense a long authority name to keep its height.
+   * None: never condensed.
+   */
+  minCondense?: Readonly<Record<string, number>>
 }
 
 export interface Canvas {
@@ -43,6 +50,8 @@ export interface Canvas {
   medium: 'print' | 'screen'
   /** The preset's minimum letter per role, mm (Preset.minLetterMm); none on screens. */
   minLetterMm: Readonly<Record<string, number>>
+  /** The preset's narrowest condensing per role (Preset.minCondense). */
+  minCondense: Readonly<Record<string, number>>
 }
 
 /** A block of text as the design placed it: what rule checks and tests read. */
@@ -96,6 +105,8 @@ export interface TemplateDefinition<S extends z.ZodObject = z.ZodObject> {
   kind: SignKind
   /** The fields a catalogue slogan (slogan=<key>) fills, per part of the pair (template names); absent = no slogans. */
   sloganFields?: Partial<Record<PairRole, string>>
+  /** The colour field each of a brand's colours fills (src/templates/brand-roles.ts); absent = brand colours leave it as it is. */
+  brandColors?: Partial<Record<BrandRole, string>>
   fields: S
   presets: readonly Preset[]
   defaultPreset: string

@@ -31,6 +31,12 @@ export interface PairPart {
   /** A designer's letter spacing, em, and line (column) spacing factor (TextSpec.letterSpacing, lineSpacing). */
   letterSpacing?: number
   lineSpacing?: number
+  /**
+   * A horizontal part too long for its box on one line at a size is condensed (长字, 장평:
+   * TextSpec.condense) down to this width ratio, when its script may be condensed, before it wraps
+   * (maxLines > 1) or the pair is set smaller (maxLines 1). Default: never.
+   */
+  minCondense?: number
 }
 
 /** The designer's spacing of a part, as the layout takes it: fitting sizes the text with it. */
@@ -180,6 +186,8 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
           ...spacingOf(p),
           align: alongOf(p.orientation),
         })
+      const condensed = condensedToFit(fonts, p, (ink / ratios[i]!) * (p.scale ?? 1), main, spec.lineHeight)
+      if (condensed) return condensed
       const first = lay(ratios[i]!)
       // Wrapped text: its largest line may carry less ink than the whole text did on one line; size by the lines drawn.
       const drawn = crossInk(first) / ((ink / ratios[i]!) * (p.scale ?? 1))
@@ -230,6 +238,39 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
 }
 
 /**
+ * PairPart.minCondense: a horizontal part whose one line is longer than the box at this font size,
+ * condensed just enough to fit it (its ink narrows in proportion: every advance and glyph is scaled),
+ * at most to minCondense; null when it needs no condensing, its script does not condense, or it may
+ * wrap and would need more than minCondense. Its height, and so
+ * its visual size, stays what the size asks: when even minCondense is too wide, the pair's fit finds
+ * that this size does not fit and tries a smaller one.
+ */
+function condensedToFit(fonts: FontSet, p: PairPart, fontSize: number, main: number, lineHeight: number | undefined): TextLayout | null {
+  if (p.minCondense === undefined || p.minCondense >= 1 || p.orientation !== 'horizontal') return null
+  const script = scriptOf(p.lang)
+  if (!script || !SCRIPT_PROFILES[script]?.condensable) return null
+  const base: TextSpec = {
+    text: p.text,
+    orientation: p.orientation,
+    fontSize,
+    lang: p.lang,
+    ...(p.style ? { style: p.style } : {}),
+    ...pitchOf(p, lineHeight),
+    align: alongOf(p.orientation),
+  }
+  const natural = layoutText(fonts, base)
+  const ink = inkExtentOf(natural)
+  // Both the line (what breaking measures) and its ink must come within the box.
+  const width = Math.max(natural.width, ink.x1 - ink.x0)
+  if (width <= main) return null
+  // A part that may wrap wraps rather than go narrower than minCondense.
+  if (p.maxLines !== 1 && width * p.minCondense > main) return null
+  // A hair narrower than the exact ratio, so rounding never makes it wrap.
+  const condense = Math.max(p.minCondense, (main / width) * (1 - 1e-4))
+  return layoutText(fonts, { ...base, condense, maxLength: main })
+}
+
+/**
  * PairSpec.spread: the fitted one-line layouts spread along their line: the Chinese by tracking, the
  * Mongolian by word spacing (never inside a word), each at most `maxTracking` em, to the partner's
  * length or (`to: 'box'`, 分散对齐) to the box's length.
@@ -254,8 +295,14 @@ function spreadParts(fonts: FontSet, spec: PairSpec, layouts: readonly TextLayou
   return layouts.map((l, i) => {
     const p = spec.parts[i]!
     const other = layouts[1 - i]!
-    // Lines one above the other, or columns side by side: spreading never widens the arrangement.
-    if (l.lines.length !== 1 || stacked !== (p.orientation === 'horizontal') || other.orientation !== p.orientation) return l
+    // Lines one above the other, or columns side by side: spreading never widens the arrangement; a condensed line is as long as it may be.
+    if (
+      l.lines.length !== 1 ||
+      l.lines[0]!.pieces.some((x) => x.condense !== undefined) ||
+      stacked !== (p.orientation === 'horizontal') ||
+      other.orientation !== p.orientation
+    )
+      return l
     const length = lengthOf(l, p.orientation)
     const boxLength = p.orientation === 'vertical' ? spec.box.height : spec.box.width
     // A pixel of slack: the spacing's effect on ink is linear only to rounding.

@@ -26,8 +26,8 @@ export function satoriBaseline(piece: Piece, lineHeight: number): number {
 function pieceElement(piece: Piece, color: string): El {
   const lineHeight = Math.ceil(piece.ascent + piece.descent)
   const b = satoriBaseline(piece, lineHeight)
-  // Room beyond the advance so satori never wraps a run it measures a hair wider.
-  const width = Math.ceil(piece.advance + piece.fontSize)
+  // Room beyond the advance so satori never wraps a run it measures a hair wider (a condensed run is laid out at full width, then scaled).
+  const width = Math.ceil(piece.advance / (piece.condense ?? 1) + piece.fontSize)
   const style: Record<string, string | number> = {
     position: 'absolute',
     display: 'flex',
@@ -50,6 +50,11 @@ function pieceElement(piece: Piece, color: string): El {
   } else {
     style.left = piece.origin.x
     style.top = piece.origin.y - b
+    if (piece.condense !== undefined) {
+      // 长字: narrowed about the pen's start, so the run begins where layout put it.
+      style.transformOrigin = '0 0'
+      style.transform = `scaleX(${piece.condense})`
+    }
   }
   return { type: 'div', props: { style, children: piece.text } }
 }

@@ -29,33 +29,45 @@ interface Measured extends ShapedPiece {
   /** px */
   advance: number
   scale: number
+  /** Horizontal scale of the glyphs (TextSpec.condense); 1 when not condensed. */
+  condense: number
 }
 
 /** Combined digits take at most this width of their cell, em. */
 const COMBINED_WIDTH = 0.92
 
-/** A piece's advance in px: it includes the tracking after it (CJK characters only) and the word spacing of a space. */
 /** A mark is full width (and so squeezable) when its advance is at least this much of the em. */
 const SQUEEZE_FULL_WIDTH = 0.9
 
-function advanceOf(p: ShapedPiece, fontSize: number, tracking: number, wordSpacing: number): number {
-  // Combined digits: their one-em cell is their advance down the column.
-  if (p.combined) return fontSize + tracking
-  // 标点挤压: a full-width mark before another gives up the empty half of its cell (prepared.ts).
-  const squeeze = p.squeezed === true && p.shaped.advance >= SQUEEZE_FULL_WIDTH * p.font.upem ? 0.5 : 1
-  return p.shaped.advance * squeeze * (fontSize / p.font.upem) + (p.cjk ? tracking : 0) + (p.space ? wordSpacing : 0)
+/** A piece's advance in px: it includes the tracking after it (CJK characters only) and the word spacing of a space. */
+/** The narrowest condensing TextSpec.condense takes: below it strokes run together. */
+const MIN_CONDENSE = 0.3
+
+/** TextSpec.condense as the layout applies it: horizontal text only, within [MIN_CONDENSE, 1]. */
+function condenseOf(spec: TextSpec): number {
+  if (spec.orientation !== 'horizontal' || spec.condense === undefined || !Number.isFinite(spec.condense)) return 1
+  return Math.min(1, Math.max(MIN_CONDENSE, spec.condense))
 }
 
-function measure(p: ShapedPiece, fontSize: number, tracking: number, wordSpacing: number): Measured {
+function advanceOf(p: ShapedPiece, fontSize: number, tracking: number, wordSpacing: number, condense = 1): number {
+  // Combined digits: their one-em cell is their advance down the column.
+  if (p.combined) return fontSize + tracking
+  // 标点挤压: a full-width mark next to another gives up the empty half of its cell (prepared.ts).
+  const squeeze = p.squeezed !== undefined && p.shaped.advance >= SQUEEZE_FULL_WIDTH * p.font.upem ? 0.5 : 1
+  // Condensing narrows the glyphs, not the spacing asked for between them.
+  return p.shaped.advance * squeeze * condense * (fontSize / p.font.upem) + (p.cjk ? tracking : 0) + (p.space ? wordSpacing : 0)
+}
+
+function measure(p: ShapedPiece, fontSize: number, tracking: number, wordSpacing: number, condense: number): Measured {
   // Combined digits are narrowed to fit their one-em cell.
   const scale = p.combined ? Math.min(fontSize / p.font.upem, (COMBINED_WIDTH * fontSize) / Math.max(1, p.shaped.advance)) : fontSize / p.font.upem
-  return { ...p, scale, advance: advanceOf(p, fontSize, tracking, wordSpacing) }
+  return { ...p, scale, condense, advance: advanceOf(p, fontSize, tracking, wordSpacing, condense) }
 }
 
 /** The advance of a run of pieces, px, summed in order. */
-function advanceSum(pieces: readonly ShapedPiece[], fontSize: number, tracking: number, wordSpacing: number): number {
+function advanceSum(pieces: readonly ShapedPiece[], fontSize: number, tracking: number, wordSpacing: number, condense: number): number {
   let sum = 0
-  for (const p of pieces) sum += advanceOf(p, fontSize, tracking, wordSpacing)
+  for (const p of pieces) sum += advanceOf(p, fontSize, tracking, wordSpacing, condense)
   return sum
 }
 
@@ -103,7 +115,12 @@ const JUSTIFIED_SLACK = 25
 const HANGING = new Set([...'，。、；：！？）》」』】﹂﹄'])
 const HANG_EM = 0.5
 
-function hangOf(text: string, contentEnd: number, fontSize: number): number {
+function hangOf(text: string, contentEnd: number, runs: readonly ShapedPiece[], fontSize: number): number {
+  const last = runs[runs.length - 1]
+  // A mark already squeezed (before a mark of the next line) has no blank half left to hang.
+  if (!last || last.squeezed !== undefined) return 0
+  // In a column the mark's measured ink decides (a column's ？！ fill their cell).
+  if (last.mode === 'upright') return last.blank === 'end' ? HANG_EM * fontSize : 0
   return contentEnd > 0 && HANGING.has(text[contentEnd - 1]!) ? HANG_EM * fontSize : 0
 }
 
@@ -133,6 +150,7 @@ function breakLines(
   maxLength: number | undefined,
   tracking: number,
   wordSpacing: number,
+  condense: number,
   indent = 0,
   justified = false,
 ): LineRange[] {
@@ -141,11 +159,11 @@ function breakLines(
   const full: number[] = []
   const ends: number[] = []
   for (const { chunk: c, content: runs, trail, cjkEnd } of chunks) {
-    const content = advanceSum(runs, fontSize, tracking, wordSpacing)
+    const content = advanceSum(runs, fontSize, tracking, wordSpacing, condense)
     // Tracking after the last character of a line is not part of the line.
     const trailing = tracking !== 0 && cjkEnd ? tracking : 0
-    full.push(content + advanceSum(trail, fontSize, tracking, wordSpacing))
-    ends.push(content - trailing - hangOf(text, c.contentEnd, fontSize))
+    full.push(content + advanceSum(trail, fontSize, tracking, wordSpacing, condense))
+    ends.push(content - trailing - hangOf(text, c.contentEnd, runs, fontSize * condense))
   }
   const lines: LineRange[] = []
   let first = 0
@@ -226,14 +244,15 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   const letterPx = (spec.letterSpacing ?? 0) * fontSize
   const tracking = (spec.tracking ?? 0) + letterPx
   const wordSpacing = (spec.wordSpacing ?? 0) + letterPx
+  const condense = condenseOf(spec)
   const runs = prepared.grouping(tracking !== 0, wordSpacing !== 0)
   // 段首空两格 and 两端对齐 are for horizontal left-to-right paragraphs.
   const paragraphLtr = !vertical && baseLevel % 2 === 0
   const indentPx = paragraphLtr ? (spec.firstLineIndent ?? 0) * fontSize : 0
   const justify = spec.justify === true && paragraphLtr && spec.maxLength !== undefined
-  const ranges = breakLines(text, runs.chunks, fontSize, spec.maxLength, tracking, wordSpacing, indentPx, justify)
+  const ranges = breakLines(text, runs.chunks, fontSize, spec.maxLength, tracking, wordSpacing, condense, indentPx, justify)
   const lineAt = (r: LineRange, grouping: typeof runs, lineTracking: number) => {
-    const logical = grouping.line(r.start, r.end).map((p) => measure(p, fontSize, lineTracking, wordSpacing))
+    const logical = grouping.line(r.start, r.end).map((p) => measure(p, fontSize, lineTracking, wordSpacing, condense))
     const pieces = baseLevel === 0 && logical.every((p) => p.level === 0) ? logical : visualOrder(logical)
     const last = pieces[pieces.length - 1]
     if (last?.cjk && lineTracking !== 0) pieces[pieces.length - 1] = { ...last, advance: last.advance - lineTracking }
@@ -375,6 +394,7 @@ function basePiece(p: Measured, weight: number): Omit<Piece, 'origin' | 'box' | 
     weight,
     advance: p.advance,
     features: p.mode === 'upright' && !p.combined ? 'vert' : null,
+    ...(p.condense !== 1 ? { condense: p.condense } : {}),
     ascent: p.font.hhea.ascender * p.scale,
     descent: -p.font.hhea.descender * p.scale,
   }
@@ -388,9 +408,9 @@ function placeHorizontal(p: Measured, weight: number, baseline: number, m: numbe
     origin: { x: m, y: baseline },
     box: { x0: m, y0: baseline - ascent, x1: m + p.advance, y1: baseline + descent },
     ink: ink && {
-      x0: m + ink.x0 * p.scale,
+      x0: m + ink.x0 * p.scale * p.condense,
       y0: baseline + ink.y0 * p.scale,
-      x1: m + ink.x1 * p.scale,
+      x1: m + ink.x1 * p.scale * p.condense,
       y1: baseline + ink.y1 * p.scale,
     },
   }
@@ -417,18 +437,20 @@ function placeVertical(p: Measured, weight: number, columnCentre: number, baseli
   }
   if (p.mode === 'upright') {
     const center = columnCentre + baselineShift + uprightCentre(p)
+    // A mark that gave up the upper half of its cell (标点挤压) is drawn that half higher.
+    const top = p.squeezed === 'start' ? m - (p.shaped.advance * p.scale) / 2 : m
     // ttb shaping: origin at the cell's top centre; the glyph's baseline start
     // sits half a cell left and one vertical origin down.
     const cross = p.shaped.crossAdvance * p.scale
     return {
       ...basePiece(p, weight),
-      origin: { x: center - cross / 2, y: m + p.shaped.verticalOrigin * p.scale },
+      origin: { x: center - cross / 2, y: top + p.shaped.verticalOrigin * p.scale },
       box: { x0: center - cross / 2, y0: m, x1: center + cross / 2, y1: m + p.advance },
       ink: ink && {
         x0: center + ink.x0 * p.scale,
-        y0: m + ink.y0 * p.scale,
+        y0: top + ink.y0 * p.scale,
         x1: center + ink.x1 * p.scale,
-        y1: m + ink.y1 * p.scale,
+        y1: top + ink.y1 * p.scale,
       },
     }
   }

@@ -18,6 +18,9 @@ import { keepAll } from './word-breaks.js'
 
 type Mode = Piece['mode']
 
+/** A half of a full-width cell along the line: the one nearer the line's start or its end. */
+export type CellHalf = 'start' | 'end'
+
 /** One code point (with any controls that ride on it) and how it is drawn. */
 export interface Atom {
   start: number
@@ -36,8 +39,10 @@ export interface Atom {
    * satori would draw a word's trailing full stop on the word's right, where a left-to-right line ends.
    */
   neutral: boolean
-  /** Full-width punctuation followed by more punctuation, set half width (标点挤压): see squeezePunctuation. */
-  squeezed?: boolean
+  /** Full-width punctuation next to more punctuation, set half width (标点挤压): the half of its cell it gives up. */
+  squeezed?: CellHalf
+  /** An upright mark of a column: the half of its cell its ink leaves blank (measured, see blankHalfOf). */
+  blank?: CellHalf
   /** Digits set side by side in one upright cell of a vertical CJK line (纵中横). */
   combined?: boolean
 }
@@ -49,8 +54,8 @@ const WORDLIKE = /[\p{L}\p{M}\p{N}\s]/u
  * 标点挤压 (GB/T 15834, clreq 3.1.6): two full-width punctuation marks side by side leave a full-width
  * hole ("”（", "）、", "》（"). The first, when its ink sits in the left half of its cell (closing
  * brackets and quotes, and the ，。、 of simplified Chinese fonts), is set half width. Centred marks
- * (：；？！) keep their cell. Horizontal lines only; the advance is halved where it is measured
- * (layout.ts), once the shaped advance shows a full-width glyph.
+ * (：；？！) keep their cell. The advance is halved where it is measured (layout.ts), once the shaped
+ * advance shows a full-width glyph. Columns: squeezeColumnPunctuation.
  */
 const SQUEEZABLE = new Set('，。、）」』》〉】〕〗〙”’')
 const PUNCTUATION_AFTER = new Set('，。、）」』》〉】〕〗〙”’（「『《〈【〔〖〘“‘：；？！')
@@ -60,7 +65,52 @@ function squeezePunctuation(text: string, atoms: Atom[]): void {
     const a = atoms[i]!
     const b = atoms[i + 1]!
     if (a.mode === 'horizontal' && b.start === a.end && SQUEEZABLE.has(text.slice(a.start, a.end)) && PUNCTUATION_AFTER.has(text.slice(b.start, b.end)))
-      a.squeezed = true
+      a.squeezed = 'end'
+  }
+}
+
+/** Full-width marks of a column: the marks above and the vertical quotation marks (verticalForms). */
+const COLUMN_MARKS = new Set([...PUNCTUATION_AFTER, ...'﹁﹂﹃﹄'])
+/** A mark is full width when its advance down the column is at least this much of the em. */
+const FULL_WIDTH = 0.9
+
+/**
+ * Where an upright mark's ink sits in its cell, from its glyph bounds as HarfBuzz shapes it down the
+ * column (what satori draws): the vertical forms differ per mark and per face (﹂ ︶ ︾ 、 。 ink the
+ * top half, ﹁ ︵ ︽ the bottom half, ︓ ︔ ︖ ︕ span the middle and have no blank half).
+ */
+function blankHalfOf(fonts: FontSet, text: string, a: Atom): CellHalf | undefined {
+  if (a.mode !== 'upright' || a.combined || !COLUMN_MARKS.has(text.slice(a.start, a.end))) return undefined
+  const s = shape(fonts.hb, a.font, text.slice(a.start, a.end), true)
+  if (!s.ink || s.advance < FULL_WIDTH * a.font.upem) return undefined
+  const half = s.advance / 2
+  if (s.ink.y1 <= half) return 'end'
+  if (s.ink.y0 >= half) return 'start'
+  return undefined
+}
+
+/**
+ * 标点挤压 in a column: of two full-width marks one above the other, the first gives up its lower
+ * half when its ink leaves that half blank (﹂︵, ︶、, 。﹂, ︾，); otherwise the second gives up its
+ * upper half when that is blank (︓﹁). Marks whose ink spans their cell keep it.
+ */
+function squeezeColumnPunctuation(fonts: FontSet, text: string, atoms: Atom[]): void {
+  for (const a of atoms) {
+    const blank = blankHalfOf(fonts, text, a)
+    if (blank) a.blank = blank
+  }
+  for (let i = 0; i + 1 < atoms.length; i++) {
+    const a = atoms[i]!
+    const b = atoms[i + 1]!
+    const marks =
+      b.start === a.end &&
+      a.mode === 'upright' &&
+      b.mode === 'upright' &&
+      COLUMN_MARKS.has(text.slice(a.start, a.end)) &&
+      COLUMN_MARKS.has(text.slice(b.start, b.end))
+    if (!marks) continue
+    if (a.blank === 'end' && a.squeezed === undefined) a.squeezed = 'end'
+    else if (b.blank === 'start' && a.squeezed !== 'end') b.squeezed = 'start'
   }
 }
 
@@ -148,8 +198,10 @@ export function atomize(fonts: FontSet, text: string, vertical: boolean, style: 
     }
   }
   if (uncovered.length) throw new UncoveredCodePointsError(uncovered)
-  if (vertical) combineDigits(text, atoms)
-  else squeezePunctuation(text, atoms)
+  if (vertical) {
+    combineDigits(text, atoms)
+    squeezeColumnPunctuation(fonts, text, atoms)
+  } else squeezePunctuation(text, atoms)
   return atoms
 }
 
@@ -173,7 +225,8 @@ export interface RawPiece {
   level: number
   combined?: boolean
   space?: boolean
-  squeezed?: boolean
+  squeezed?: CellHalf
+  blank?: CellHalf
 }
 
 /**
@@ -186,7 +239,7 @@ export function piecesIn(atoms: readonly Atom[], start: number, end: number, tra
   for (const a of atoms) {
     if (a.end <= start || a.start >= end) continue
     const last = out[out.length - 1]
-    const alone = (a.mode === 'upright' && !a.combined) || (tracked && a.cjk) || (spaced && a.space) || a.squeezed === true
+    const alone = (a.mode === 'upright' && !a.combined) || (tracked && a.cjk) || (spaced && a.space) || a.squeezed !== undefined
     // Right-to-left runs (and languages whose spaces satori cannot shape) are drawn one word at a time.
     const cut =
       ((a.level % 2 === 1 || wordsApart) && prev !== undefined && prev.space !== a.space) ||
@@ -202,7 +255,7 @@ export function piecesIn(atoms: readonly Atom[], start: number, end: number, tra
       sameDirection &&
       !(tracked && last.cjk) &&
       !(spaced && last.space) &&
-      !last.squeezed &&
+      last.squeezed === undefined &&
       last.mode === a.mode &&
       last.font === a.font &&
       last.script === a.script &&
@@ -220,7 +273,8 @@ export function piecesIn(atoms: readonly Atom[], start: number, end: number, tra
         level: a.level,
         ...(a.combined ? { combined: true } : {}),
         ...(a.space ? { space: true } : {}),
-        ...(a.squeezed ? { squeezed: true } : {}),
+        ...(a.squeezed ? { squeezed: a.squeezed } : {}),
+        ...(a.blank ? { blank: a.blank } : {}),
       })
   }
   return out
@@ -288,9 +342,9 @@ function refuseVertical(scripts: readonly Script[], lang: string): void {
     throw new QoyarError(
       'vertical_not_supported',
       422,
-      `Vertical ${refused.join(', ')} text is not supported yet: how Xinjiang's standing signs set the Arabic script vertically has not been researched. Use orientation=horizontal.`,
+      `Vertical ${refused.map((s) => SCRIPT_PROFILES[s]!.name.en).join(', ')} text is not supported yet: how Xinjiang's standing signs set the Arabic script vertically has not been researched. Use orientation=horizontal.`,
       { scripts: refused, lang },
-      { scripts: refused.join(', ') },
+      { scripts_zh: refused.map((s) => SCRIPT_PROFILES[s]!.name.zh).join('、'), scripts_en: refused.map((s) => SCRIPT_PROFILES[s]!.name.en).join(', ') },
     )
 }
 

@@ -58,6 +58,12 @@ export interface TextSpec {
   letterSpacing?: number
   /** A designer's line (column) spacing: a factor on the pitch the block would otherwise have. Default 1. */
   lineSpacing?: number
+  /**
+   * Horizontal text only: the glyphs drawn this much narrower, their height kept (长字, the condensed
+   * characters of a long authority name on a red header). 1 = as designed; at least 0.3. Sizes the
+   * rules compare are heights (visualSize), so condensing never changes them. Default 1.
+   */
+  condense?: number
 }
 
 /**
@@ -83,6 +89,8 @@ export interface Piece {
   ink: Box | null
   /** OpenType features satori must apply so that it draws what was measured. */
   features: string | null
+  /** Horizontal scale the glyphs are drawn at (TextSpec.condense), when condensed; `advance` is the condensed one. */
+  condense?: number
   /** The font's hhea ascent/descent in px: the renderer places satori's baseline with them. */
   ascent: number
   descent: number

@@ -6,8 +6,8 @@
  * above it ("蒙文在上"); both are what 第三条 allows.
  */
 import {
+  fitsOrNull,
   DPI,
-  TextDoesNotFitError,
   canvasRoot,
   defineTemplate,
   hexColor,
@@ -70,15 +70,6 @@ interface Face {
   blocks: PlacedBlock[]
   /** The layout the Mongolian name took, and why when it was not the one asked for. */
   layout: Layout
-}
-
-function fitsOrNull<T>(f: () => T): T | null {
-  try {
-    return f()
-  } catch (e) {
-    if (e instanceof TextDoesNotFitError) return null
-    throw e
-  }
 }
 
 /** One face's design, in face coordinates. */
@@ -185,10 +176,11 @@ export const deskCard = defineTemplate({
   version: 2,
   title: { zh: '桌签', en: 'Desk name card' },
   description: {
-    zh: '会议桌签（双面折叠）：一张纸上两面，上面一面旋转180°，沿中线折叠后两面都正向可读；蒙文名竖排在汉文名左侧或横排在上方，字号相等。',
-    en: 'Folded tent name card: one sheet, two faces, the upper face turned 180° so both read upright after folding on the middle line; the Mongolian name as a column left of the Chinese or a line above it, at equal size.',
+    zh: '会议桌签（双面折叠）：一张纸上两面，上面一面旋转180°，沿中线折叠后两面都正向可读；名字横排时{above}，{columns|竖排名字}，{size}。',
+    en: 'Folded tent name card: one sheet, two faces, the upper face turned 180° so both read upright after folding on the middle line; names in lines with {above}, {columns|names in columns}, {size}.',
   },
   kind: 'desk-card',
+  brandColors: { primary: 'accent' },
 
   fields,
   presets: [

@@ -161,8 +161,8 @@ export const displayBoard = defineTemplate({
   version: 2,
   title: { zh: '宣传栏 / 展板', en: 'Display board' },
   description: {
-    zh: '民族团结进步展示墙、宣传栏、展板：标题色带、蒙汉正文（蒙文竖排在左、汉文在右、字号相等）、最多四幅图片及双语图注；主题突出、构图严谨、图文并茂、美观大方。',
-    en: 'Publicity board or display wall: a title band, body text in both scripts (Mongolian columns left of the Chinese, at equal size), up to four pictures with bilingual captions.',
+    zh: '民族团结进步展示墙、宣传栏、展板：标题色带、{abbr}正文（{beside}，{size}）、最多四幅图片及双语图注；主题突出、构图严谨、图文并茂、美观大方。',
+    en: 'Publicity board or display wall: a title band, body text in both scripts ({beside}, {size}), up to four pictures with bilingual captions.',
   },
   kind: 'display-board',
 

@@ -36,10 +36,11 @@ export const doorPlaque = defineTemplate({
   version: 2,
   title: { zh: '机构牌匾', en: 'Institution plaque' },
   description: {
-    zh: '机关、学校、医院等单位门口的牌匾：竖匾蒙文在左、汉文在右（均竖排），横匾蒙文在上、汉文在下，字号相等；白底黑字、白底红字或黑底金字，内衬细框。',
-    en: 'Name plaque at the gate of an office, school or hospital: standing plaques with Mongolian left of Chinese (both vertical), horizontal plaques with Mongolian above Chinese, at equal size; black or red on white, or gold on black, with a thin inner frame.',
+    zh: '机关、学校、医院等单位门口的牌匾：{columns|竖匾}，横匾{above}，{size}；白底黑字、白底红字或黑底金字，内衬细框。',
+    en: 'Name plaque at the gate of an office, school or hospital: {columns|standing plaques}, horizontal plaques with {above}, {size}; black or red on white, or gold on black, with a thin inner frame.',
   },
   kind: 'door-plaque',
+  brandColors: { primary: 'color' },
 
   fields,
   presets: [

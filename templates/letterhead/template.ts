@@ -5,8 +5,10 @@
  * red separator line. The A4 preset is a whole page to print documents on.
  */
 import {
+  fitsOrNull,
   DPI,
   QoyarError,
+  type Placed,
   canvasRoot,
   defineTemplate,
   hexColor,
@@ -56,23 +58,43 @@ const POSITIONS = {
 }
 /** The authority mark's type: up to 22 mm high (GB/T 9704 leaves it to the office; this is the common look). */
 const MARK_MAX_MM = 18
+/**
+ * The low end of the height offices keep a mark at (15–22 mm): a mark that comes out smaller set as
+ * designed is set again with its Chinese condensed (长字). One at least this large is left as
+ * designed, so condensing never makes the partner script wrap where it fitted on its lines.
+ */
+const MARK_MIN_MM = 15
+/**
+ * 长字: how narrow a long authority name's characters may be condensed (width ÷ height) before the
+ * mark is set smaller. Offices go to about 0.4 for names of 20 characters and more (0.6–0.9 covers
+ * names up to about 13 at 18 mm); narrower, 小标宋's strokes run together.
+ */
+const MARK_CONDENSE = { authority: 0.4 }
 /** An emblem's square slot left of the mark (mm); the mark keeps the page centre, so the same width is kept free right. */
 const EMBLEM_MM = 24
 
 export const letterhead = defineTemplate({
   id: 'letterhead',
-  version: 2,
+  version: 4,
   title: { zh: '文头（红头）', en: 'Letterhead (red header)' },
   description: {
-    zh: '党政机关公文红头（GB/T 9704 版式）：发文机关标志蒙汉并写、红色居中，可加发文字号，下为红色分隔线；A4 整页可直接套印公文。',
+    zh: '党政机关公文红头（GB/T 9704 版式）：发文机关标志{abbr}并写、红色居中，可加发文字号，下为红色分隔线；A4 整页可直接套印公文。',
     en: 'Official red-header letterhead in the GB/T 9704 layout: the issuing authority in both scripts, red and centred, an optional document number, and the red separator line; the A4 page is ready to print documents on.',
   },
   kind: 'letterhead',
+  brandColors: { primary: 'color' },
 
   fields,
   presets: [
-    { id: 'a4', title: { zh: 'A4 整页 210×297 毫米', en: 'A4 page 210×297 mm' }, widthMm: 210, heightMm: 297, dpi: DPI.print },
-    { id: 'a4-header', title: { zh: 'A4 版头条 210×90 毫米', en: 'A4 header strip 210×90 mm' }, widthMm: 210, heightMm: 90, dpi: DPI.print },
+    { id: 'a4', title: { zh: 'A4 整页 210×297 毫米', en: 'A4 page 210×297 mm' }, widthMm: 210, heightMm: 297, dpi: DPI.print, minCondense: MARK_CONDENSE },
+    {
+      id: 'a4-header',
+      title: { zh: 'A4 版头条 210×90 毫米', en: 'A4 header strip 210×90 mm' },
+      widthMm: 210,
+      heightMm: 90,
+      dpi: DPI.print,
+      minCondense: MARK_CONDENSE,
+    },
   ],
   defaultPreset: 'a4',
   design(f, canvas, kit) {
@@ -82,12 +104,26 @@ export const letterhead = defineTemplate({
     const left = mm(PAGE.left)
     const right = mm(PAGE.left + PAGE.width)
     const slot = mm(EMBLEM_MM + 4)
-    const markIn = (y0: number, y1: number) =>
+    const condensing = (condensed: boolean) => (condensed && canvas.minCondense.authority !== undefined ? { minCondense: canvas.minCondense.authority } : {})
+    const markIn = (y0: number, y1: number, condensed: boolean) =>
       kit.pair({
         role: 'authority',
-        minority: { text: f.org_minority, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 2 },
+        minority: {
+          text: f.org_minority,
+          orientation: 'horizontal' as const,
+          style: { genre: 'serif' as const, weight: 700 },
+          maxLines: 2,
+          // Condensed like the Chinese where its script allows (Hangul's 장평), rather than wrapped.
+          ...condensing(condensed),
+        },
 
-        zh: { text: f.org_zh, orientation: 'horizontal' as const, style: { genre: 'serif' as const, weight: 700 }, maxLines: 1 },
+        zh: {
+          text: f.org_zh,
+          orientation: 'horizontal' as const,
+          style: { genre: 'serif' as const, weight: 700 },
+          maxLines: 1,
+          ...condensing(condensed),
+        },
         arrangement: 'stacked',
         box: { x0: f.emblem ? left + slot : left, y0, x1: f.emblem ? right - slot : right, y1 },
         gap: 0.35,
@@ -96,10 +132,13 @@ export const letterhead = defineTemplate({
         color: f.color,
       })
     // Fitted once for its height, then again in a box that tight, so its top edge is the standard's.
-    const probe = markIn(top, top + mm(3 * MARK_MAX_MM + 10))
+    const probeOf = (condensed: boolean) => markIn(top, top + mm(3 * MARK_MAX_MM + 10), condensed)
+    const designed = fitsOrNull(() => probeOf(false))
+    const condensed = designed === null || Math.min(...designed.blocks.map((b) => b.layout.visualSize)) < mm(MARK_MIN_MM)
+    const probe = condensed || designed === null ? probeOf(true) : designed
     const height = Math.max(...probe.blocks.map((b) => b.extent.y1)) - Math.min(...probe.blocks.map((b) => b.extent.y0))
     // A pixel of slack so the same size fits again.
-    const mark = markIn(top, top + height + 1)
+    const mark = markIn(top, top + height + 1, condensed)
     const markInkBottom = Math.max(...mark.blocks.map((b) => b.extent.y1))
     const elements = [...mark.elements]
     if (f.emblem) {

@@ -6,7 +6,7 @@
  * serif (标宋 style, as 会标 are set); Mongolian has only its sans face.
  */
 import {
-  TextDoesNotFitError,
+  fitsOrNull,
   canvasRoot,
   defineTemplate,
   hexColor,
@@ -61,15 +61,6 @@ const sizeOf = (p: Placed) => Math.max(...p.blocks.filter((b) => b.lang === 'zh'
 /** Top and bottom of a placed pair's ink. */
 const spanOf = (p: Placed): [number, number] => [Math.min(...p.blocks.map((b) => b.extent.y0)), Math.max(...p.blocks.map((b) => b.extent.y1))]
 
-function fitsOrNull(f: () => Placed): Placed | null {
-  try {
-    return f()
-  } catch (e) {
-    if (e instanceof TextDoesNotFitError) return null
-    throw e
-  }
-}
-
 function subPair(
   f: Fields,
   kit: DesignKit,
@@ -102,12 +93,13 @@ export const meetingBanner = defineTemplate({
   version: 2,
   title: { zh: '会标', en: 'Meeting banner' },
   description: {
-    zh: '会场主席台上方的红底会标：会议名称蒙文在上、汉文在下，字号相等，汉文标宋（粗宋体）；其下可加主办单位、日期（各蒙汉两行，字号较小）。白字或黄字。',
-    en: 'The red backdrop above a meeting hall stage: the meeting title with Mongolian above Chinese at equal size, Chinese in a bold serif; below it, smaller, an optional organiser and date (each in both scripts). White or yellow lettering.',
+    zh: '会场主席台上方的红底会标：会议名称{above}，{size}，汉文标宋（粗宋体）；其下可加主办单位、日期（各{abbr}两行，字号较小）。白字或黄字。',
+    en: 'The red backdrop above a meeting hall stage: the meeting title with {above}, {size}, Chinese in a bold serif; below it, smaller, an optional organiser and date (each in both scripts). White or yellow lettering.',
   },
   kind: 'meeting-banner',
 
   sloganFields: { minority: 'title_minority', zh: 'title_zh' },
+  brandColors: { primary: 'background', onPrimary: 'color' },
   fields,
   presets: [
     // Hall backdrops print from SVG/PDF; the PNG is a preview at a dpi within 8,000 px a side.

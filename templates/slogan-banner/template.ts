@@ -21,11 +21,12 @@ export const sloganBanner = defineTemplate({
   version: 1,
   title: { zh: '横幅 / 宣传标语', en: 'Slogan banner' },
   description: {
-    zh: '红布白字（或黄字）的蒙汉双语宣传横幅：蒙文在上、汉文在下，字号相等；竖幅蒙文在左、汉文在右。用于机关、食堂、宿舍、车间、商铺、寺庙等醒目位置及节日宣传。',
-    en: 'Red cloth banner with white (or yellow) lettering, Mongolian above Chinese at equal size; standing banners put Mongolian left of Chinese. Hung in offices, canteens, dormitories, workshops, shops and temples, and for festivals.',
+    zh: '红布白字（或黄字）的{abbr}双语宣传横幅：{above}，{size}；{columns|竖幅}。用于机关、食堂、宿舍、车间、商铺、寺庙等醒目位置及节日宣传。',
+    en: 'Red cloth banner with white (or yellow) lettering, {above}, {size}; {columns|standing banners}. Hung in offices, canteens, dormitories, workshops, shops and temples, and for festivals.',
   },
   kind: 'banner',
   sloganFields: { minority: 'minority', zh: 'zh' },
+  brandColors: { primary: 'background', onPrimary: 'color' },
   fields,
   presets: [
     // Large-format cloth prints from SVG/PDF; the PNG is a preview at a dpi within the pixel budget.

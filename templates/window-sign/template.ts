@@ -59,10 +59,11 @@ export const windowSign = defineTemplate({
   version: 2,
   title: { zh: '双语服务窗口牌', en: 'Service window sign' },
   description: {
-    zh: '便民服务大厅的窗口牌：左侧大号窗口编号，右侧服务名称蒙文在上、汉文在下，字号相等；可加“蒙汉双语服务窗口”标识条（需自行提供经审校的蒙文）。',
-    en: 'Counter sign for a service hall: the window number large at the left, the service name at the right with Mongolian above Chinese at equal size; an optional “bilingual service window” band (its Mongolian must be supplied, reviewed, by the user).',
+    zh: '便民服务大厅的窗口牌：左侧大号窗口编号，右侧服务名称{above}，{size}；可加“{abbr}双语服务窗口”标识条（需自行提供经审校的{minority}）。',
+    en: 'Counter sign for a service hall: the window number large at the left, the service name at the right with {above}, {size}; an optional “bilingual service window” band (its {minority} must be supplied, reviewed, by the user).',
   },
   kind: 'window-sign',
+  brandColors: { primary: 'accent', onPrimary: 'onAccent' },
 
   fields,
   presets: [

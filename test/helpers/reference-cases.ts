@@ -38,6 +38,13 @@ const TEXT_CASES: Record<string, Record<string, string>> = {
   'typeset.latin': { text: 'Hohhot 2024 – Ulaanbaatar', size: '40' },
   // 标点挤压: ”（ ）《 》、 （ set without a full-width hole.
   'typeset.punctuation-squeeze': { text: '“民族团结”（2026年）《条例》、（见附件）。', orientation: 'horizontal', size: '48' },
+  // 标点挤压 in a column: ﹂︵ ︶、 。﹂ ︾， ︓﹁ set by where each vertical form's ink sits; ：；？！ keep their cells.
+  'typeset.punctuation-squeeze-vertical': {
+    text: '他说：“民族团结。”（二〇二六年）、《条例》，（见附件）。注意：？',
+    orientation: 'vertical',
+    size: '48',
+    maxLength: '720',
+  },
 }
 
 /** A designer's tuning and manual breaks (the tune field), under the keys the studio's GET URL carries. */

@@ -14,10 +14,13 @@ import { findPack } from '../../rules/evaluate.js'
 import { DEFAULT_REGION } from '../../rules/packs.js'
 import { fieldNamesOf, pairingOf, templateSchema } from '../../templates/pairing.js'
 import type { TemplateDefinition } from '../../templates/types.js'
+import { describeFor } from '../../templates/wording.js'
+
+const defaultPairing = (env: AppEnv) => pairingOf(findPack(env.rulePacks, DEFAULT_REGION))
 
 /** A template's fields under the default region's names (name_mn…); other regions rename them (GET /v1/templates?region=). */
 function defaultFields(env: AppEnv, t: TemplateDefinition): JsonSchema {
-  const lang = pairingOf(findPack(env.rulePacks, DEFAULT_REGION)).minority.lang
+  const lang = defaultPairing(env).minority.lang
   const { $schema: _drop, ...rest } = fieldNamesOf(t, lang).jsonSchema(templateSchema(t))
   return rest as JsonSchema
 }
@@ -72,7 +75,7 @@ function templatePaths(env: AppEnv): Record<string, Operation> {
         tags: ['render'],
         operationId: `render-${t.id}-get`,
         summary: `Render ${title}`,
-        description: `${t.description.en} ${TUNE_QUERY}`,
+        description: `${describeFor(t.description, defaultPairing(env)).en} ${TUNE_QUERY}`,
         parameters: [format, ...query],
         responses: rendered,
       },
@@ -169,7 +172,11 @@ export function openApiDocument(env: AppEnv): Record<string, unknown> {
   const renderSchemas = Object.fromEntries(
     env.templates.map((t) => [
       `Render.${t.id}`,
-      { ...mergeObjects(defaultFields(env, t), sizeFields, printFields, controls), title: t.title.en, description: t.description.en },
+      {
+        ...mergeObjects(defaultFields(env, t), sizeFields, printFields, controls),
+        title: t.title.en,
+        description: describeFor(t.description, defaultPairing(env)).en,
+      },
     ]),
   )
   return {

@@ -5,6 +5,7 @@ import { findPack } from '../../rules/evaluate.js'
 import { DEFAULT_REGION } from '../../rules/packs.js'
 import { fieldNamesOf, pairingOf, templateSchema } from '../../templates/pairing.js'
 import { resolveCanvas, sizeFields } from '../../templates/sizes.js'
+import { describeFor } from '../../templates/wording.js'
 
 /**
  * GET /v1/templates[?region=<pack>]: what can be rendered, with presets and each template's fields as
@@ -32,7 +33,7 @@ export function templateRoutes(env: AppEnv): Hono {
           id: t.id,
           version: t.version,
           title: t.title,
-          description: t.description,
+          description: describeFor(t.description, pairing),
           kind: t.kind,
           defaultPreset: t.defaultPreset,
           presets: t.presets.map((p) => {

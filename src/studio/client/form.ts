@@ -1,8 +1,10 @@
 /** The form, generated from the template's JSON Schema: one control per field, notes under it. */
 import { IMAGE_LIMITS } from '../../render/image-limits.js'
 import { TUNE_FIELD } from '../../templates/tune-limits.js'
+import { EMBLEM_FIELD } from '../../templates/brand-roles.js'
 import type { FieldSchema } from './api.js'
-import { h, valueOf, type Attrs } from './dom.js'
+import { fitControls, focusPicker } from './crop.js'
+import { h, readDataUrl, valueOf, type Attrs } from './dom.js'
 import { HTML_LANG, LANG, lookup, scriptName, t } from './strings.js'
 import { baseOf, changed, currentSlogan, hints, isImagesProp, isVertical, langOf, props, setValue, state, tpl } from './state.js'
 
@@ -45,8 +47,10 @@ const requiredMark = (required: boolean) => (required ? h('span', { class: 'req'
 export function renderFields(root: HTMLElement): void {
   const required = tpl().fields.required ?? []
   const p = props()
-  // The tuning has controls of its own beside the preview (tune.ts), not a form field.
-  root.replaceChildren(...Object.entries(p).flatMap(([name, prop]) => (name === TUNE_FIELD ? [] : [fieldFor(name, prop, required.includes(name))])))
+  // The tuning has controls of its own beside the preview (tune.ts), and the emblem is the brand's
+  // (brand.ts): a picture, not a text to type.
+  const own = Object.entries(p).filter(([name]) => name !== TUNE_FIELD && name !== EMBLEM_FIELD)
+  root.replaceChildren(...own.map(([name, prop]) => fieldFor(name, prop, required.includes(name))))
 }
 
 function fieldFor(name: string, prop: FieldSchema, required: boolean): HTMLElement {
@@ -189,14 +193,6 @@ function colorControl(id: string, name: string, prop: FieldSchema, label: string
   )
 }
 
-const readDataUrl = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const r = new FileReader()
-    r.onload = () => resolve(String(r.result))
-    r.onerror = () => reject(r.error ?? new Error('read failed'))
-    r.readAsDataURL(file)
-  })
-
 // ---- pictures (display boards): data: URIs, sent by POST ---------------------
 function imagesField(id: string, name: string, prop: FieldSchema, label: string): HTMLElement {
   const max = prop.maxItems ?? 4
@@ -210,13 +206,15 @@ function imagesField(id: string, name: string, prop: FieldSchema, label: string)
         const n = i + 1
         const mnId = `${id}-${n}-mn`
         const zhId = `${id}-${n}-zh`
+        const picker = focusPicker(im, n, t('images.alt', { n, name: im.name }))
         return h(
           'li',
           {},
-          h('img', { src: im.src, alt: t('images.alt', { n, name: im.name }) }),
+          picker,
           h(
             'div',
             {},
+            fitControls(im, n, `${id}-${n}-fit`, picker),
             h(
               'div',
               { class: 'field' },

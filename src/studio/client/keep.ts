@@ -4,11 +4,11 @@
  * CLI (`qoyar render --design`) and the API (a POST body) take too, checked
  * against the same schema (src/design-file.ts).
  */
-import { DESIGN_FORMAT, designFile, type DesignFile } from '../../design-file.js'
+import { DESIGN_FORMAT, designFile, type DesignBrand, type DesignFile } from '../../design-file.js'
 import { byId, h } from './dom.js'
 import { pdfParams, saveBlob } from './links.js'
 import { t } from './strings.js'
-import { designParams, postBody, state, type DesignState } from './state.js'
+import { designParams, emblemShown, pictureSig, postBody, state, type Brand, type DesignState } from './state.js'
 
 const STORE = 'qoyar.studio.designs.v1'
 const HISTORY_MAX = 100
@@ -16,18 +16,35 @@ const HISTORY_MAX = 100
 const STEP_MS = 600
 
 export interface Keeper {
-  /** Makes a design current: its template, its input, its PDF options. */
-  open(template: string, input: Record<string, unknown>): Promise<void>
+  /** Makes a design current: its template, its input, its PDF options, its brand. */
+  open(template: string, input: Record<string, unknown>, brand: Brand): Promise<void>
   /** Puts a state back (undo/redo) and redraws the form. */
   restore(s: DesignState): void
 }
 
 // ---- the design as a file -------------------------------------------------------
 export function currentDesign(name?: string): DesignFile {
-  const input: Record<string, unknown> = Object.fromEntries([...designParams(), ...pdfParams()])
-  if (state.images.length) input.images = postBody([]).images
-  return { format: DESIGN_FORMAT, version: 1, ...(name ? { name } : {}), template: state.template, input, saved: new Date().toISOString() }
+  // The render's own body: pictures and the emblem where the template places it.
+  const input: Record<string, unknown> = { ...Object.fromEntries([...designParams(), ...pdfParams()]), ...postBody([]) }
+  const b = state.brand
+  const brand: DesignBrand = {
+    // Once is enough: input holds the emblem when this template places it.
+    ...(b.emblem && !emblemShown() ? { emblem: b.emblem } : {}),
+    ...(Object.keys(b.colors).length ? { colors: { ...b.colors } } : {}),
+  }
+  return {
+    format: DESIGN_FORMAT,
+    version: 1,
+    ...(name ? { name } : {}),
+    template: state.template,
+    input,
+    ...(Object.keys(brand).length ? { brand } : {}),
+    saved: new Date().toISOString(),
+  }
 }
+
+/** A saved design's brand as the studio holds it. */
+export const brandOf = (d: DesignFile): Brand => ({ ...(d.brand?.emblem ? { emblem: d.brand.emblem } : {}), colors: { ...d.brand?.colors } })
 
 /** The PDF options a design carries go back into their controls. */
 export function applyPrintOptions(input: Record<string, unknown>): void {
@@ -45,9 +62,14 @@ const snapshot = (): DesignState => ({
   extra: { ...state.extra },
   // The pictures' data: URIs are shared, not copied: strings do not change.
   images: state.images.map((im) => ({ ...im })),
+  brand: { ...state.brand, colors: { ...state.brand.colors } },
 })
 const sigOf = (s: DesignState) =>
-  JSON.stringify({ ...s, images: s.images.map((im) => `${im.src.length}:${im.src.slice(-32)}:${im.caption_mn}:${im.caption_zh}`) })
+  JSON.stringify({
+    ...s,
+    images: s.images.map(pictureSig),
+    brand: { ...s.brand, emblem: `${s.brand.emblem?.length ?? 0}:${s.brand.emblem?.slice(-32) ?? ''}` },
+  })
 
 /** past's last entry is the design as it stands; future holds what was undone. */
 const past: DesignState[] = []
@@ -82,7 +104,14 @@ export function recordStep(): void {
 function restore(keeper: Keeper, s: DesignState): void {
   restoring = true
   try {
-    keeper.restore({ ...s, values: { ...s.values }, vars: { ...s.vars }, extra: { ...s.extra }, images: s.images.map((im) => ({ ...im })) })
+    keeper.restore({
+      ...s,
+      values: { ...s.values },
+      vars: { ...s.vars },
+      extra: { ...s.extra },
+      images: s.images.map((im) => ({ ...im })),
+      brand: { ...s.brand, colors: { ...s.brand.colors } },
+    })
   } finally {
     restoring = false
   }
@@ -173,7 +202,7 @@ export function wireKeep(keeper: Keeper): void {
     const d = readStore()[name]
     if (!d) return
     byId<HTMLInputElement>('save-name').value = name
-    void keeper.open(d.template, d.input).then(() => say(t('keep.opened', { name })))
+    void keeper.open(d.template, d.input, brandOf(d)).then(() => say(t('keep.opened', { name })))
   })
   byId('delete-saved').addEventListener('click', () => {
     const name = byId<HTMLSelectElement>('saved').value
@@ -198,7 +227,7 @@ export function wireKeep(keeper: Keeper): void {
       const parsed = designFile.safeParse(JSON.parse(await file.text()))
       if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
       if (parsed.data.name) byId<HTMLInputElement>('save-name').value = parsed.data.name
-      await keeper.open(parsed.data.template, parsed.data.input)
+      await keeper.open(parsed.data.template, parsed.data.input, brandOf(parsed.data))
       say(t('keep.imported', { name: file.name }))
     } catch (e) {
       say(t('keep.importFailed', { name: file.name, message: importError(e) }))

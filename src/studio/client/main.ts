@@ -5,6 +5,7 @@
  * preview, its overlays and the report panel in step with the form.
  */
 import { batchDesignChanged, wireBatch } from './batch.js'
+import { applyBrandColors, showBrand, wireBrand } from './brand.js'
 import { applyPrintOptions, recordStep, wireKeep } from './keep.js'
 import { getJson, type RulesInfo, type SloganEntry, type TemplateInfo } from './api.js'
 import { byId, h, valueOf } from './dom.js'
@@ -57,6 +58,8 @@ function selectTemplate(id: string, entries?: [string, unknown][]): void {
   Object.assign(state, { template: id, values: {}, vars: {}, images: [], slogan: '', extra: {}, preset: '' })
   const t0 = tpl()
   applyParams(entries ?? Object.entries(t0.example ?? {}))
+  // The brand colours the template, except where a saved design or a link says otherwise.
+  applyBrandColors(new Set(entries?.map(([k]) => k)))
   if (!t0.presets.some((p) => p.id === state.preset)) state.preset = t0.defaultPreset
   if (state.slogan && !catalogue.slogans.some((s) => s.key === state.slogan)) state.slogan = ''
   if (!catalogue.rules.packs.some((p) => p.id === state.region)) state.region = catalogue.rules.default
@@ -65,6 +68,7 @@ function selectTemplate(id: string, entries?: [string, unknown][]): void {
 
 function rebuild(): void {
   renderDesign()
+  showBrand()
   renderSlogan()
   renderFields(byId('fields'))
   changed()
@@ -165,12 +169,14 @@ async function main(): Promise<void> {
   wireView()
   wireBatch()
   wireTune()
+  wireBrand()
   wireKeep({
-    async open(template, input) {
+    async open(template, input, brand) {
       if (!catalogue.templates.some((x) => x.id === template)) throw new Error(t('keep.unknownTemplate', { template }))
       const region = typeof input.region === 'string' ? input.region : catalogue.rules.default
       if (region !== state.region) await pickRegion(region)
       applyPrintOptions(input)
+      state.brand = brand
       selectTemplate(template, Object.entries(input))
     },
     restore(s) {

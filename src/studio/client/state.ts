@@ -4,6 +4,7 @@
  */
 import { PRINT_KEYS, SIZE_KEYS, VARIABLE_PREFIX } from '../../render/request-keys.js'
 import { TUNE_FIELD, TUNE_PREFIX } from '../../templates/tune-limits.js'
+import { EMBLEM_FIELD, type BrandRole } from '../../templates/brand-roles.js'
 import type { StudioTemplateHints } from '../hints.js'
 import type { FieldSchema, Pairs, Request, RulesInfo, SloganEntry, TemplateInfo } from './api.js'
 import { boot, HTML_LANG } from './strings.js'
@@ -13,6 +14,18 @@ export interface Picture {
   caption_mn: string
   caption_zh: string
   name: string
+  /** Where the crop centres (0..1 from the left and the top); none = the template's default, the centre. */
+  focus?: { x: number; y: number }
+  /** none = the template's default, cover. */
+  fit?: 'cover' | 'contain'
+}
+
+/** The designer's brand: applied to every template that has room for it (an emblem slot, colour fields for its roles). */
+export interface Brand {
+  /** A data: URI (PNG or JPEG). */
+  emblem?: string
+  emblemName?: string
+  colors: Partial<Record<BrandRole, string>>
 }
 
 /** Everything that makes the design: what a saved design and an undo step hold. */
@@ -26,6 +39,7 @@ export interface DesignState {
   images: Picture[]
   /** width, height, dpi when given instead of a preset. */
   extra: Record<string, string>
+  brand: Brand
 }
 
 export const catalogue: { templates: TemplateInfo[]; slogans: SloganEntry[]; rules: RulesInfo } = {
@@ -34,9 +48,9 @@ export const catalogue: { templates: TemplateInfo[]; slogans: SloganEntry[]; rul
   rules: { default: '', packs: [] },
 }
 
-export const state: DesignState = { template: '', preset: '', region: '', slogan: '', values: {}, vars: {}, images: [], extra: {} }
+export const state: DesignState = { template: '', preset: '', region: '', slogan: '', values: {}, vars: {}, images: [], extra: {}, brand: { colors: {} } }
 
-const NO_HINTS: StudioTemplateHints = { colors: [], colorDefaults: {} }
+const NO_HINTS: StudioTemplateHints = { colors: [], colorDefaults: {}, brandColors: {}, emblem: false }
 
 export function tpl(): TemplateInfo {
   const t = catalogue.templates.find((x) => x.id === state.template) ?? catalogue.templates[0]
@@ -48,7 +62,10 @@ export const props = (): Record<string, FieldSchema> => tpl().fields.properties 
 export const isImagesProp = (p: FieldSchema | undefined): boolean => !!(p?.type === 'array' && p.items?.properties?.src)
 export const currentSlogan = (): SloganEntry | undefined => catalogue.slogans.find((s) => s.key === state.slogan)
 export const currentPack = () => catalogue.rules.packs.find((p) => p.id === (state.region || catalogue.rules.default))
-export const usesPost = (): boolean => state.images.length > 0
+/** The brand's emblem, where the template places one. */
+export const emblemShown = (): string | undefined => (hints().emblem ? state.brand.emblem : undefined)
+/** Pictures (and an emblem) are data: URIs, too long for a URL: they go by POST. */
+export const usesPost = (): boolean => state.images.length > 0 || emblemShown() !== undefined
 
 /** The field's language: its schema's x-lang, else the name's suffix (name_mn), else none. */
 export function langOf(name: string, prop?: FieldSchema): string {
@@ -79,6 +96,7 @@ export function applyParams(entries: [string, unknown][]): void {
     else if (k === 'images' && Array.isArray(v)) state.images = picturesOf(v)
     else if (k === TUNE_FIELD && v && typeof v === 'object')
       applyTune(v as Record<string, unknown>) // a design file's nested form of the field
+    else if (k === EMBLEM_FIELD && typeof v === 'string') state.brand = { ...state.brand, emblem: v }
     else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') state.values[k] = String(v as Scalar)
   }
 }
@@ -99,7 +117,17 @@ function picturesOf(list: unknown[]): Picture[] {
     const o = im as Record<string, unknown> // a JSON object from the example or a saved design
     if (typeof o.src !== 'string') return
     const text = (v: unknown) => (typeof v === 'string' ? v : '')
-    out.push({ src: o.src, caption_mn: text(o.caption_mn), caption_zh: text(o.caption_zh), name: text(o.name) || `example-${i + 1}` })
+    const f: unknown = o.focus
+    const [fx, fy] = f && typeof f === 'object' ? [(f as Record<string, unknown>).x, (f as Record<string, unknown>).y] : [] // any object; its x and y are checked
+    const unit = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1
+    out.push({
+      src: o.src,
+      caption_mn: text(o.caption_mn),
+      caption_zh: text(o.caption_zh),
+      name: text(o.name) || `example-${i + 1}`,
+      ...(unit(fx) && unit(fy) ? { focus: { x: fx, y: fy } } : {}),
+      ...(o.fit === 'cover' || o.fit === 'contain' ? { fit: o.fit } : {}),
+    })
   })
   return out
 }
@@ -130,13 +158,19 @@ export function designParams(): Pairs {
   return out
 }
 
-/** The JSON body of a POST render: the pairs, plus the pictures. */
+/** The JSON body of a POST render: the pairs, plus the pictures and the emblem. */
 export function postBody(pairs: Pairs): Record<string, unknown> {
   const body: Record<string, unknown> = Object.fromEntries(pairs)
+  const emblem = emblemShown()
+  if (emblem) body[EMBLEM_FIELD] = emblem
+  // No pictures, no list: the emblem alone is not a reason to send one.
+  if (!state.images.length) return body
   body.images = state.images.map((im) => ({
     src: im.src,
     ...(im.caption_mn.trim() ? { caption_mn: im.caption_mn } : {}),
     ...(im.caption_zh.trim() ? { caption_zh: im.caption_zh } : {}),
+    ...(im.focus ? { focus: im.focus } : {}),
+    ...(im.fit ? { fit: im.fit } : {}),
   }))
   return body
 }
@@ -155,4 +189,10 @@ export function setValue(name: string, v: string): void {
 }
 
 /** Enough of the pictures to tell one set from another without hashing megabytes. */
-export const imagesSig = (): string => state.images.map((im) => `${im.src.length}:${im.src.slice(-32)}:${im.caption_mn}:${im.caption_zh}`).join('|')
+export const pictureSig = (im: Picture): string =>
+  `${im.src.length}:${im.src.slice(-32)}:${im.caption_mn}:${im.caption_zh}:${im.focus ? `${im.focus.x},${im.focus.y}` : ''}:${im.fit ?? ''}`
+/** The pictures and the emblem a POST carries, told apart cheaply. */
+export const imagesSig = (): string => {
+  const emblem = emblemShown()
+  return state.images.map(pictureSig).join('|') + (emblem ? `|emblem:${emblem.length}:${emblem.slice(-32)}` : '')
+}

@@ -8,6 +8,7 @@ export interface Boot {
   htmlLang: string
   strings: Tree
   hints: Record<string, import('../hints.js').StudioTemplateHints>
+  office?: import('../page.js').StudioOffice
 }
 
 export const boot: Boot = JSON.parse(byId('studio-boot').textContent ?? '{}') as Boot // written by page.ts from these types

@@ -20,6 +20,8 @@ export type BreakRule =
   | 'keep-all'
 
 export interface ScriptProfile {
+  /** What messages call the script. */
+  name: { zh: string; en: string }
   /** BCP 47 language assumed when the request names none. */
   lang: string
   direction: 'ltr' | 'rtl'
@@ -29,6 +31,11 @@ export interface ScriptProfile {
   /** Letters join within a word (Mongolian, Arabic): spread at spaces only, never between letters. */
   joined: boolean
   /**
+   * Its lines may be set condensed (长字 for Han, 장평 for Hangul: glyphs narrowed, height kept).
+   * Not a joined script's (Arabic by kashida, if at all) nor one whose lines stand turned (Mongolian).
+   */
+  condensable: boolean
+  /**
    * Letters whose ink spans the script's usual extent across the line: tall and deep letters
    * (Arabic alef, lam and the descending ی ر; Tibetan stacks with vowels above and below). The pair
    * layer sizes scripts against each other by it (see metrics.ts).
@@ -37,12 +44,66 @@ export interface ScriptProfile {
 }
 
 export const SCRIPT_PROFILES: Partial<Record<Script, ScriptProfile>> = {
-  Mong: { lang: 'mn', direction: 'ltr', vertical: 'rotated', native: 'vertical', joined: true, sample: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ' },
-  Hani: { lang: 'zh', direction: 'ltr', vertical: 'upright', native: 'horizontal', joined: false, sample: '国民族' },
-  Hang: { lang: 'ko', direction: 'ltr', vertical: 'upright', native: 'horizontal', joined: false, sample: '한국어' },
-  Arab: { lang: 'ug', direction: 'rtl', vertical: 'refused', native: 'horizontal', joined: true, sample: 'ئالىي مەكتەپ' },
-  Tibt: { lang: 'bo', direction: 'ltr', vertical: 'rotated', native: 'horizontal', joined: false, sample: 'བོད་སྒྲིག་ཀྱི' },
-  Latn: { lang: 'en', direction: 'ltr', vertical: 'rotated', native: 'horizontal', joined: false, sample: 'Hxgp' },
+  Mong: {
+    name: { zh: '蒙古文', en: 'Mongolian' },
+    lang: 'mn',
+    direction: 'ltr',
+    vertical: 'rotated',
+    native: 'vertical',
+    joined: true,
+    condensable: false,
+    sample: 'ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ',
+  },
+  Hani: {
+    name: { zh: '汉字', en: 'Han' },
+    lang: 'zh',
+    direction: 'ltr',
+    vertical: 'upright',
+    native: 'horizontal',
+    joined: false,
+    condensable: true,
+    sample: '国民族',
+  },
+  Hang: {
+    name: { zh: '朝鲜文（谚文）', en: 'Korean (Hangul)' },
+    lang: 'ko',
+    direction: 'ltr',
+    vertical: 'upright',
+    native: 'horizontal',
+    joined: false,
+    condensable: true,
+    sample: '한국어',
+  },
+  Arab: {
+    name: { zh: '阿拉伯字母', en: 'Arabic-script' },
+    lang: 'ug',
+    direction: 'rtl',
+    vertical: 'refused',
+    native: 'horizontal',
+    joined: true,
+    condensable: false,
+    sample: 'ئالىي مەكتەپ',
+  },
+  Tibt: {
+    name: { zh: '藏文', en: 'Tibetan' },
+    lang: 'bo',
+    direction: 'ltr',
+    vertical: 'rotated',
+    native: 'horizontal',
+    joined: false,
+    condensable: false,
+    sample: 'བོད་སྒྲིག་ཀྱི',
+  },
+  Latn: {
+    name: { zh: '拉丁字母', en: 'Latin' },
+    lang: 'en',
+    direction: 'ltr',
+    vertical: 'rotated',
+    native: 'horizontal',
+    joined: false,
+    condensable: false,
+    sample: 'Hxgp',
+  },
 }
 
 export interface LanguageProfile {
