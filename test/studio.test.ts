@@ -448,6 +448,84 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     await page.selectOption('#zoom', 'fit')
   })
 
+  it('tunes a block: its box picks it, the size control changes the preview URL and the box, letter spacing and a manual break follow, undo and a saved design keep it', async () => {
+    const a = await previewSettles({ template: 'desk-card' })
+    expect(await page.locator('#tune').isVisible()).toBe(true)
+    await page.check('#ov-blocks')
+    const box = (id: string) =>
+      page
+        .locator(`#overlay rect[data-block="${id}"]`)
+        .evaluate((el) => ({ width: Number(el.getAttribute('width')), height: Number(el.getAttribute('height')) }))
+    const before = await box('front:name:mn')
+    // Its box on the preview picks the block; both faces' boxes are outlined as the one being tuned.
+    await page.locator('#overlay rect[data-block="front:name:mn"]').click()
+    expect(await page.locator('#tune-block').inputValue()).toBe('name:mn')
+    // Mongolian letters join: the panel says its letter spacing goes between words.
+    expect(await page.locator('#tune-words').isVisible()).toBe(true)
+    expect(await page.locator('#overlay rect.selected').evaluateAll((els) => els.map((e) => e.getAttribute('data-block')).sort())).toEqual([
+      'back:name:mn',
+      'front:name:mn',
+    ])
+    const slide = (id: string, v: string) =>
+      page.locator(id).evaluate((el: HTMLInputElement, value) => {
+        el.value = value
+        el.dispatchEvent(new Event('input', { bubbles: true }))
+      }, v)
+    await slide('#tune-size', '0.9')
+    expect(await page.locator('#tune-size-out').textContent()).toContain('0.90')
+    const sized = await previewSettles({ afterSeq: Number(a.seq) })
+    const params = { ...(env.examples['desk-card'] as Record<string, string>), 'tune.name.size': '0.9' }
+    expect(sized.etag).toBe(await etagOf('desk-card', params))
+    const svgHref = new URL((await page.locator('#dl-svg').getAttribute('href'))!, base)
+    expect(svgHref.searchParams.get('tune.name.size')).toBe('0.9')
+    expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('tune.name.size')).toBe('0.9')
+    // The box on the preview is the layout's: 0.9 as large, both scripts.
+    const after = await box('front:name:mn')
+    expect(after.height / before.height).toBeCloseTo(0.9, 2)
+    expect(after.width / before.width).toBeCloseTo(0.9, 2)
+    await page.waitForTimeout(700) // one undo step per settled change (keep.ts STEP_MS)
+    // Letter spacing of the Chinese title, picked from the list.
+    await page.selectOption('#tune-block', 'title:zh')
+    const titleBefore = await box('front:title:zh')
+    await slide('#tune-letter', '0.2')
+    const spaced = await previewSettles({ afterSeq: Number(sized.seq) })
+    expect(new URL((await page.locator('#dl-svg').getAttribute('href'))!, base).searchParams.get('tune.title:zh.letter')).toBe('0.2')
+    expect((await box('front:title:zh')).width).toBeGreaterThan(titleBefore.width)
+    await page.waitForTimeout(700)
+    // A manual break at the caret of the block's field: the title sets on two lines.
+    await page.locator('#f-title_zh').evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(1, 1))
+    await page.click('#tune-break')
+    expect(await page.locator('#f-title_zh').inputValue()).toBe('教\n师')
+    const broken = await previewSettles({ afterSeq: Number(spaced.seq) })
+    const brokenParams = { ...params, title_zh: '教\n师', 'tune.title:zh.letter': '0.2' }
+    expect(broken.etag).toBe(await etagOf('desk-card', brokenParams))
+    expect((await box('front:title:zh')).height).toBeGreaterThan(titleBefore.height * 1.5)
+    await page.locator('#stage').screenshot({ path: new URL('studio-tune.png', OUT).pathname })
+    await page.locator('#tune').screenshot({ path: new URL('studio-tune-controls.png', OUT).pathname })
+    // A saved design keeps the tuning: its file renders the preview's ETag through the API.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')])
+    const file = designFile.parse(JSON.parse(readFileSync((await download.path())!, 'utf8')))
+    expect(file.input['tune.name.size']).toBe('0.9')
+    const { marks: _marks, ...designOnly } = file.input
+    const api = await app.request('/v1/render/desk-card.svg', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...file, input: designOnly }),
+    })
+    expect(api.headers.get('etag')).toBe(broken.etag)
+    // Undo takes the break, then the spacing, back; the controls follow.
+    await page.waitForTimeout(700)
+    await page.click('#undo')
+    await previewSettles({ etag: spaced.etag! })
+    expect(await page.locator('#f-title_zh').inputValue()).toBe('教师')
+    await page.click('#undo')
+    await previewSettles({ etag: sized.etag! })
+    expect(await page.locator('#tune-letter').inputValue()).toBe('0')
+    await page.click('#tune-reset')
+    await previewSettles({ etag: a.etag! })
+    await page.uncheck('#ov-blocks')
+  })
+
   it('keeps the work: undo and redo, a design saved by name reopens (after a reload too) to the same ETag, and its exported JSON renders the same through the API', async () => {
     const a = await previewSettles({ template: 'desk-card' })
     await page.fill('#save-name', '桌签 巴图')

@@ -7,6 +7,7 @@
 import type { AppEnv } from '../env.js'
 import { QoyarError } from '../errors.js'
 import { createKit } from '../templates/kit.js'
+import { gatherTune, tuningOf, type Tune } from '../templates/tune.js'
 import { resolveCanvas, sizeFields } from '../templates/sizes.js'
 import type { Canvas, Design, TemplateDefinition } from '../templates/types.js'
 import { resolveSlogan, translationStatus, type TranslationStatus } from '../i18n/slogans.js'
@@ -129,7 +130,7 @@ export function prepare(env: AppEnv, templateId: string, input: Record<string, u
   const controlInput: Record<string, unknown> = {}
   const printInput: Record<string, unknown> = {}
   const variables: Record<string, string> = {}
-  for (const [k, v] of Object.entries(input)) {
+  for (const [k, v] of Object.entries(gatherTune(input))) {
     if ((SIZE_KEYS as readonly string[]).includes(k)) sizeInput[k] = v
     else if ((PRINT_KEYS as readonly string[]).includes(k)) printInput[k] = v
     else if ((CONTROL_KEYS as readonly string[]).includes(k)) controlInput[k] = v
@@ -275,14 +276,34 @@ const isOrder = (v: unknown): v is OrderChoice => v === 'minority-first' || v ==
 
 export function designOf(env: AppEnv, p: Prepared): Design {
   const { order, minorityScale } = p.fields
+  // Parsed by the tune field every template takes (defineTemplate): its canonical output.
+  const tuning = tuningOf(p.fields.tune as Tune | undefined)
   const kit = createKit(env.fonts, p.canvas, p.pairing, {
     ...(isOrder(order) ? { order } : {}),
     ...(typeof minorityScale === 'number' ? { minorityScale } : {}),
+    tuning,
   })
   // The fields were parsed by this template's own schema (prepare): they are its output type.
   const design = p.template.design(p.fields as never, p.canvas, kit)
+  refuseUnusedTune(p, design, tuning.unused())
   // Adjustments name fields as the request does (mnLayout, not the template's minorityLayout).
   return design.adjustments ? { ...design, adjustments: design.adjustments.map((a) => ({ ...a, field: p.names.path(a.field) })) } : design
+}
+
+/** A tuning no block asked for (a typo, a block this sign does not have) is a 422, never silently ignored. */
+function refuseUnusedTune(p: Prepared, design: Design, unused: string[]): void {
+  const key = unused[0]
+  if (key === undefined) return
+  const blocks = [...new Set(design.blocks.flatMap((b) => [b.role, `${b.role}:${b.lang}`]))]
+  const path = `tune.${key}`
+  const issue = `no block "${key}" on this sign; its blocks: ${blocks.join(', ')}`
+  throw new QoyarError(
+    'invalid_fields',
+    422,
+    `Field "${path}" of ${p.template.id}: ${issue}`,
+    { template: p.template.id, issues: [{ path, message: issue, code: 'custom' }], blocks },
+    { template: p.template.id, path, issue },
+  )
 }
 
 export async function svgOf(env: AppEnv, p: Prepared, design: Design): Promise<string> {

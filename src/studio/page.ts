@@ -116,6 +116,7 @@ export function studioPage({ lang, strings, hints, assets, office }: StudioPageI
 </figure>
 </div>
 <div class="preview-meta"><span id="busy" aria-hidden="true" hidden>${s('preview.updating')}</span><span id="preview-size"></span><span id="translation"></span></div>
+<fieldset id="tune" class="tune" hidden></fieldset>
 <h3 class="sizes-heading" id="sizes-heading">${s('sizes.heading')}</h3>
 <div id="sizes" class="sizes" role="group" aria-labelledby="sizes-heading"></div>
 </section>

@@ -111,6 +111,12 @@ figure.preview figcaption { padding: 1rem; align-self: center; }
 .ov-block { fill: rgba(11, 78, 162, .06); stroke: #0b4ea2; stroke-width: 1; }
 .ov-block.flagged { fill: rgba(163, 0, 27, .12); stroke: var(--fail); stroke-width: 2.5; stroke-dasharray: 5 3; }
 .ov-block.pointed { fill: rgba(255, 191, 0, .25); stroke: #000; stroke-width: 3; stroke-dasharray: none; }
+.ov-block.selected { fill: rgba(0, 122, 90, .1); stroke: #007a5a; stroke-width: 2.5; stroke-dasharray: none; }
+/* Block boxes pick the block to tune (tune.ts); the rest of the overlay lets the pointer through. */
+.overlay svg .ov-block { pointer-events: auto; cursor: pointer; }
+fieldset.tune { margin: .75rem 0 0; }
+.tune-row { display: grid; grid-template-columns: minmax(8rem, 14rem) minmax(8rem, 1fr) 4.5rem; gap: .5rem; align-items: center; margin: .35rem 0; }
+.tune-row output { font-variant-numeric: tabular-nums; }
 .ruler { position: absolute; background: #fafafa; }
 .ruler svg { display: block; overflow: visible; }
 .ruler-x { left: 0; top: -22px; }

@@ -4,6 +4,7 @@
  * describe design; what they may reach is what this module exports.
  */
 import type { z } from 'zod'
+import { tune } from './tune.js'
 import type { TemplateDefinition } from './types.js'
 
 export { z } from 'zod'
@@ -24,7 +25,8 @@ export type { Align, Box } from '../text/types.js'
  * cannot name; the pipeline only ever hands a template the output of its own `fields` schema.
  */
 export function defineTemplate<S extends z.ZodObject>(template: TemplateDefinition<S>): TemplateDefinition {
-  return template as unknown as TemplateDefinition
+  // Every template takes the designer's tuning (tune.ts): the kit applies it, the design never reads it.
+  return { ...template, fields: template.fields.safeExtend({ tune }) } as unknown as TemplateDefinition
 }
 
 /** A fit tried as one of several designs: null when its text does not fit at any size, so the next can be tried. */

@@ -4,12 +4,13 @@
  * placed blocks for rule checks. Templates call this; they never size type.
  */
 import type { FontSet, TextStyle } from '../fonts/font-set.js'
-import { TextDoesNotFitError } from '../errors.js'
+import { QoyarError, TextDoesNotFitError } from '../errors.js'
 import { alongOf, fitPair, fitPairInBoxes, type BoxedPart, type PairPart, type PairResult, type PairSpec } from '../text/bilingual.js'
 import { textElements, type El } from '../text/elements.js'
 import { fitText, inkExtentOf } from '../text/fit.js'
 import type { Align, Box, Orientation } from '../text/types.js'
 import { MINORITY, firstOf, type OrderChoice, type PairRole, type Pairing } from './pairing.js'
+import { tuningOf, type Tuning } from './tune.js'
 import type { Canvas, PlacedBlock } from './types.js'
 
 export interface Placed {
@@ -118,27 +119,71 @@ export type KitCanvas = Pick<Canvas, 'mm' | 'medium'>
 export interface PairChoices {
   order?: OrderChoice | undefined
   minorityScale?: number | undefined
+  /** The designer's tuning of blocks (tune.ts): applied to every block the kit lays out. */
+  tuning?: Tuning | undefined
+}
+
+/**
+ * A tuned size below the block's floor (its minimum letter on print, else the template's smallest
+ * size): a 422 saying both, never a sign set smaller than its rules allow.
+ */
+function tunedTooSmall(role: string, size: number, at: string, floor: string, box: { width: number; height: number }): QoyarError {
+  const params = { role, size: String(size), at, floor }
+  return new QoyarError(
+    'tune_below_minimum',
+    422,
+    `The ${role} at ${size} of its fitted size would be ${at}, below the ${floor} this sign allows; choose a size factor closer to 1.`,
+    { role, size, at, floor, box: { width: Math.round(box.width), height: Math.round(box.height) } },
+    params,
+  )
 }
 
 export function createKit(fonts: FontSet, canvas: KitCanvas, pairing: Pairing, choices: PairChoices = {}): DesignKit {
+  const tuning = choices.tuning ?? tuningOf(undefined)
   const langOf = (role: PairRole) => (role === MINORITY ? pairing.minority.lang : pairing.zh.lang)
-  const partOf = <T extends PairText>(role: PairRole, t: T): T & Pick<PairPart, 'lang' | 'scale'> => ({
+  /** A block's spacing as the layout takes it: only what differs from the default, so untuned inputs stay as they were. */
+  const spacingOf = (block: string, lang: string): Pick<PairPart, 'letterSpacing' | 'lineSpacing'> => {
+    const s = tuning.spacing(block, lang)
+    return { ...(s.letterSpacing ? { letterSpacing: s.letterSpacing } : {}), ...(s.lineSpacing !== 1 ? { lineSpacing: s.lineSpacing } : {}) }
+  }
+  const partOf = <T extends PairText>(block: string, role: PairRole, t: T): T & Pick<PairPart, 'lang' | 'scale' | 'letterSpacing' | 'lineSpacing'> => ({
     ...t,
     lang: langOf(role),
     ...(role === MINORITY && choices.minorityScale !== undefined && choices.minorityScale !== 1 ? { scale: choices.minorityScale } : {}),
+    ...spacingOf(block, langOf(role)),
   })
   const first = (arrangement: 'stacked' | 'side-by-side', orientations: Record<PairRole, Orientation>) =>
     firstOf(pairing, arrangement, orientations, choices.order)
   /** The two texts in the order the pack (or the request) puts them. */
-  const ordered = <T extends PairText>(arrangement: 'stacked' | 'side-by-side', minority: T, zh: T) => {
-    const m = partOf(MINORITY, minority)
-    const z = partOf('zh', zh)
+  const ordered = <T extends PairText>(block: string, arrangement: 'stacked' | 'side-by-side', minority: T, zh: T) => {
+    const m = partOf(block, MINORITY, minority)
+    const z = partOf(block, 'zh', zh)
     return first(arrangement, { minority: minority.orientation, zh: zh.orientation }) === MINORITY ? ([m, z] as const) : ([z, m] as const)
   }
   const minLetterApplies = (req: MinLetter) => req.minLetterMm !== undefined && canvas.medium === 'print'
   /** The request's floor in px: its own minInk, raised to its minimum letter on print. */
   const floorOf = (req: MinLetter & { minInk: number }) => (minLetterApplies(req) ? Math.max(req.minInk, canvas.mm(req.minLetterMm!)) : req.minInk)
   const mmOf = (px: number) => Math.round((px / canvas.mm(1)) * 10) / 10
+  /**
+   * The pair's visual size once tuned: the fitted size times the role's factor, the same for both
+   * scripts (equal size stays), refused below the floor. null when untuned.
+   */
+  const tunedInk = (role: string, fitted: number, floor: number, box: { width: number; height: number }): number | null => {
+    const size = tuning.size(role)
+    if (size === 1) return null
+    const ink = fitted * size
+    if (ink < floor - 1e-6) throw tunedTooSmall(role, size, `${mmOf(ink)} mm`, `${mmOf(floor)} mm`, box)
+    return ink
+  }
+  /** A tuned layout that (by a rare wrap effect) does not fit at the smaller size is a 422 too, never drawn. */
+  const refitted = (role: string, result: PairResult, box: { width: number; height: number }): PairResult => {
+    if (result.fits) return result
+    throw new TextDoesNotFitError(
+      `The ${role} does not fit its area at its tuned size; choose a size factor closer to 1.`,
+      { role, box, size: tuning.size(role) },
+      { role, width: Math.round(box.width), height: Math.round(box.height) },
+    )
+  }
   /**
    * Too small for its viewing distance: a 422 that says the letter size the sign needs and the one
    * the text would fit at (fitsAt: null when it fits at no size down to the template's own floor).
@@ -155,12 +200,12 @@ export function createKit(fonts: FontSet, canvas: KitCanvas, pairing: Pairing, c
     first,
     pairInBoxes(req) {
       const spec = {
-        parts: [partOf(MINORITY, req.minority), partOf('zh', req.zh)],
+        parts: [partOf(req.role, MINORITY, req.minority), partOf(req.role, 'zh', req.zh)],
         minInk: req.minInk,
         maxInk: req.maxInk,
         ...(req.align ? { align: req.align } : {}),
       }
-      const result = fitPairInBoxes(fonts, { ...spec, minInk: floorOf(req) })
+      let result = fitPairInBoxes(fonts, { ...spec, minInk: floorOf(req) })
       if (!result.fits) {
         const b = req.minority.box
         const width = Math.round(b.x1 - b.x0)
@@ -175,13 +220,18 @@ export function createKit(fonts: FontSet, canvas: KitCanvas, pairing: Pairing, c
           { role: req.role, width, height },
         )
       }
+      const b = req.minority.box
+      const tuned = tunedInk(req.role, result.ink, floorOf(req), { width: b.x1 - b.x0, height: b.y1 - b.y0 })
+      // Smaller than fitted fits: the areas are laid out again at exactly that size.
+      if (tuned !== null)
+        result = refitted(req.role, fitPairInBoxes(fonts, { ...spec, minInk: tuned, maxInk: tuned }), { width: b.x1 - b.x0, height: b.y1 - b.y0 })
       return placedParts(result, req.role, req.color, req.face, minLetterApplies(req) ? req.minLetterMm : undefined)
     },
     pair(req) {
       const box = { width: req.box.x1 - req.box.x0, height: req.box.y1 - req.box.y0 }
       const { minority, zh, role: _role, color: _color, face: _face, minLetterMm: _min, ...layout } = req
-      const spec: PairSpec = { ...layout, parts: ordered(req.arrangement, minority, zh), box }
-      const result = fitPair(fonts, { ...spec, minInk: floorOf(req) })
+      const spec: PairSpec = { ...layout, parts: ordered(req.role, req.arrangement, minority, zh), box }
+      let result = fitPair(fonts, { ...spec, minInk: floorOf(req) })
       if (!result.fits) {
         if (minLetterApplies(req)) {
           const low = fitPair(fonts, spec)
@@ -197,22 +247,28 @@ export function createKit(fonts: FontSet, canvas: KitCanvas, pairing: Pairing, c
           { role: req.role, width: Math.round(box.width), height: Math.round(box.height) },
         )
       }
+      const tuned = tunedInk(req.role, result.ink, floorOf(req), box)
+      if (tuned !== null) result = refitted(req.role, fitPair(fonts, { ...spec, minInk: tuned, maxInk: tuned }), box)
       return placedParts(result, req.role, req.color, req.face, minLetterApplies(req) ? req.minLetterMm : undefined, req.box.x0, req.box.y0)
     },
     text(req) {
       const box = { width: req.box.x1 - req.box.x0, height: req.box.y1 - req.box.y0 }
-      const r = fitText(
-        fonts,
-        {
-          text: req.text,
-          orientation: req.orientation,
-          lang: langOf(req.lang),
-          ...(req.style ? { style: req.style } : {}),
-          align: req.align ?? alongOf(req.orientation),
-        },
-        box,
-        { minSize: req.minSize, maxSize: req.maxSize, wrap: req.wrap ?? true },
-      )
+      const spec = {
+        text: req.text,
+        orientation: req.orientation,
+        lang: langOf(req.lang),
+        ...(req.style ? { style: req.style } : {}),
+        align: req.align ?? alongOf(req.orientation),
+        ...spacingOf(req.role, langOf(req.lang)),
+      }
+      const wrap = req.wrap ?? true
+      let r = fitText(fonts, spec, box, { minSize: req.minSize, maxSize: req.maxSize, wrap })
+      const size = tuning.size(req.role)
+      if (r.fits && size !== 1) {
+        const tuned = r.fontSize * size
+        if (tuned < req.minSize - 1e-6) throw tunedTooSmall(req.role, size, `${Math.round(tuned * 10) / 10} px`, `${req.minSize} px`, box)
+        r = fitText(fonts, spec, box, { minSize: tuned, maxSize: tuned, wrap, step: 0.01 })
+      }
       if (!r.fits)
         throw new TextDoesNotFitError(
           `The ${req.role} (${langOf(req.lang)}) does not fit its ${Math.round(box.width)}×${Math.round(box.height)} px area even at ${req.minSize} px.`,

@@ -28,6 +28,9 @@ export interface PairPart {
   justify?: boolean
   /** Its first line indented, em (段首空两格: 2; TextSpec.firstLineIndent). */
   firstLineIndent?: number
+  /** A designer's letter spacing, em, and line (column) spacing factor (TextSpec.letterSpacing, lineSpacing). */
+  letterSpacing?: number
+  lineSpacing?: number
   /**
    * A horizontal part too long for its box on one line at a size is condensed (长字, 장평:
    * TextSpec.condense) down to this width ratio, when its script may be condensed, before it wraps
@@ -35,6 +38,12 @@ export interface PairPart {
    */
   minCondense?: number
 }
+
+/** The designer's spacing of a part, as the layout takes it: fitting sizes the text with it. */
+const spacingOf = (p: PairPart): Pick<TextSpec, 'letterSpacing' | 'lineSpacing'> => ({
+  ...(p.letterSpacing ? { letterSpacing: p.letterSpacing } : {}),
+  ...(p.lineSpacing !== undefined && p.lineSpacing !== 1 ? { lineSpacing: p.lineSpacing } : {}),
+})
 
 /** The paragraph options of a part, as the layout takes them. */
 const paragraphOf = (p: PairPart): Pick<TextSpec, 'justify' | 'firstLineIndent'> => ({
@@ -174,6 +183,7 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
           lang: p.lang,
           ...(p.style ? { style: p.style } : {}),
           ...pitchOf(p, spec.lineHeight),
+          ...spacingOf(p),
           align: alongOf(p.orientation),
         })
       const condensed = condensedToFit(fonts, p, (ink / ratios[i]!) * (p.scale ?? 1), main, spec.lineHeight)
@@ -305,6 +315,7 @@ function spreadParts(fonts: FontSet, spec: PairSpec, layouts: readonly TextLayou
       lang: p.lang,
       ...(p.style ? { style: p.style } : {}),
       ...pitchOf(p, spec.lineHeight),
+      ...spacingOf(p),
       align: alongOf(p.orientation),
     }
     // Length grows linearly with the spacing: one px adds a px per CJK character but the last, or per space.
@@ -369,6 +380,7 @@ export function fitPairInBoxes(fonts: FontSet, spec: { parts: readonly BoxedPart
       ...(p.style ? { style: p.style } : {}),
       ...pitchOf(p, undefined),
       ...paragraphOf(p),
+      ...spacingOf(p),
       align: spec.align ?? 'start',
     })
   const attempt = (ink: number) => {

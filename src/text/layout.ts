@@ -240,8 +240,10 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   const prepared = prepareText(fonts, spec.text, vertical, style, spec.lang)
   const { text, scripts, lang, baseLevel, primary } = prepared
   const progression: Progression = !vertical ? 'ttb' : (spec.columnProgression ?? (scripts.includes('Mong') ? 'ltr' : 'rtl'))
-  const tracking = spec.tracking ?? 0
-  const wordSpacing = spec.wordSpacing ?? 0
+  // A designer's letter spacing is in em: the same look at every size the fit tries.
+  const letterPx = (spec.letterSpacing ?? 0) * fontSize
+  const tracking = (spec.tracking ?? 0) + letterPx
+  const wordSpacing = (spec.wordSpacing ?? 0) + letterPx
   const condense = condenseOf(spec)
   const runs = prepared.grouping(tracking !== 0, wordSpacing !== 0)
   // 段首空两格 and 两端对齐 are for horizontal left-to-right paragraphs.
@@ -300,7 +302,7 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   }
   const natural = ascent + descent
   const emPitch = spec.pitch ?? (spec.lineHeight === undefined && vertical && !scripts.includes('Mong') ? VERTICAL_CJK_PITCH : undefined)
-  const pitch = emPitch !== undefined ? Math.max(natural, emPitch * fontSize) : natural * (spec.lineHeight ?? 1)
+  const pitch = (emPitch !== undefined ? Math.max(natural, emPitch * fontSize) : natural * (spec.lineHeight ?? 1)) * (spec.lineSpacing ?? 1)
   const mainLength = Math.max(0, ...measuredLines.map((l) => l.length))
   const n = measuredLines.length
 

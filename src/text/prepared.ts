@@ -142,9 +142,15 @@ function combineDigits(text: string, atoms: Atom[]): void {
   }
 }
 
-/** Newlines normalised, tabs as spaces, trailing line ends dropped. */
+/**
+ * Newlines normalised (U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR too: a designer's
+ * manual break, whichever way the text arrives), tabs as spaces, trailing line ends dropped.
+ */
 export function normalizeText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(/\n+$/, '')
+  return text
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/\n+$/, '')
 }
 
 /**

@@ -51,6 +51,14 @@ export interface TextSpec {
   /** Horizontal left-to-right text only: the first line of each paragraph starts this many em in (段首空两格: 2). Default 0. */
   firstLineIndent?: number
   /**
+   * A designer's letter spacing, em (CSS `letter-spacing`): added after each CJK character (as
+   * `tracking`) and at each space (as `wordSpacing`), so joined scripts (Mongolian, Uyghur) are
+   * spaced between words, never inside one. Scales with the font size. Default 0.
+   */
+  letterSpacing?: number
+  /** A designer's line (column) spacing: a factor on the pitch the block would otherwise have. Default 1. */
+  lineSpacing?: number
+  /**
    * Horizontal text only: the glyphs drawn this much narrower, their height kept (长字, the condensed
    * characters of a long authority name on a red header). 1 = as designed; at least 0.3. Sizes the
    * rules compare are heights (visualSize), so condensing never changes them. Default 1.

@@ -47,6 +47,28 @@ const TEXT_CASES: Record<string, Record<string, string>> = {
   },
 }
 
+/** A designer's tuning and manual breaks (the tune field), under the keys the studio's GET URL carries. */
+const TUNED_CASES: { name: string; template: string; fields: Record<string, string> }[] = [
+  // The name at 0.9 of its fitted size in both scripts, the Chinese title spaced out by 0.3 em.
+  {
+    name: 'tune.desk-card',
+    template: 'desk-card',
+    fields: { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图', title_mn: 'ᠪᠠᠭᠰᠢ', title_zh: '教师', 'tune.name.size': '0.9', 'tune.title:zh.letter': '0.3', dpi: '100' },
+  },
+  // A standing plaque's Mongolian name in two columns by a manual break (U+2028), set 1.3 × further apart.
+  {
+    name: 'tune.door-plaque-break',
+    template: 'door-plaque',
+    fields: { name_mn: `ᠮᠣᠩᠭᠣᠯ\u2028${EMNELGE}`, name_zh: '蒙古医院', preset: 'vertical-300x1500', 'tune.name:mn.line': '1.3' },
+  },
+  // Korean and Chinese lines broken by hand on a Yanbian banner, the Chinese letters spaced.
+  {
+    name: 'tune.yanbian-banner-break',
+    template: 'slogan-banner',
+    fields: { region: 'yanbian', ko: '연변조선족\u2028자치주', zh: '延边朝鲜族\u2028自治州', preset: 'screen-1920x480', 'tune.slogan:zh.letter': '0.15' },
+  },
+]
+
 export function referenceCases(env: AppEnv): ReferenceCase[] {
   const variants = variantsOf(env.examples)
   const cases: ReferenceCase[] = []
@@ -70,6 +92,16 @@ export function referenceCases(env: AppEnv): ReferenceCase[] {
           init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...fields, region }) },
         },
       })
+  // As flat keys in a JSON body: the same input, bytes and ETag as the studio's GET URL of them (tune.test.ts).
+  for (const c of TUNED_CASES)
+    cases.push({
+      name: c.name,
+      template: c.template,
+      request: {
+        path: `/v1/render/${c.template}.svg`,
+        init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c.fields) },
+      },
+    })
   for (const [name, params] of Object.entries(TEXT_CASES)) cases.push({ name, request: { path: `/v1/text.svg?${new URLSearchParams(params)}` } })
   return cases
 }

@@ -35,8 +35,11 @@ const ERROR_TEXT: Record<number, string> = {
   400: 'Bad parameter',
   404: 'Unknown route, template or format',
   413: 'Text, body, rows or image over a limit',
-  422: 'Invalid fields, uncovered character, text does not fit, or a rule broken under strict=true',
+  422: 'Invalid fields, uncovered character, text does not fit, a tuned size under the sign’s minimum (tune_below_minimum), or a rule broken under strict=true',
 }
+/** The tune object (an object, so no query parameter of its own) as the flat keys a GET takes. */
+const TUNE_QUERY =
+  'A design’s tuning (the body’s `tune` object) goes in the query as one key per value: tune.<block>.<size|letter|line>, e.g. tune.title.size=0.9&tune.title:zh.letter=0.1.'
 const IMAGE_HEADERS = {
   ETag: { description: 'strong: the normalised input and the build version', schema: { type: 'string' } },
   'X-Qoyar-Cache': { description: 'hit or miss (GET renders)', schema: { type: 'string', enum: ['hit', 'miss'] } },
@@ -72,7 +75,7 @@ function templatePaths(env: AppEnv): Record<string, Operation> {
         tags: ['render'],
         operationId: `render-${t.id}-get`,
         summary: `Render ${title}`,
-        description: describeFor(t.description, defaultPairing(env)).en,
+        description: `${describeFor(t.description, defaultPairing(env)).en} ${TUNE_QUERY}`,
         parameters: [format, ...query],
         responses: rendered,
       },

@@ -1,5 +1,6 @@
 /** The form, generated from the template's JSON Schema: one control per field, notes under it. */
 import { IMAGE_LIMITS } from '../../render/image-limits.js'
+import { TUNE_FIELD } from '../../templates/tune-limits.js'
 import { EMBLEM_FIELD } from '../../templates/brand-roles.js'
 import type { FieldSchema } from './api.js'
 import { fitControls, focusPicker } from './crop.js'
@@ -46,8 +47,9 @@ const requiredMark = (required: boolean) => (required ? h('span', { class: 'req'
 export function renderFields(root: HTMLElement): void {
   const required = tpl().fields.required ?? []
   const p = props()
-  // The emblem is the brand's (brand.ts): a picture, not a text to type.
-  const own = Object.entries(p).filter(([name]) => name !== EMBLEM_FIELD)
+  // The tuning has controls of its own beside the preview (tune.ts), and the emblem is the brand's
+  // (brand.ts): a picture, not a text to type.
+  const own = Object.entries(p).filter(([name]) => name !== TUNE_FIELD && name !== EMBLEM_FIELD)
   root.replaceChildren(...own.map(([name, prop]) => fieldFor(name, prop, required.includes(name))))
 }
 

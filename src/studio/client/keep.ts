@@ -71,21 +71,38 @@ const sigOf = (s: DesignState) =>
     brand: { ...s.brand, emblem: `${s.brand.emblem?.length ?? 0}:${s.brand.emblem?.slice(-32) ?? ''}` },
   })
 
+/** The design as flat keys (values.name_zh, brand.colors, images …): which parts a change touched. */
+function partsOf(s: DesignState): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(JSON.parse(sigOf(s)) as Record<string, unknown>))
+    if (v && typeof v === 'object' && !Array.isArray(v)) for (const [k2, v2] of Object.entries(v)) out[`${k}.${k2}`] = JSON.stringify(v2)
+    else out[k] = JSON.stringify(v)
+  return out
+}
+function touched(a: DesignState, b: DesignState): string {
+  const pa = partsOf(a)
+  const pb = partsOf(b)
+  return [...new Set([...Object.keys(pa), ...Object.keys(pb)])]
+    .filter((k) => pa[k] !== pb[k])
+    .sort()
+    .join(' ')
+}
+
 /** past's last entry is the design as it stands; future holds what was undone. */
 const past: DesignState[] = []
 const future: DesignState[] = []
 let restoring = false
 let stepTimer: ReturnType<typeof setTimeout> | undefined
+/** The change settling now: the design after it, and the parts it touched. */
+let pending: { after: DesignState; parts: string } | undefined
 
 function updateButtons(): void {
   byId<HTMLButtonElement>('undo').disabled = past.length < 2
   byId<HTMLButtonElement>('redo').disabled = future.length === 0
 }
 
-/** The design as it stands becomes a step, unless it is the last one. */
-function settle(): void {
-  clearTimeout(stepTimer)
-  const s = snapshot()
+/** `s` becomes a step, unless it is the last one. */
+function push(s: DesignState): void {
   const top = past[past.length - 1]
   if (top && sigOf(top) === sigOf(s)) return
   past.push(s)
@@ -94,14 +111,34 @@ function settle(): void {
   updateButtons()
 }
 
-/** Called on every change: the change becomes a step once it settles. */
+/** The design as it stands becomes a step. */
+function settle(): void {
+  clearTimeout(stepTimer)
+  pending = undefined
+  push(snapshot())
+}
+
+/**
+ * Called on every change: the change becomes a step once it settles. Typing into one field is
+ * one step; a change to another part (a button, another field) first ends the step in progress,
+ * so a reset followed at once by typing is two undos, not one.
+ */
 export function recordStep(): void {
   if (restoring) return
   clearTimeout(stepTimer)
+  const now = snapshot()
+  if (pending) {
+    const parts = touched(pending.after, now).split(' ')
+    const own = new Set(pending.parts.split(' '))
+    if (parts.some((k) => k && !own.has(k))) push(pending.after)
+  }
+  pending = { after: now, parts: touched(past[past.length - 1] ?? now, now) }
   stepTimer = setTimeout(settle, STEP_MS)
 }
 
 function restore(keeper: Keeper, s: DesignState): void {
+  clearTimeout(stepTimer)
+  pending = undefined
   restoring = true
   try {
     keeper.restore({

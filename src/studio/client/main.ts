@@ -14,6 +14,7 @@ import { copyLink, postDownload, syncLinks, writeHash } from './links.js'
 import { schedule } from './preview.js'
 import { scheduleSizes } from './sizes.js'
 import { pickSlogan, renderSlogan } from './slogans.js'
+import { wireTune } from './tune.js'
 import { loc, t } from './strings.js'
 import { applyParams, catalogue, changed, currentPack, onChange, state, tpl, usesPost } from './state.js'
 import { draw, OVERLAYS, setBleed, view, ZOOMS, type Zoom } from './view.js'
@@ -167,6 +168,7 @@ async function main(): Promise<void> {
   byId('copy-link').addEventListener('click', () => void copyLink())
   wireView()
   wireBatch()
+  wireTune()
   wireBrand()
   wireKeep({
     async open(template, input, brand) {

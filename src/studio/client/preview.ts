@@ -9,6 +9,7 @@ import { renderReport, renderReportError } from './report.js'
 import { translationText } from './slogans.js'
 import { loc, t } from './strings.js'
 import { designParams, imagesSig, request, state, tpl, usesPost } from './state.js'
+import { tuneLayout } from './tune.js'
 import { marks, setLayout } from './view.js'
 
 const DEBOUNCE_MS = 250
@@ -112,6 +113,7 @@ async function update(): Promise<void> {
     figure.dataset.size = res.headers.get('X-Qoyar-Size') ?? ''
     // The overlays belong to the image shown: take the check's layout only with its render.
     setLayout(checked.ok ? checked.report.design : undefined)
+    tuneLayout(checked.ok ? checked.report.design : undefined)
     figure.dataset.seq = String(++seq)
     setStatus(t('preview.updated'))
   }

@@ -3,6 +3,7 @@
  * query pairs a GET render URL carries (or the JSON body a POST takes).
  */
 import { PRINT_KEYS, SIZE_KEYS, VARIABLE_PREFIX } from '../../render/request-keys.js'
+import { TUNE_FIELD, TUNE_PREFIX } from '../../templates/tune-limits.js'
 import { EMBLEM_FIELD, type BrandRole } from '../../templates/brand-roles.js'
 import type { StudioTemplateHints } from '../hints.js'
 import type { FieldSchema, Pairs, Request, RulesInfo, SloganEntry, TemplateInfo } from './api.js'
@@ -93,9 +94,20 @@ export function applyParams(entries: [string, unknown][]): void {
     else if (k.startsWith(VARIABLE_PREFIX)) state.vars[k.slice(VARIABLE_PREFIX.length)] = String(v)
     else if ((SIZE_KEYS as readonly string[]).includes(k)) state.extra[k] = String(v)
     else if (k === 'images' && Array.isArray(v)) state.images = picturesOf(v)
+    else if (k === TUNE_FIELD && v && typeof v === 'object')
+      applyTune(v as Record<string, unknown>) // a design file's nested form of the field
     else if (k === EMBLEM_FIELD && typeof v === 'string') state.brand = { ...state.brand, emblem: v }
     else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') state.values[k] = String(v as Scalar)
   }
+}
+
+/** A nested tuning ({"name": {"size": 0.9}}) as the flat keys the studio keeps (tune.name.size). */
+function applyTune(tune: Record<string, unknown>): void {
+  for (const [block, props] of Object.entries(tune))
+    if (props && typeof props === 'object')
+      for (const [p, v] of Object.entries(props as Record<string, unknown>))
+        // checked by the server when rendered
+        if (typeof v === 'number' || typeof v === 'string') state.values[`${TUNE_PREFIX}${block}.${p}`] = String(v)
 }
 
 function picturesOf(list: unknown[]): Picture[] {
@@ -130,6 +142,8 @@ export function designParams(): Pairs {
     if (v === undefined || v === '') continue
     out.push([name, v])
   }
+  // The tuning (tune.ts), one pair a value, in a stable order.
+  for (const k of Object.keys(state.values).sort()) if (k.startsWith(TUNE_PREFIX) && state.values[k]) out.push([k, state.values[k]])
   if (state.preset) out.push(['preset', state.preset])
   for (const k of SIZE_KEYS) if (k !== 'preset' && state.extra[k]) out.push([k, state.extra[k]])
   if (state.region && state.region !== catalogue.rules.default) out.push(['region', state.region])

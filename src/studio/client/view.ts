@@ -41,6 +41,8 @@ export const view: ViewState = { zoom: 'fit', overlays: { trim: true, bleed: tru
 let layout: DesignLayout | undefined
 let flagged: string[] = []
 let pointed: string[] = []
+/** The block being tuned (tune.ts): outlined whether or not the text boxes are shown. */
+let selectedIds: string[] = []
 /** The print bleed, mm (the PDF options' value). */
 let bleedMm = 0
 
@@ -59,6 +61,11 @@ export const marks = {
   },
   point(ids: string[]) {
     pointed = ids
+    draw()
+  },
+  select(ids: string[]) {
+    if (ids.join(' ') === selectedIds.join(' ')) return
+    selectedIds = ids
     draw()
   },
 }
@@ -146,8 +153,9 @@ function drawOverlay(c: DesignLayout['canvas']): void {
   for (const b of layout.blocks) {
     const isFlagged = flagged.includes(b.id)
     const isPointed = pointed.includes(b.id)
-    if (!o.blocks && !isFlagged && !isPointed) continue
-    const cls = ['ov-block', isFlagged ? 'flagged' : '', isPointed ? 'pointed' : ''].filter(Boolean).join(' ')
+    const isSelected = selectedIds.includes(b.id)
+    if (!o.blocks && !isFlagged && !isPointed && !isSelected) continue
+    const cls = ['ov-block', isFlagged ? 'flagged' : '', isPointed ? 'pointed' : '', isSelected ? 'selected' : ''].filter(Boolean).join(' ')
     root.append(rect(b.px, cls, { 'data-block': b.id, ...(b.field ? { 'data-field': b.field } : {}) }))
   }
   byId('overlay').replaceChildren(root)
