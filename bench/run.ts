@@ -340,9 +340,10 @@ let zipResult: Awaited<ReturnType<typeof import('./bulk.js').bulkBench>> | undef
  */
 async function mixed() {
   const { spawn } = await import('node:child_process')
-  const child = spawn(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', 'bench/mix-run.ts'], {
+  const { SERVICE_MALLOC_ENV, SERVICE_NODE_OPTIONS } = await import('../scripts/service/memory-env.js')
+  const child = spawn(process.execPath, [SERVICE_NODE_OPTIONS, '--import', 'tsx', 'bench/mix-run.ts'], {
     cwd: new URL('../', import.meta.url),
-    env: { ...process.env, MALLOC_ARENA_MAX: '2' },
+    env: { ...process.env, ...SERVICE_MALLOC_ENV },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))

@@ -7,6 +7,7 @@
  */
 import { loadavg } from 'node:os'
 import autocannon from 'autocannon'
+import { SERVICE_MALLOC_ENV, SERVICE_NODE_OPTIONS } from './service/memory-env.js'
 import { startServer } from './service/server-process.js'
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 20)
@@ -15,7 +16,7 @@ const HEAVY_CONNECTIONS = Number(process.env.LOAD_HEAVY_CONNECTIONS ?? 8)
 const ONLY = (process.env.LOAD_CASES ?? '').split(',').filter(Boolean)
 
 // LOAD_NODE_OPTIONS adds to the server's Node options (--cpu-prof, say).
-const server = await startServer({ MALLOC_ARENA_MAX: '2', NODE_OPTIONS: `--max-old-space-size=256 ${process.env.LOAD_NODE_OPTIONS ?? ''}`.trim() }) // as `npm start`
+const server = await startServer({ ...SERVICE_MALLOC_ENV, NODE_OPTIONS: `${SERVICE_NODE_OPTIONS} ${process.env.LOAD_NODE_OPTIONS ?? ''}`.trim() }) // as `npm start`
 const baseline = server.rssMb()
 const q = (p: Record<string, string>) => new URLSearchParams(p).toString()
 let counter = 0
@@ -114,9 +115,9 @@ console.log(
     .join(' ')}`,
 )
 console.log(
-  '| case | connections | req/s | p50 ms | p99 ms | max ms | errors (non-2xx / socket / timeouts) | RSS after, MB | /healthz p50 / p99 / max ms | load (1 min) |',
+  '| case | connections | req/s | p50 ms | p99 ms | max ms | errors (non-2xx / socket / timeouts) | RSS after, MB | /healthz p50 / p99 / max ms | server CPU µs a request | load (1 min) |',
 )
-console.log('|---|---|---|---|---|---|---|---|---|---|')
+console.log('|---|---|---|---|---|---|---|---|---|---|---|')
 for (const c of cases) {
   if (ONLY.length && !ONLY.some((w) => c.name.startsWith(w))) continue
   const stop = new AbortController()
@@ -133,6 +134,11 @@ for (const c of cases) {
     `| ${c.name} | ${c.connections} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.latency.max} | ${r.non2xx} / ${r.errors} / ${r.timeouts} (${codes}) | ${server.rssMb().toFixed(0)} | ${h ? `${h.p50.toFixed(1)} / ${h.p99.toFixed(1)} / ${h.max.toFixed(1)} (${h.n} probes)` : '–'} | ${(((server.cpuSeconds() - cpu0) * 1e6) / Math.max(1, r.requests.total)).toFixed(0)} | ${loadavg()[0]!.toFixed(2)} |`,
   )
 }
-await new Promise((r) => setTimeout(r, 5000))
-console.log(`RSS 5 s after the last case: ${server.rssMb().toFixed(0)} MB (start ${baseline.toFixed(0)} MB)`)
+// Renders the clients left queued may still run a few seconds; the threads collect once idle (src/node/idle-collect.ts).
+const after: string[] = []
+for (const s of [5, 15, 30]) {
+  await new Promise((r) => setTimeout(r, (s - (after.length ? [5, 15, 30][after.length - 1]! : 0)) * 1000))
+  after.push(`${s} s ${server.rssMb().toFixed(0)} MB`)
+}
+console.log(`RSS after the last case: ${after.join(', ')} (start ${baseline.toFixed(0)} MB)`)
 await server.stop()

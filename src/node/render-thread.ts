@@ -5,9 +5,11 @@
  */
 import { crossing, drawImage, drawRow, type Crossing, type Drawn, type ImageJob, type RowJob, type RowOutcome } from '../http/render-job.js'
 import { nodeEnv } from './env.js'
+import { idleCollector } from './idle-collect.js'
 import { lowerThreadPriority } from './thread-priority.js'
 
 lowerThreadPriority()
+const idle = idleCollector()
 
 export type ThreadTask = { image: ImageJob } | { row: RowJob }
 
@@ -28,7 +30,14 @@ const handler: Promise<Handler> = nodeEnv().then(async (env) => {
     etag: '"warm-up"',
     headers: {},
   })
-  return (task) => ('image' in task ? crossing(() => drawImage(env, task.image)) : crossing(() => drawRow(env, task.row)))
+  return async (task) => {
+    idle.busy()
+    try {
+      return await ('image' in task ? crossing(() => drawImage(env, task.image)) : crossing(() => drawRow(env, task.row)))
+    } finally {
+      idle.done()
+    }
+  }
 })
 
 export default handler
