@@ -57,9 +57,10 @@ describe('breaking: phrases first, words kept, balanced, no orphans (defect 3)',
 
   it('breaks at the comma, into balanced lines', () => {
     expect(linesOf(SLOGAN_ZH, 13)).toEqual(['铸牢中华民族共同体意识，', '促进各民族交往交流交融'])
+    // At the comma, though the lines come out 20 and 13 characters: a clause kept whole reads before balance.
     expect(linesOf('汉族离不开少数民族，少数民族离不开汉族，各少数民族之间也相互离不开', 20)).toEqual([
-      '汉族离不开少数民族，少数民族离不开',
-      '汉族，各少数民族之间也相互离不开',
+      '汉族离不开少数民族，少数民族离不开汉族，',
+      '各少数民族之间也相互离不开',
     ])
   })
 

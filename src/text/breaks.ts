@@ -29,7 +29,7 @@ export interface Chunk {
 
 const TRAILING = /[ \n]+$/
 /** Marks after which a line may end on a phrase. */
-const PHRASE_END = new Set([...'，、；：。！？）》」』】”’…᠂᠃,;:!?'])
+const PHRASE_END = new Set([...'，、；：。！？）》」』】”’﹂﹄…᠂᠃,;:!?'])
 const DASH = '—'
 /** A number with its unit: the break points inside are removed. */
 const NUMBER_WITH_UNIT =

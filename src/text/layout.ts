@@ -92,12 +92,14 @@ interface LineRange {
 
 /**
  * What a break costs, in the unit of the balance term (one em of difference between lines, squared):
- * a phrase break is free, a word break is worth moving about three characters between lines, a
- * break inside a word is taken only when nothing else fits.
+ * a phrase break is free; a word break is worth moving about seven characters between lines, so a
+ * slogan breaks at its comma (…离不开汉族， / 各少数民族…) rather than inside a clause for balance
+ * (…少数民族离不开 / 汉族，…; issue 15, defect 3); a break inside a word is taken only when nothing
+ * else fits.
  */
-const BREAK_COST: Record<BreakKind, number> = { phrase: 0, word: 10, weak: 25, inside: 60 }
-/** A last line of one Mongolian word or ≤ 2 Chinese characters, when a better break exists. */
-const ORPHAN_COST = 80
+const BREAK_COST: Record<BreakKind, number> = { phrase: 0, word: 50, weak: 65, inside: 100 }
+/** A last line of one Mongolian word or ≤ 2 Chinese characters, when a better break exists: above any break's cost. */
+const ORPHAN_COST = 200
 /** Dominates every other term: the fewest lines come first, then good breaks and balance. */
 const LINE_COST = 1e12
 const ORPHAN_CJK = 2
