@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { fileNamer } from '../src/bulk/names.js'
 import { clientErrorResponse } from '../src/http/client-error.js'
-import { renderGate, Semaphore } from '../src/http/gate.js'
+import { renderGate, renders, Semaphore } from '../src/http/gate.js'
 import { QoyarError } from '../src/errors.js'
 import { app } from './helpers/env.js'
 import { errorOf, post } from './helpers/http.js'
@@ -226,6 +226,41 @@ describe('the render gate', () => {
     const res = await a.request('/')
     expect(res.status).toBe(503)
     expect(res.headers.get('retry-after')).toBe('2')
+  })
+})
+
+describe('shedding load', () => {
+  it('a full gate refuses a new render before reading it (503 overloaded, Retry-After), and still answers a URL it knows from its ETag', async () => {
+    const known = `/v1/text.svg?${new URLSearchParams({ text: '巴图 shed' })}`
+    const first = await app.request(known)
+    expect(first.status).toBe(200)
+    const etag = first.headers.get('etag')!
+    // Every slot and every place in the queue taken by work that waits.
+    const { concurrency, queue } = renders.options
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    const holders = Array.from({ length: concurrency + queue }, () => renders.run(() => held))
+    await new Promise((r) => setTimeout(r, 0))
+    expect(renders.load()).toEqual({ active: concurrency, waiting: queue })
+    try {
+      const refused = await app.request(`/v1/text.png?${new URLSearchParams({ text: '巴图 new' })}`)
+      expect(refused.status).toBe(503)
+      expect(refused.headers.get('retry-after')).toBe('2')
+      expect((await errorOf(refused)).code).toBe('overloaded')
+      // Refused before validation: even an invalid query is told to come back, not read.
+      const invalid = await app.request('/v1/render/desk-card.png?dpi=-1')
+      expect(invalid.status).toBe(503)
+      const posted = await post('/v1/render/desk-card.svg', { name_mn: 'ᠪᠠᠲᠤ', name_zh: '巴图' })
+      expect(posted.status).toBe(503)
+      // A URL seen before: its 304 needs no render.
+      const again = await app.request(known, { headers: { 'If-None-Match': etag } })
+      expect(again.status).toBe(304)
+    } finally {
+      release()
+      await Promise.all(holders)
+    }
+    expect(renders.load()).toEqual({ active: 0, waiting: 0 })
+    expect((await app.request(`/v1/text.png?${new URLSearchParams({ text: '巴图 new' })}`)).status).toBe(200)
   })
 })
 

@@ -68,6 +68,11 @@ export class Semaphore {
     this.waiting.shift()?.()
   }
 
+  /** Every slot taken and the queue full: a new request would be refused. */
+  get full(): boolean {
+    return this.active >= this.limit && this.waiting.length >= this.queue
+  }
+
   get load(): { active: number; waiting: number } {
     return { active: this.active, waiting: this.waiting.length }
   }
@@ -107,7 +112,15 @@ export function renderGate(o: GateOptions = gateOptions()) {
       if (stop) deadline.removeEventListener('abort', stop)
     }
   }
-  return { run, load: () => slots.load, options: o }
+  /**
+   * Refuses at once when the gate is full, before the request is read and validated: under a flood
+   * the refusals are most of the work, and validating a query only to answer 503 took the cores
+   * the renders needed. A URL seen before is still answered from its ETag first (etag-memo.ts).
+   */
+  const shedIfFull = (): void => {
+    if (slots.full) throw overloaded(2)
+  }
+  return { run, shedIfFull, load: () => slots.load, options: o }
 }
 
 const LATE = Symbol('late')

@@ -73,7 +73,15 @@ export function renderRoutes(env: AppEnv): Hono {
     return c.req.method === 'GET' ? cachedRender(env.cache, etag, draw, gone) : renders.run(draw, gone)
   }
   // A URL seen before is answered from what its ETag names, before its query is read again.
-  app.get('/render/:file', async (c) => (await etags.answer(c, env.cache)) ?? render(c, renderInput(queryFields(c))))
-  app.post('/render/:file', limitBody, async (c) => render(c, renderInput(await postFields(c))))
+  app.get('/render/:file', async (c) => {
+    const known = await etags.answer(c, env.cache)
+    if (known) return known
+    renders.shedIfFull()
+    return render(c, renderInput(queryFields(c)))
+  })
+  app.post('/render/:file', limitBody, async (c) => {
+    renders.shedIfFull()
+    return render(c, renderInput(await postFields(c)))
+  })
   return app
 }

@@ -17,6 +17,7 @@ import { asNewlines, jsonBody, queryFields } from '../input.js'
 import { limitBody } from './render.js'
 import { cachedRender } from '../render-cache.js'
 import { etagMemo } from '../etag-memo.js'
+import { renders } from '../gate.js'
 import { boundedNumber, colorOrTransparent, hexColor } from '../../schema.js'
 
 export const MAX_TEXT_LENGTH = 2000
@@ -50,6 +51,7 @@ export function textRoutes(env: AppEnv): Hono {
     // A URL seen before is answered from what its ETag names, before its query is read again.
     const known = await etags.answer(c, env.cache)
     if (known) return known
+    renders.shedIfFull()
     const input = c.req.method === 'POST' ? await jsonBody(c) : queryFields(c)
     // The text's line separators are line breaks; JSON numbers are taken as the query's strings would be.
     const raw = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? asNewlines(v) : typeof v === 'number' ? String(v) : v]))
