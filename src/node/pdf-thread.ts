@@ -8,6 +8,7 @@ import type { MessagePort } from 'node:worker_threads'
 import type { PrintDocument, PrintSheet } from '../render/print.js'
 import { openPdf, writePdf } from './pdf.js'
 import { lowerThreadPriority } from './thread-priority.js'
+import { concatBytes } from '../bytes.js'
 
 lowerThreadPriority()
 
@@ -18,16 +19,6 @@ export type ToPdfThread = { sheet: PrintSheet } | { finish: true } | { abort: tr
 
 /** Over a document's port, back: bytes as they are written; the task's end says the document is done. */
 export type FromPdfThread = { chunk: Uint8Array }
-
-function joined(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0))
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.byteLength
-  }
-  return out
-}
 
 /** Writes one document as its sheets arrive; resolves when it is finished, or dropped (`abort`: the client went). */
 async function streamDoc(title: string, port: MessagePort): Promise<void> {
@@ -41,9 +32,9 @@ async function streamDoc(title: string, port: MessagePort): Promise<void> {
     scheduled = false
     if (!pending.length || dropped) return
     // A fresh buffer, never Node's shared pool: it is transferred, not copied.
-    const out = joined(pending)
+    const out = concatBytes(pending)
     pending = []
-    port.postMessage({ chunk: out } satisfies FromPdfThread, [out.buffer as ArrayBuffer]) // joined() allocates its own ArrayBuffer
+    port.postMessage({ chunk: out } satisfies FromPdfThread, [out.buffer as ArrayBuffer]) // concatBytes() allocates its own ArrayBuffer
   }
   port.on('message', (m: ToPdfThread) => {
     if (dropped || failed) return

@@ -5,6 +5,7 @@
  * runtime, so Node and workerd write the same bytes when their deflates agree.
  */
 import { crc32 } from './crc32.js'
+import { concatBytes } from '../../bytes.js'
 
 /** zlib-format (RFC 1950) compression of the whole input. */
 export type Deflate = (data: Uint8Array<ArrayBuffer>) => Promise<Uint8Array>
@@ -43,7 +44,7 @@ export async function encodePng(image: RgbaImage, deflate: Deflate): Promise<Uin
     chunks.push(chunk('IDAT', await deflate(filterAdaptive(image.pixels, width, height, opaque ? 3 : 4))))
   }
   chunks.push(chunk('IEND', new Uint8Array(0)))
-  return concat([SIGNATURE, ...chunks])
+  return concatBytes([SIGNATURE, ...chunks])
 }
 
 /**
@@ -255,15 +256,5 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i)
   out.set(data, 8)
   view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)))
-  return out
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
   return out
 }
