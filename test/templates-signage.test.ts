@@ -324,15 +324,31 @@ describe('door-plaque', () => {
       expect((zh.extent.x1 - mn.extent.x0) / (board.x1 - board.x0)).toBeGreaterThan(0.9)
     })
 
-  it('spaces the Chinese column out to the Mongolian length (分散对齐), at most three em between characters', () => {
+  it('a one-word name (医院 / ᠡᠮᠨᠡᠯᠭᠡ): the Chinese spaced out at most three em apart, the Mongolian word elongated to the same length (at most 2×), across sizes kept', () => {
     const { d } = design('door-plaque', example)
     const mn = block(d, 'name', 'mn')
     const zh = block(d, 'name', 'zh')
+    const lengthOf = (l: ReturnType<typeof layoutText>) => inkExtentOf(l).y1 - inkExtentOf(l).y0
     const plain = layoutText(env.fonts, { text: zh.layout.text, orientation: 'vertical', fontSize: zh.layout.fontSize, style: { genre: 'serif', weight: 700 } })
-    const plainLength = inkExtentOf(plain).y1 - inkExtentOf(plain).y0
-    const cap = plainLength + ([...zh.layout.text].length - 1) * 3 * zh.layout.fontSize
-    expect(height(zh)).toBeCloseTo(Math.min(height(mn), cap), 0)
-    expect(height(zh)).toBeGreaterThan(plainLength)
+    const cap = lengthOf(plain) + ([...zh.layout.text].length - 1) * 3 * zh.layout.fontSize
+    const word = layoutText(env.fonts, { text: mn.layout.text, orientation: 'vertical', fontSize: mn.layout.fontSize, lang: 'mn', style: { genre: 'sans', weight: 700 } })
+    // Both columns one length: the longest both reach (the Chinese at three em, or the word at 2×).
+    const common = Math.min(cap, lengthOf(word) * 2)
+    expect(height(zh)).toBeCloseTo(common, -1)
+    expect(height(mn)).toBeCloseTo(common, -1)
+    expect(height(zh)).toBeGreaterThan(lengthOf(word) * 1.3)
+    // Elongated along the column only: every letter run scaled the same, at most 2×; its width across the column as the word's own.
+    const stretch = new Set(pieces(mn).map((pc) => pc.condense))
+    expect(stretch.size).toBe(1)
+    const [k] = [...stretch]
+    expect(k).toBeGreaterThan(1)
+    expect(k).toBeLessThanOrEqual(2)
+    expect(mn.extent.x1 - mn.extent.x0).toBeCloseTo(inkExtentOf(word).x1 - inkExtentOf(word).x0, 1)
+  })
+
+  it('a name of several Mongolian words is spread between its words, never elongated', () => {
+    const { d } = design('door-plaque', { name_mn: 'ᠠᠯᠠᠱᠠ ᠠᠶᠢᠮᠠᠭ ᠤᠨ ᠡᠮᠨᠡᠯᠭ᠎ᠡ', name_zh: '阿拉善盟医院' })
+    for (const pc of pieces(block(d, 'name', 'mn'))) expect(pc.condense).toBeUndefined()
   })
 
   for (const preset of ['horizontal-2400x600', 'horizontal-1800x450', 'horizontal-3000x800'])

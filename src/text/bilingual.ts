@@ -109,7 +109,16 @@ export interface PairSpec {
    * Only along the texts' lines (stacked horizontal lines, side by side columns); Mongolian letters
    * are never spaced apart.
    */
-  spread?: { maxTracking: number; to?: 'partner' | 'box' }
+  spread?: {
+    maxTracking: number
+    to?: 'partner' | 'box'
+    /**
+     * With `to: 'box'`: a one-word column of a joined script, which cannot be spread between
+     * words, is elongated along its length up to this factor instead (TextSpec.condense > 1, as
+     * plaque letterers draw a lone Mongolian word), and both parts reach one common length.
+     */
+    maxStretch?: number
+  }
 }
 
 export interface PlacedPart {
@@ -273,18 +282,16 @@ function condensedToFit(fonts: FontSet, p: PairPart, fontSize: number, main: num
 /**
  * PairSpec.spread: the fitted one-line layouts spread along their line: the Chinese by tracking, the
  * Mongolian by word spacing (never inside a word), each at most `maxTracking` em, to the partner's
- * length or (`to: 'box'`, 分散对齐) to the box's length.
+ * length or (`to: 'box'`, 分散对齐) to the box's length. With `maxStretch`, a one-word Mongolian
+ * column is elongated instead, and both parts go to the longest length they can both reach.
  */
 function spreadParts(fonts: FontSet, spec: PairSpec, layouts: readonly TextLayout[]): TextLayout[] {
   const stacked = spec.arrangement === 'stacked'
+  const { maxTracking, maxStretch = 1 } = spec.spread!
   const lengthOf = (l: TextLayout, o: Orientation) => {
     const e = inkExtentOf(l)
     return o === 'vertical' ? e.y1 - e.y0 : e.x1 - e.x0
   }
-  // 分散对齐 only when every part can spread (two characters, or Mongolian words): a one-word
-  // Mongolian column cannot, and a Chinese column spread far beyond it would stand alone.
-  const canSpread = (l: TextLayout, i: number) => (spreadsByWords(spec.parts[i]!.lang) ? /\S\s+\S/.test(l.text) : [...l.text.trim()].length > 1)
-  const toBox = spec.spread!.to === 'box' && layouts.every((l, i) => l.lines.length === 1 && canSpread(l, i))
   // Where each part's ink starts along the line (spacing never moves the first letter): the parts
   // share a top line, so each may reach the box's far end measured from the earliest start.
   const startOf = (l: TextLayout) => {
@@ -292,23 +299,9 @@ function spreadParts(fonts: FontSet, spec: PairSpec, layouts: readonly TextLayou
     return l.orientation === 'vertical' ? e.y0 : e.x0
   }
   const earliest = Math.min(...layouts.map(startOf))
-  return layouts.map((l, i) => {
+  const baseOf = (i: number, l: TextLayout): TextSpec => {
     const p = spec.parts[i]!
-    const other = layouts[1 - i]!
-    // Lines one above the other, or columns side by side: spreading never widens the arrangement; a condensed line is as long as it may be.
-    if (
-      l.lines.length !== 1 ||
-      l.lines[0]!.pieces.some((x) => x.condense !== undefined) ||
-      stacked !== (p.orientation === 'horizontal') ||
-      other.orientation !== p.orientation
-    )
-      return l
-    const length = lengthOf(l, p.orientation)
-    const boxLength = p.orientation === 'vertical' ? spec.box.height : spec.box.width
-    // A pixel of slack: the spacing's effect on ink is linear only to rounding.
-    const target = toBox ? boxLength - (startOf(l) - earliest) - 1 : lengthOf(other, p.orientation)
-    if (target <= length + 0.5) return l
-    const base = {
+    return {
       text: p.text,
       orientation: p.orientation,
       fontSize: l.fontSize,
@@ -318,11 +311,42 @@ function spreadParts(fonts: FontSet, spec: PairSpec, layouts: readonly TextLayou
       ...spacingOf(p),
       align: alongOf(p.orientation),
     }
-    // Length grows linearly with the spacing: one px adds a px per CJK character but the last, or per space.
-    const spacing = (px: number) => (spreadsByWords(p.lang) ? { wordSpacing: px } : { tracking: px })
-    const perPx = lengthOf(layoutText(fonts, { ...base, ...spacing(1) }), p.orientation) - length
+  }
+  // Length grows linearly with the spacing: one px adds a px per CJK character but the last, or per space.
+  const spacing = (i: number, px: number) => (spreadsByWords(spec.parts[i]!.lang) ? { wordSpacing: px } : { tracking: px })
+  const plans = layouts.map((l, i) => {
+    const p = spec.parts[i]!
+    const other = layouts[1 - i]!
+    // Lines one above the other, or columns side by side: spreading never widens the arrangement; a condensed line is as long as it may be.
+    const along =
+      l.lines.length === 1 &&
+      !l.lines[0]!.pieces.some((x) => x.condense !== undefined) &&
+      stacked === (p.orientation === 'horizontal') &&
+      other.orientation === p.orientation
+    const length = lengthOf(l, p.orientation)
+    const boxLength = p.orientation === 'vertical' ? spec.box.height : spec.box.width
+    // A pixel of slack: the spacing's effect on ink is linear only to rounding.
+    const room = boxLength - (startOf(l) - earliest) - 1
+    const words = spreadsByWords(p.lang)
+    // 分散对齐 needs two characters, or Mongolian words; a one-word column can only be elongated.
+    const spreads = along && (words ? /\S\s+\S/.test(l.text) : [...l.text.trim()].length > 1)
+    const perPx = spreads ? lengthOf(layoutText(fonts, { ...baseOf(i, l), ...spacing(i, 1) }), p.orientation) - length : 0
+    const stretches = along && !spreads && words && p.orientation === 'vertical' && maxStretch > 1
+    const reach = perPx > 1e-6 ? length + perPx * maxTracking * l.fontSize : stretches ? length * maxStretch : length
+    return { l, length, room, perPx, spreads, stretches, reach }
+  })
+  const to = spec.spread!.to
+  const toBox = to === 'box' && plans.every((x) => x.spreads)
+  // Elongating: both parts to one length, the longest both reach within the box.
+  const together = to === 'box' && !toBox && plans.every((x) => x.spreads || x.stretches) && plans.some((x) => x.stretches)
+  const common = Math.min(...plans.map((x) => Math.min(x.reach, x.room)))
+  return plans.map((x, i) => {
+    const { l, length, perPx } = x
+    const target = toBox ? x.room : together ? common : lengthOf(layouts[1 - i]!, spec.parts[i]!.orientation)
+    if (target <= length + 0.5) return l
+    if (together && x.stretches) return layoutText(fonts, { ...baseOf(i, l), condense: Math.min(maxStretch, target / length) })
     if (perPx <= 1e-6) return l
-    return layoutText(fonts, { ...base, ...spacing(Math.min(spec.spread!.maxTracking * l.fontSize, (target - length) / perPx)) })
+    return layoutText(fonts, { ...baseOf(i, l), ...spacing(i, Math.min(maxTracking * l.fontSize, (target - length) / perPx)) })
   })
 }
 

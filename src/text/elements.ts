@@ -46,7 +46,8 @@ function pieceElement(piece: Piece, color: string): El {
     style.left = piece.origin.x + b
     style.top = piece.origin.y
     style.transformOrigin = '0 0'
-    style.transform = 'rotate(90deg)'
+    // An elongated column (TextSpec.condense > 1) is stretched along its own line, then turned.
+    style.transform = piece.condense !== undefined ? `rotate(90deg) scaleX(${piece.condense})` : 'rotate(90deg)'
   } else {
     style.left = piece.origin.x
     style.top = piece.origin.y - b

@@ -42,12 +42,17 @@ const SQUEEZE_FULL_WIDTH = 0.9
 /** A piece's advance in px: it includes the tracking after it (CJK characters only) and the word spacing of a space. */
 /** The narrowest condensing TextSpec.condense takes: below it strokes run together. */
 const MIN_CONDENSE = 0.3
+/** The longest a column's sideways letters are drawn (TextSpec.condense > 1): beyond it a word reads as stretched type. */
+export const MAX_STRETCH = 2
 
-/** TextSpec.condense as the layout applies it: horizontal text only, within [MIN_CONDENSE, 1]. */
+/** TextSpec.condense as the layout applies it: a line within [MIN_CONDENSE, 1], a column within [1, MAX_STRETCH]. */
 function condenseOf(spec: TextSpec): number {
-  if (spec.orientation !== 'horizontal' || spec.condense === undefined || !Number.isFinite(spec.condense)) return 1
-  return Math.min(1, Math.max(MIN_CONDENSE, spec.condense))
+  if (spec.condense === undefined || !Number.isFinite(spec.condense)) return 1
+  return spec.orientation === 'horizontal' ? Math.min(1, Math.max(MIN_CONDENSE, spec.condense)) : Math.min(MAX_STRETCH, Math.max(1, spec.condense))
 }
+
+/** The scale along the line a piece takes: upright characters in a column keep their cells. */
+const pieceCondense = (p: ShapedPiece, condense: number) => (p.mode === 'upright' ? 1 : condense)
 
 function advanceOf(p: ShapedPiece, fontSize: number, tracking: number, wordSpacing: number, condense = 1): number {
   // Combined digits: their one-em cell is their advance down the column.
@@ -55,13 +60,13 @@ function advanceOf(p: ShapedPiece, fontSize: number, tracking: number, wordSpaci
   // 标点挤压: a full-width mark next to another gives up the empty half of its cell (prepared.ts).
   const squeeze = p.squeezed !== undefined && p.shaped.advance >= SQUEEZE_FULL_WIDTH * p.font.upem ? 0.5 : 1
   // Condensing narrows the glyphs, not the spacing asked for between them.
-  return p.shaped.advance * squeeze * condense * (fontSize / p.font.upem) + (p.cjk ? tracking : 0) + (p.space ? wordSpacing : 0)
+  return p.shaped.advance * squeeze * pieceCondense(p, condense) * (fontSize / p.font.upem) + (p.cjk ? tracking : 0) + (p.space ? wordSpacing : 0)
 }
 
 function measure(p: ShapedPiece, fontSize: number, tracking: number, wordSpacing: number, condense: number): Measured {
   // Combined digits are narrowed to fit their one-em cell.
   const scale = p.combined ? Math.min(fontSize / p.font.upem, (COMBINED_WIDTH * fontSize) / Math.max(1, p.shaped.advance)) : fontSize / p.font.upem
-  return { ...p, scale, condense, advance: advanceOf(p, fontSize, tracking, wordSpacing, condense) }
+  return { ...p, scale, condense: pieceCondense(p, condense), advance: advanceOf(p, fontSize, tracking, wordSpacing, condense) }
 }
 
 /** The advance of a run of pieces, px, summed in order. */
@@ -467,9 +472,9 @@ function placeVertical(p: Measured, weight: number, columnCentre: number, baseli
     box: { x0: ox - descent, y0: m, x1: ox + ascent, y1: m + p.advance },
     ink: ink && {
       x0: ox - ink.y1 * p.scale,
-      y0: m + ink.x0 * p.scale,
+      y0: m + ink.x0 * p.scale * p.condense,
       x1: ox - ink.y0 * p.scale,
-      y1: m + ink.x1 * p.scale,
+      y1: m + ink.x1 * p.scale * p.condense,
     },
   }
 }

@@ -59,9 +59,12 @@ export interface TextSpec {
   /** A designer's line (column) spacing: a factor on the pitch the block would otherwise have. Default 1. */
   lineSpacing?: number
   /**
-   * Horizontal text only: the glyphs drawn this much narrower, their height kept (长字, the condensed
-   * characters of a long authority name on a red header). 1 = as designed; at least 0.3. Sizes the
-   * rules compare are heights (visualSize), so condensing never changes them. Default 1.
+   * The glyphs scaled along the line, their size across it kept. Horizontal text: narrower only
+   * (长字, the condensed characters of a long authority name on a red header), at least 0.3. A
+   * column: its sideways runs (Mongolian) longer only, at most 2 (the letterer's elongated stems on
+   * a standing plaque, where a one-word name cannot be spread between words); upright characters
+   * keep their cells. Sizes the rules compare are across the line (visualSize), so this never
+   * changes them. 1 = as designed, the default.
    */
   condense?: number
 }

@@ -30,10 +30,12 @@ const fields = z.object({
 
 /** The most space a standing plaque puts between two characters (or two Mongolian words), em. */
 const STANDING_SPREAD_EM = 3
+/** A one-word Mongolian name on a standing plaque is drawn up to this much longer, as letterers elongate its stems. */
+const STANDING_STRETCH = 2
 
 export const doorPlaque = defineTemplate({
   id: 'door-plaque',
-  version: 2,
+  version: 3,
   title: { zh: '机构牌匾', en: 'Institution plaque' },
   description: {
     zh: '机关、学校、医院等单位门口的牌匾：{columns|竖匾}，横匾{above}，{size}；白底黑字、白底红字或黑底金字，内衬细框。',
@@ -78,7 +80,7 @@ export const doorPlaque = defineTemplate({
       gap: vertical ? 0.5 : 0.45,
       // The Chinese spaced out to the length of the Mongolian, as plaques are lettered; a standing
       // plaque spreads both down its full height (分散对齐): Chinese by tracking, Mongolian between words.
-      spread: vertical ? { maxTracking: STANDING_SPREAD_EM, to: 'box' } : { maxTracking: 1 },
+      spread: vertical ? { maxTracking: STANDING_SPREAD_EM, to: 'box', maxStretch: STANDING_STRETCH } : { maxTracking: 1 },
       minInk: Math.max(6, short * 0.04),
       maxInk: short,
       color: color,
