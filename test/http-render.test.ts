@@ -52,15 +52,43 @@ describe('GET and POST /v1/render/{template}.{svg|png}', () => {
     expect(get.headers.get('etag')).toBe(viaPost.headers.get('etag'))
   })
 
-  it('merges query parameters into a POST body (the body wins), never ignores them', async () => {
+  it('merges query parameters into a POST body; a field the two give differently is a 400 naming it, never silently dropped', async () => {
     const viaQuery = await post(`/v1/render/desk-card.svg?${q({ preset: 'face-100x50' })}`, CARD)
     expect(viaQuery.status).toBe(200)
     expect(viaQuery.headers.get('x-qoyar-size')).toBe('1181x1181')
-    const bodyWins = await post(`/v1/render/desk-card.svg?${q({ preset: 'face-100x50' })}`, { ...CARD, preset: 'face-250x120' })
-    expect(bodyWins.headers.get('x-qoyar-size')).toBe('2953x2835')
+    const same = await post(`/v1/render/desk-card.svg?${q({ preset: 'face-250x120' })}`, { ...CARD, preset: 'face-250x120' })
+    expect(same.headers.get('x-qoyar-size')).toBe('2953x2835')
+    // The issue's case: a body carrying its own preset, and another one in the query.
+    for (const path of ['/v1/render/desk-card.png', '/v1/check/desk-card']) {
+      const conflict = await post(`${path}?${q({ preset: 'face-100x50' })}`, { ...CARD, preset: 'face-250x120' })
+      expect(conflict.status).toBe(400)
+      const err = await errorOf(conflict)
+      expect(err.code).toBe('conflicting_parameters')
+      expect(err.details).toMatchObject({ parameter: 'preset', query: 'face-100x50', body: 'face-250x120' })
+    }
+    // A number in the body and the same number in the query agree.
+    const dpi = await post(`/v1/render/desk-card.svg?${q({ dpi: '150' })}`, { ...CARD, dpi: 150 })
+    expect(dpi.status).toBe(200)
     const bad = await post(`/v1/render/desk-card.svg?${q({ preset: 'nope' })}`, CARD)
     expect(bad.status).toBe(422)
     expect((await errorOf(bad)).code).toBe('unknown_preset')
+  })
+
+  it('POST /v1/text merges its query too (size, orientation), with the same conflict rule', async () => {
+    // The PNG's own header (IHDR: width, height at bytes 16–23).
+    const sizeOf = async (r: Response) => {
+      const v = new DataView(await r.arrayBuffer())
+      return [v.getUint32(16), v.getUint32(20)] as const
+    }
+    const [, plainHeight] = await sizeOf(await post('/v1/text.png', { text: '蒙古' }))
+    const large = await post(`/v1/text.png?${q({ size: '200' })}`, { text: '蒙古' })
+    expect(large.status).toBe(200)
+    expect((await sizeOf(large))[1]).toBeGreaterThan(plainHeight * 2.5)
+    const [w, h] = await sizeOf(await post(`/v1/text.png?${q({ orientation: 'vertical' })}`, { text: '蒙古' }))
+    expect(h).toBeGreaterThan(w)
+    const conflict = await post(`/v1/text.png?${q({ size: '200' })}`, { text: '蒙古', size: 100 })
+    expect(conflict.status).toBe(400)
+    expect((await errorOf(conflict)).code).toBe('conflicting_parameters')
   })
 
   it('answers If-None-Match with 304, and a changed field changes the ETag', async () => {

@@ -180,9 +180,28 @@ export function renderInput(input: Record<string, unknown>): Record<string, unkn
   return out
 }
 
-/** A POST's fields: its query parameters (?preset=…) merged under its JSON body, the body winning; nothing is ignored. */
+/**
+ * A POST's fields: its query parameters (?preset=…) merged with its JSON body. A field given in both
+ * must say the same in both: a query value the body contradicts would be dropped unseen, so it is a
+ * 400 `conflicting_parameters` naming it, and nothing is ignored.
+ */
 export async function postFields(c: Context): Promise<Record<string, unknown>> {
-  return Object.assign(queryFields(c), designInput(c, await jsonBody(c)))
+  const query = queryFields(c)
+  const body = designInput(c, await jsonBody(c))
+  for (const [key, value] of Object.entries(query)) {
+    if (!(key in body)) continue
+    const given = body[key]
+    const same = (typeof given === 'string' || typeof given === 'number' || typeof given === 'boolean') && String(given) === value
+    if (!same)
+      throw new QoyarError(
+        'conflicting_parameters',
+        400,
+        `"${key}" is given in the query (${value}) and in the body (${typeof given === 'object' ? 'an object' : String(given)}); give it once.`,
+        { parameter: key, query: value, body: given },
+        { key, query: value, body: typeof given === 'object' ? JSON.stringify(given).slice(0, 80) : String(given) },
+      )
+  }
+  return Object.assign(query, body)
 }
 
 /** A body that is a saved design (src/design-file.ts) gives its input, once its template is the route's. */

@@ -13,7 +13,7 @@ import { etagFor } from '../etag.js'
 import { invalidParameters } from '../errors.js'
 import { headResponse, notModified, type ImageFormat } from '../image-response.js'
 import { drawImage, responseOf, type TextJob } from '../render-job.js'
-import { asNewlines, jsonBody, queryFields } from '../input.js'
+import { asNewlines, postFields, queryFields } from '../input.js'
 import { limitBody } from './render.js'
 import { cachedRender } from '../render-cache.js'
 import { etagMemo } from '../etag-memo.js'
@@ -52,7 +52,8 @@ export function textRoutes(env: AppEnv): Hono {
     const known = await etags.answer(c, env.cache)
     if (known) return known
     renders.shedIfFull()
-    const input = c.req.method === 'POST' ? await jsonBody(c) : queryFields(c)
+    // A POST merges its query as the template routes do (postFields): nothing given is ignored.
+    const input = c.req.method === 'POST' ? await postFields(c) : queryFields(c)
     // The text's line separators are line breaks; JSON numbers are taken as the query's strings would be.
     const raw = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? asNewlines(v) : typeof v === 'number' ? String(v) : v]))
     if (typeof raw.text === 'string' && [...raw.text].length > MAX_TEXT_LENGTH)
