@@ -6,9 +6,10 @@ import { fnv1a } from './hash.js'
  * checksums it forms the build version in every ETag. 3: 标点挤压, right-to-left
  * punctuation drawn on its side, every template for every region. 4: 标点挤压 in
  * columns. 5: a line breaks at a phrase before it balances (a word break costs
- * about seven characters of imbalance, was three).
+ * about seven characters of imbalance, was three). 6: digits and Latin ahead of the
+ * first Mongolian letter take the Mongolian's weight (they were Noto Sans Bold).
  */
-export const RENDER_VERSION = 5
+export const RENDER_VERSION = 6
 
 export function buildVersion(packageVersion: string, fontChecksums: readonly string[]): string {
   // A short, stable digest of the font set.

@@ -287,6 +287,20 @@ describe('digits take the weight of the Mongolian beside them (defect 10, part)'
     const zh = layoutText(fonts, { text: '2026年', orientation: 'horizontal', fontSize: 64, style: { genre: 'sans', weight: 700 } })
     expect(fonts.byId.get(zh.lines[0]!.pieces[0]!.fontId)!.weight).toBe(700)
   })
+
+  it('on a bold slogan banner, 2026 leading the Mongolian line is drawn as the Mongolian is (regular outlines, the same synthetic bold stroke), the Chinese line in its bold face', async () => {
+    // The digits before the first Mongolian letter are in the Mongolian run: they once took Noto Sans Bold (no stroke) there.
+    const l = layoutText(fonts, { text: '2026 ᠣᠨ ᠤ ᠮᠣᠩᠭᠣᠯ', orientation: 'horizontal', fontSize: 64, lang: 'mn', style: { genre: 'sans', weight: 700 } })
+    expect(l.lines[0]!.pieces.map((p) => fonts.byId.get(p.fontId)!.weight)).toEqual([400, 400])
+    const svg = await (await app.request(`/v1/render/slogan-banner.svg?${new URLSearchParams({ preset: 'screen-1920x480', mn: '2026 ᠣᠨ ᠤ ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ', zh: '2026年蒙古语言' })}`)).text()
+    const paths = (svg.match(/<path[^>]*>/g) ?? []).map((p) => ({ y: Number(/d="M[\d.-]+ ([\d.-]+)/.exec(p)![1]), stroke: /stroke-width="([^"]+)"/.exec(p)?.[1] }))
+    const zhTop = Math.max(...paths.map((p) => p.y))
+    const mnLine = paths.filter((p) => p.y < zhTop - 100)
+    expect(mnLine.length).toBeGreaterThanOrEqual(1)
+    const strokes = new Set(mnLine.map((p) => p.stroke))
+    expect(strokes.size).toBe(1)
+    expect(Number([...strokes][0])).toBeGreaterThan(0)
+  })
 })
 
 describe('标点挤压: adjacent full-width punctuation leaves no full-width hole (defect 7)', () => {

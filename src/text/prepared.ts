@@ -10,7 +10,7 @@ import type { FontSet, LoadedFont, TextStyle } from '../fonts/font-set.js'
 import { QoyarError, UncoveredCodePointsError, formatCodePoint, type UncoveredCodePoint } from '../errors.js'
 import { embeddingLevels, mirrored, needsBidi, shapesRightToLeft } from './bidi.js'
 import { chunksOf, type Chunk } from './breaks.js'
-import { isDefaultIgnorable, isUprightInVertical, itemizeScripts, type Script } from './script.js'
+import { isDefaultIgnorable, isUprightInVertical, itemizeScripts, scriptOf, type Script } from './script.js'
 import { SCRIPT_PROFILES, defaultLanguage, languageProfile, primaryLanguage } from './scripts/profiles.js'
 import { shape, type Shaped } from './shape.js'
 import type { Piece } from './types.js'
@@ -164,8 +164,10 @@ export function atomize(fonts: FontSet, text: string, vertical: boolean, style: 
   const runs = itemizeScripts(text)
   // Digits and Latin in a Mongolian text take the weight the Mongolian is actually drawn in (its font
   // may have no bold), so the weight does not change inside 2026 ᠣᠨ ᠤ.
-  const mongolian = runs.find((r) => r.script === 'Mong')
-  const mnWeight = mongolian ? fonts.resolve(text.codePointAt(mongolian.start)!, 'Mong', style)?.weight : undefined
+  // A run of Mongolian takes in the digits and spaces around it (2026 ᠣᠨ ᠤ is one run): the weight
+  // is that of its first Mongolian letter, and every character of another script in it takes it.
+  const letter = [...text].find((ch) => scriptOf(ch.codePointAt(0)!) === 'Mong')
+  const mnWeight = letter ? fonts.resolve(letter.codePointAt(0)!, 'Mong', style)?.weight : undefined
   const besideMongolian: TextStyle = mnWeight !== undefined ? { ...style, weight: mnWeight } : style
   for (const run of runs) {
     for (let i = run.start; i < run.end;) {
@@ -179,7 +181,7 @@ export function atomize(fonts: FontSet, text: string, vertical: boolean, style: 
         // Shaping controls stay in their neighbour's run so HarfBuzz sees them.
         if (prev && prev.end === i) prev.end = end
       } else {
-        const font = fonts.resolve(cp, run.script, run.script === 'Mong' || isUprightInVertical(cp) ? style : besideMongolian)
+        const font = fonts.resolve(cp, run.script, scriptOf(cp) === 'Mong' || isUprightInVertical(cp) ? style : besideMongolian)
         if (!font) uncovered.push({ codePoint: formatCodePoint(cp), char: String.fromCodePoint(cp), index: i })
         else
           atoms.push({
