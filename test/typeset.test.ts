@@ -10,6 +10,7 @@ import { app, env } from './helpers/env.js'
 import { design as designed } from './helpers/design.js'
 
 const design = (template: string, input: Record<string, unknown>): Design => designed(template, input).d
+const block = (d: Design, role: string, lang: string): PlacedBlock => d.blocks.find((b) => b.role === role && b.lang === lang)!
 
 const fonts = env.fonts
 const SLOGAN_ZH = '铸牢中华民族共同体意识，促进各民族交往交流交融'
@@ -54,6 +55,28 @@ describe('vertical columns start on one top line (defect 2)', () => {
 describe('breaking: phrases first, words kept, balanced, no orphans (defect 3)', () => {
   const linesOf = (text: string, em: number, size = 100) =>
     layoutText(fonts, { text, orientation: 'horizontal', fontSize: size, maxLength: em * size }).lines.map((l) => l.text)
+
+  // With a short Mongolian text the Chinese sets the size: the largest size once broke inside words there.
+  for (const mn of ['ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ', 'ᠮᠣᠩᠭᠣᠯ'])
+    it(`a3-poster beside "${mn}": the slogan set at its comma, smaller, rather than larger with 共同 / 体 and 各 / 民族 torn`, () => {
+      const zh = block(design('slogan-banner', { preset: 'a3-poster', mn, zh: SLOGAN_ZH }), 'slogan', 'zh')
+      expect(zh.layout.lines.map((l) => l.text)).toEqual(['铸牢中华民族共同体意识，', '促进各民族交往交流交融'])
+      expect(zh.layout.breakCost).toBe(0)
+    })
+
+  it('screen-1920x480 beside a short Mongolian text: the second clause kept whole (…离不开汉族， / 各少数民族…)', () => {
+    const zh = block(design('slogan-banner', { preset: 'screen-1920x480', mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ', zh: '汉族离不开少数民族，少数民族离不开汉族，各少数民族之间也相互离不开' }), 'slogan', 'zh')
+    expect(zh.layout.lines.map((l) => l.text)).toEqual(['汉族离不开少数民族，少数民族离不开汉族，', '各少数民族之间也相互离不开'])
+  })
+
+  it('keeps the terms the word segmenter splits (少数|民族, 共同|体, 各族|人民) whole', () => {
+    const column = layoutText(fonts, { text: '汉族离不开少数民族少数民族离不开。', orientation: 'vertical', fontSize: 72, maxLength: 600 })
+    expect(column.lines.map((l) => l.text)).toEqual(['汉族离不开', '少数民族', '少数民族离不开。'])
+    const numbers = block(design('slogan-banner', { preset: 'a3-poster', mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ', zh: '2026年阿拉善盟面积27万平方公里各族人民共同团结奋斗' }), 'slogan', 'zh')
+    const text = numbers.layout.lines.map((l) => l.text)
+    expect(text.some((l) => l.includes('各族人民')), text.join(' / ')).toBe(true)
+    expect(text.some((l) => l.includes('27万平方公里')), text.join(' / ')).toBe(true)
+  })
 
   it('breaks at the comma, into balanced lines', () => {
     expect(linesOf(SLOGAN_ZH, 13)).toEqual(['铸牢中华民族共同体意识，', '促进各民族交往交流交融'])

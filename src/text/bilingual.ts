@@ -147,12 +147,31 @@ function inkPerPx(fonts: FontSet, p: PairPart): number {
 }
 
 /**
- * The largest visual size in [min, max] at which `attempt` fits, to a quarter
- * pixel: fitting is monotone in size, so a bisection finds it. The attempt at
- * `min` is returned (with fits: false) when nothing fits. The size found is
- * remembered for the same input (fit.ts), so a render of it again attempts once.
+ * Trading size for better breaks (TextLayout.breakCost, in layout.ts's fault weights): the whole
+ * letter size is worth 400, so a break between two Chinese words (50) is worth about 12 % of it when
+ * a phrase break is there at that size, and a torn word (300) everything down to SHRINK_FLOOR. A
+ * slogan is set at its comma and a name kept whole before its letters are made as large as a bad
+ * break would allow (issue 15, defect 3). Breaks at spaces and phrases cost nothing.
  */
-function largestFitting<T extends { fits: boolean }>(min: number, max: number, attempt: (ink: number) => T, memo: FitMemo): { best: T; ink: number } {
+const SIZE_COST = 400
+/** Never more than this much smaller than the largest size that fits, for the sake of breaks. */
+const SHRINK_FLOOR = 0.6
+const SHRINK_STEP = 0.04
+
+/**
+ * The visual size in [min, max] to set at: the largest at which `attempt` fits, to a quarter pixel
+ * (fitting is monotone in size, so a bisection finds it); then, when `costOf` says its line breaks
+ * cost something, a smaller size down to SHRINK_FLOOR whose breaks are better by more than the size
+ * it gives up (SIZE_COST). The attempt at `min` is returned (with fits: false) when nothing fits.
+ * The size found is remembered for the same input (fit.ts), so a render of it again attempts once.
+ */
+function largestFitting<T extends { fits: boolean }>(
+  min: number,
+  max: number,
+  attempt: (ink: number) => T,
+  memo: FitMemo,
+  costOf?: (t: T) => number,
+): { best: T; ink: number } {
   let found: T | undefined
   const ink = rememberedSize(memo, () => {
     found = attempt(min)
@@ -168,6 +187,38 @@ function largestFitting<T extends { fits: boolean }>(min: number, max: number, a
         ink = mid
         lo = mid
       } else hi = mid
+    }
+    if (!costOf) return ink
+    const largest = ink
+    let bestScore = costOf(found)
+    let larger = largest
+    // Smaller sizes are tried only while what they give up is still less than the best score.
+    for (let f = 1 - SHRINK_STEP; SIZE_COST * (1 - f) < bestScore && f >= SHRINK_FLOOR - 1e-9; f -= SHRINK_STEP) {
+      const size = largest * f
+      if (size < min) break
+      const a = attempt(size)
+      if (!a.fits) continue
+      const cost = costOf(a)
+      if (cost + SIZE_COST * (1 - f) >= bestScore) {
+        larger = size
+        continue
+      }
+      // Better breaks from here down: the largest size between here and the step above that has them.
+      let top = larger
+      let bottom = size
+      let chosen = a
+      for (let i = 0; i < 8 && top - bottom > 0.25; i++) {
+        const mid = (top + bottom) / 2
+        const m = attempt(mid)
+        if (m.fits && costOf(m) <= cost) {
+          chosen = m
+          bottom = mid
+        } else top = mid
+      }
+      found = chosen
+      ink = bottom
+      bestScore = costOf(chosen) + SIZE_COST * (1 - bottom / largest)
+      larger = size
     }
     return ink
   })
@@ -213,7 +264,9 @@ export function fitPair(fonts: FontSet, spec: PairSpec): PairResult {
     return { layouts, extents, sizes, space, fits }
   }
 
-  const { best, ink: bestInk } = largestFitting(spec.minInk, spec.maxInk, attempt, { fonts, key: JSON.stringify(['pair', spec]) })
+  const { best, ink: bestInk } = largestFitting(spec.minInk, spec.maxInk, attempt, { fonts, key: JSON.stringify(['pair', spec]) }, (a) =>
+    a.layouts.reduce((sum, l) => sum + l.breakCost, 0),
+  )
 
   const { space } = best
   const layouts = spec.spread ? spreadParts(fonts, spec, best.layouts) : best.layouts

@@ -12,6 +12,7 @@
  */
 import LineBreaker from 'linebreak'
 import { isUprightInVertical } from './script.js'
+import { KEPT_TERMS } from './zh-terms.js'
 
 /** How good a break after a chunk is, best first. */
 export type BreakKind = 'phrase' | 'word' | 'weak' | 'inside'
@@ -28,8 +29,8 @@ export interface Chunk {
 }
 
 const TRAILING = /[ \n]+$/
-/** Marks after which a line may end on a phrase. */
-const PHRASE_END = new Set([...'，、；：。！？）》」』】”’﹂﹄…᠂᠃,;:!?'])
+/** Marks after which a line may end on a phrase; 暨 ("and also") joins two meeting names, and a 会标 breaks after it. */
+const PHRASE_END = new Set([...'，、；：。！？）》」』】”’﹂﹄…᠂᠃,;:!?暨'])
 const DASH = '—'
 /** A number with its unit: the break points inside are removed. */
 const NUMBER_WITH_UNIT =
@@ -55,15 +56,23 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
 
 const isCjk = (ch: string | undefined) => ch !== undefined && isUprightInVertical(ch.codePointAt(0)!)
 
-/** Offsets where a Chinese word (as Intl.Segmenter sees it) ends, with the length of the words on each side. */
+/**
+ * Offsets where a Chinese word (as Intl.Segmenter sees it) ends, with the length of the words on
+ * each side; none inside a kept term (zh-terms.ts), which the segmenter splits.
+ */
 function wordEnds(text: string): Map<number, { before: number; after: number }> {
-  const segments = [...segmenter.segment(text)]
-  const ends = new Map<number, { before: number; after: number }>()
-  for (let i = 0; i + 1 < segments.length; i++) {
-    const a = segments[i]!
-    const b = segments[i + 1]!
-    ends.set(a.index + a.segment.length, { before: [...a.segment].length, after: [...b.segment].length })
+  // Inside a kept term no word ends: its segments become one word.
+  const inside = new Set<number>()
+  for (const term of KEPT_TERMS)
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) for (let k = at + 1; k < at + term.length; k++) inside.add(k)
+  const words: { index: number; length: number }[] = []
+  for (const { index, segment } of segmenter.segment(text)) {
+    const last = words[words.length - 1]
+    if (last && inside.has(index)) last.length += [...segment].length
+    else words.push({ index, length: [...segment].length })
   }
+  const ends = new Map<number, { before: number; after: number }>()
+  for (let i = 0; i + 1 < words.length; i++) ends.set(words[i + 1]!.index, { before: words[i]!.length, after: words[i + 1]!.length })
   return ends
 }
 

@@ -93,6 +93,8 @@ interface LineRange {
   start: number
   end: number
   overflows: boolean
+  /** What a reader would fault in ending this line here (faultOf; ORPHAN_COST for an orphaned last line); 0 at a hard break. */
+  cost: number
 }
 
 /**
@@ -134,6 +136,23 @@ function hangOf(text: string, contentEnd: number, runs: readonly ShapedPiece[], 
 /** Compiled once: a literal inside the function is compiled on every call where the build lowers `\p{…}`. */
 const PUNCTUATION = /\p{P}/u
 
+/**
+ * A break as a reader judges it, for trading size against breaks (bilingual.ts): between Mongolian,
+ * Tibetan or Latin words (a space, a tsheg) a line ends where it should, free; between Chinese words
+ * or inside a word it costs what breaking weighs it at.
+ */
+function faultOf(text: string, c: Chunk): number {
+  if (c.kind === 'word' && !(isUprightInVertical(text.codePointAt(c.contentEnd - 1) ?? 0) && isUprightInVertical(text.codePointAt(c.end) ?? 0))) return 0
+  return FAULT[c.kind]
+}
+
+/**
+ * How a reader faults a break, for that trade: a word torn apart (共同 / 体) is worse than several
+ * breaks between words, so it weighs more than breaking's own costs, under which fewer lines with a
+ * torn word can beat more lines with whole ones.
+ */
+const FAULT: Record<BreakKind, number> = { phrase: 0, word: BREAK_COST.word, weak: 150, inside: 300 }
+
 /** One Mongolian (or Latin) word, or at most two Chinese characters. */
 function isOrphan(text: string): boolean {
   const t = text.trim()
@@ -141,7 +160,8 @@ function isOrphan(text: string): boolean {
   const chars = [...t]
   const cjk = chars.filter((c) => isUprightInVertical(c.codePointAt(0)!) && !PUNCTUATION.test(c)).length
   if (cjk > 0) return cjk <= ORPHAN_CJK && chars.every((c) => isUprightInVertical(c.codePointAt(0)!) || PUNCTUATION.test(c))
-  return !/\s/.test(t)
+  // Tibetan separates its words with a tsheg (or a shad), not a space.
+  return !/[\s\u0f0b\u0f0d]/.test(t.replace(/[\u0f0b\u0f0d\u0f14]+$/, ''))
 }
 
 /**
@@ -179,7 +199,7 @@ function breakLines(
     if (!c.hard && k < chunks.length - 1) continue
     lines.push(...breakParagraph(text, chunks, full, ends, first, k + 1, fontSize, maxLength, indent, justified))
     // A text ending in a newline still has its (empty) last line, as before.
-    if (c.hard && k === chunks.length - 1) lines.push({ start: c.end, end: c.end, overflows: false })
+    if (c.hard && k === chunks.length - 1) lines.push({ start: c.end, end: c.end, overflows: false, cost: 0 })
     first = k + 1
   }
   return lines
@@ -202,7 +222,7 @@ function breakParagraph(
   // The paragraph's first line is shorter by its indent (段首空两格).
   const limitFrom = (i: number) => (maxLength ?? Infinity) - (i === 0 ? indent : 0)
   const chunk = (i: number): Chunk => all[from + i]!.chunk
-  const lineOf = (i: number, j: number, overflows: boolean): LineRange => ({ start: chunk(i).start, end: chunk(j).contentEnd, overflows })
+  const lineOf = (i: number, j: number, overflows: boolean, cost = 0): LineRange => ({ start: chunk(i).start, end: chunk(j).contentEnd, overflows, cost })
   if (maxLength === undefined) return [lineOf(0, n - 1, false)]
   // prefix[i]: the full advance of chunks before i.
   const prefix = [0]
@@ -234,7 +254,9 @@ function breakParagraph(
   const out: LineRange[] = []
   for (let j = n - 1; j >= 0;) {
     const i = back[j + 1]!
-    out.unshift(lineOf(i, j, lengthOf(i, j) > limitFrom(i) + 1e-6))
+    const last = j === n - 1
+    const cost = last ? (i > 0 && isOrphan(text.slice(chunk(i).start, chunk(j).contentEnd)) ? ORPHAN_COST : 0) : faultOf(text, chunk(j))
+    out.unshift(lineOf(i, j, lengthOf(i, j) > limitFrom(i) + 1e-6, cost))
     j = i - 1
   }
   return out
@@ -357,6 +379,7 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
     lines,
     ink: blockInk,
     overflow: lines.some((l) => l.overflows),
+    breakCost: ranges.reduce((sum, r) => sum + r.cost, 0),
     scripts,
     lang,
     direction,

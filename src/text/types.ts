@@ -125,6 +125,12 @@ export interface TextLayout {
   ink: Box | null
   /** Some line is longer than maxLength (an unbreakable word). */
   overflow: boolean
+  /**
+   * What a reader would fault in its line breaks, in breaking's own weights (layout.ts BREAK_COST):
+   * 0 when every line ends at a phrase, a space or a hard break; more for a break between two Chinese
+   * words, inside a word, and for an orphan.
+   */
+  breakCost: number
   /** How large the letters look, px: the Mongolian x-height or the Chinese character face (measure.ts). 0 for blank text. */
   visualSize: number
   scripts: Script[]

@@ -47,7 +47,7 @@ const TEXT_CASES: Record<string, Record<string, string>> = {
   },
 }
 
-/** A designer's tuning and manual breaks (the tune field), under the keys the studio's GET URL carries. */
+/** Template cases beyond the examples: a designer's tuning and manual breaks (the tune field, under the keys the studio's GET URL carries), and typesetting cases of whole signs. */
 const TUNED_CASES: { name: string; template: string; fields: Record<string, string> }[] = [
   // The name at 0.9 of its fitted size in both scripts, the Chinese title spaced out by 0.3 em.
   {
@@ -60,6 +60,12 @@ const TUNED_CASES: { name: string; template: string; fields: Record<string, stri
     name: 'tune.door-plaque-break',
     template: 'door-plaque',
     fields: { name_mn: `ᠮᠣᠩᠭᠣᠯ\u2028${EMNELGE}`, name_zh: '蒙古医院', preset: 'vertical-300x1500', 'tune.name:mn.line': '1.3' },
+  },
+  // Issue 15 defect 3: a short Mongolian text leaves the Chinese to set the size; the slogan breaks at its comma.
+  {
+    name: 'typeset.a3-comma',
+    template: 'slogan-banner',
+    fields: { preset: 'a3-poster', mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ', zh: '铸牢中华民族共同体意识，促进各民族交往交流交融', dpi: '60' },
   },
   // Korean and Chinese lines broken by hand on a Yanbian banner, the Chinese letters spaced.
   {
