@@ -23,7 +23,9 @@ import { colon, LANG, loc, t } from './strings.js'
 import { designParams, props, state, tpl } from './state.js'
 import { isXlsx, xlsxToCsv } from './xlsx.js'
 import { pdfPages, zipEntries } from './arrivals.js'
-import { gridFor } from '../../render/print.js'
+import { printPlan, type PrintPlan } from '../../render/print-plan.js'
+import type { SheetSize } from '../../render/print.js'
+import { LAYOUT_EVENT, shownCanvas } from './view.js'
 
 const PREVIEW_ROWS = 3
 const RECHECK_MS = 1500
@@ -37,6 +39,8 @@ interface Sheet {
   columns: string[]
   /** Column → field, as the user has it. */
   map: Record<string, string>
+  /** Rows the file has (blank lines not counted), before any check. */
+  rows: number
 }
 
 let sheet: Sheet | undefined
@@ -130,12 +134,14 @@ export async function readFile(file: File): Promise<void> {
     const fields = Object.keys(props())
     const map = guessMap(columns, rows, fields)
     lastTemplate = state.template
-    sheet = { name: file.name, body: xlsx ? new TextEncoder().encode(text) : bytes, text, columns, map }
+    sheet = { name: file.name, body: xlsx ? new TextEncoder().encode(text) : bytes, text, columns, map, rows: rows.length }
     st.textContent = t('batch.read', { name: file.name, rows: rows.length })
     renderMap()
+    showPlan()
     await check()
   } catch (e) {
     sheet = undefined
+    showPlan()
     st.textContent = t('batch.unreadable', { name: file.name, message: e instanceof Error ? e.message : String(e) })
     byId('batch-map').replaceChildren()
     byId('batch-rows').replaceChildren()
@@ -189,6 +195,7 @@ async function check(): Promise<void> {
     if (ctl.signal.aborted) return
     checked = { url, report }
     renderRows(report, rows, ctl.signal)
+    showPlan()
     box.dataset.state = 'checked'
     box.dataset.rows = String(report.rows)
     box.dataset.failed = String(report.failed)
@@ -267,15 +274,61 @@ function rowsDoneBy(s: Sheet): ((signs: number) => number) | undefined {
   return (signs) => (signs >= ok.length ? results.length : signs > 0 ? ok[signs - 1]! + 1 : 0)
 }
 
-/** Signs on one imposed sheet, as the API's imposer places them (every row has the design's size); none = one a page. */
-function signsPerPage(): number {
+/** The PDF options as the batch sends them (links.ts pdfParams), read as the API's print layout takes them. */
+function printChoice(): { bleed: number; marks: boolean; sheet?: SheetSize } {
   const sheetSize = byId<HTMLSelectElement>('pdf-sheet').value
-  if (sheetSize !== 'a4' && sheetSize !== 'a3') return 1
-  const preset = tpl().presets.find((p) => p.id === state.preset)
-  const [w, h0] = state.extra.width && state.extra.height ? [Number(state.extra.width), Number(state.extra.height)] : [preset?.widthMm, preset?.heightMm]
-  if (!w || !h0) return 1
-  const bleed = Number(byId<HTMLInputElement>('pdf-bleed').value) || 0
-  return Math.max(1, gridFor(w, h0, sheetSize, { bleed, marks: byId<HTMLInputElement>('pdf-marks').checked }).perSheet)
+  const bleed = Number(byId<HTMLInputElement>('pdf-bleed').value)
+  return {
+    bleed: Number.isFinite(bleed) && bleed > 0 ? bleed : 0,
+    marks: byId<HTMLInputElement>('pdf-marks').checked,
+    ...(sheetSize === 'a4' || sheetSize === 'a3' ? { sheet: sheetSize } : {}),
+  }
+}
+
+/**
+ * How the PDF will come out, from the print layout the API's PDF sink uses (render/print-plan.ts): every
+ * row has the size of the sign the preview shows. The signs are the rows that render once the check has
+ * answered for this design and map, else every row of the file.
+ */
+function planOf(s: Sheet): { plan: PrintPlan; checked: boolean } | undefined {
+  const canvas = shownCanvas()
+  if (!canvas) return undefined
+  const report = checked && checked.url === batchUrl('pdf', s, []) ? checked.report : undefined
+  const signs = report ? report.rendered : s.rows
+  return { plan: printPlan(signs, canvas, printChoice(), report?.failed ?? 0), checked: !!report }
+}
+
+const mm = (v: number) => String(Math.round(v * 10) / 10)
+
+/** The line beside the button: "30 signs → 30 pages, 200×200 mm, 1 per sheet", or the ZIP's files. */
+function showPlan(): void {
+  const el = byId('batch-plan')
+  const s = sheet
+  const planned = s && planOf(s)
+  if (!s || !planned) {
+    el.textContent = ''
+    for (const k of ['pages', 'perSheet', 'page', 'signs']) delete el.dataset[k]
+    return
+  }
+  const { plan } = planned
+  const choice = byId<HTMLSelectElement>('batch-format').value
+  const signs = t('batch.planSigns', { count: plan.signs })
+  const failed = checked?.report.failed ?? 0
+  let text: string
+  if (choice !== 'pdf') text = t('batch.planZip', { signs, count: plan.signs, format: choice.replace('zip-', '').toUpperCase() })
+  else {
+    const size = { width: mm(plan.page.width), height: mm(plan.page.height) }
+    text = plan.sheet
+      ? t('batch.planImposed', { signs, sheets: t('batch.planSheets', { count: plan.pages }), sheet: plan.sheet.toUpperCase(), per: plan.perSheet, ...size })
+      : t('batch.planSingle', { signs, pages: t('batch.planPages', { count: plan.pages }), ...size })
+    if (plan.reportPage && planned.checked) text += t('batch.planReport', { count: failed })
+  }
+  el.textContent = text + (planned.checked ? '' : t('batch.planPending'))
+  el.dataset.signs = String(plan.signs)
+  el.dataset.pages = String(choice === 'pdf' ? plan.pages + (plan.reportPage && planned.checked ? 1 : 0) : 0)
+  el.dataset.perSheet = String(plan.perSheet)
+  el.dataset.page = `${mm(plan.page.width)}x${mm(plan.page.height)}`
+  el.dataset.checked = String(planned.checked)
 }
 
 /**
@@ -300,7 +353,7 @@ async function make(): Promise<void> {
   const box = byId('batch')
   box.dataset.state = 'making'
   const rowsDone = rowsDoneBy(s)
-  const perPage = kind === 'pdf' ? signsPerPage() : 1
+  const perPage = kind === 'pdf' ? (planOf(s)?.plan.perSheet ?? 1) : 1
   try {
     const res = await post(batchUrl(kind, s, extra), s, kind === 'pdf' ? 'application/pdf' : 'application/zip')
     if (!res.ok || !res.body) throw await apiError(res)
@@ -365,6 +418,8 @@ export function wireBatch(): void {
     if (file) void readFile(file)
   })
   byId('batch-go').addEventListener('click', () => void make())
+  for (const id of ['batch-format', 'pdf-bleed', 'pdf-marks', 'pdf-sheet']) byId(id).addEventListener('input', showPlan)
+  document.addEventListener(LAYOUT_EVENT, showPlan)
 }
 
 let recheck: ReturnType<typeof setTimeout> | undefined
