@@ -19,7 +19,7 @@ import { apiError, call, isAbort, qs, type Pairs } from './api.js'
 import { byId, h } from './dom.js'
 import { labelFor } from './form.js'
 import { saveBlob, pdfParams } from './links.js'
-import { colon, LANG, loc, t } from './strings.js'
+import { colon, LANG, langOfText, loc, t } from './strings.js'
 import { designParams, props, state, tpl } from './state.js'
 import { isXlsx, xlsxToCsv } from './xlsx.js'
 import { pdfPages, zipEntries } from './arrivals.js'
@@ -73,11 +73,12 @@ export function guessField(column: string, fields: string[], samples: string[] =
         : /[\u3400-\u9fff]/.test(text)
           ? 'zh'
           : ''
+  // Header words by role, in Chinese, English and Mongolian (ᠨᠡᠷ᠎ᠡ name, ᠲᠤᠰᠢᠶᠠᠯ post, ᠪᠠᠶᠢᠭᠤᠯᠤᠯᠭ᠎ᠠ organisation, ᠤᠷᠢᠶᠠᠯᠭ᠎ᠠ slogan).
   const roles: [RegExp, string][] = [
-    [/名|name/, 'name'],
-    [/职|title|position/, 'title'],
-    [/单位|org|organi/, 'org'],
-    [/标语|slogan/, 'slogan'],
+    [/名|name|ᠨᠡᠷ/, 'name'],
+    [/职|title|position|ᠲᠤᠰᠢᠶᠠᠯ/, 'title'],
+    [/单位|org|organi|ᠪᠠᠶᠢᠭᠤᠯᠤᠯᠭ/, 'org'],
+    [/标语|slogan|ᠤᠷᠢᠶᠠᠯᠭ/, 'slogan'],
   ]
   const role = roles.find(([re]) => re.test(c))?.[1]
   const candidates = fields.filter((f) => (!role || f.startsWith(role)) && (!lang || f.endsWith(`_${lang}`)))
@@ -164,7 +165,13 @@ function renderMap(): void {
       s.map[col] = select.value
       void check()
     })
-    return h('tr', {}, h('th', { scope: 'row' }, h('label', { for: id, text: col || t('batch.noName') })), h('td', {}, select))
+    // A header in Mongolian (ᠨᠡᠷ᠎ᠡ) is drawn in the studio's Mongolian font, never as boxes.
+    return h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, h('label', { for: id, lang: col ? langOfText(col) : null, text: col || t('batch.noName') })),
+      h('td', {}, select),
+    )
   })
   byId('batch-map').replaceChildren(
     h(
