@@ -12,6 +12,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import ExcelJS from 'exceljs'
+import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CheckResponse } from '../src/studio/client/api.js'
@@ -105,11 +106,18 @@ describe.skipIf(skipWithout('chromium') || skipWithout('poppler'))('a folded des
   let browser: Browser
   let page: Page
   const errors: string[] = []
+  const forms: { url: string; contentType: string; form: FormData }[] = []
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true })
     const info = await new Promise<AddressInfo>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (i) => resolve(i)) as Server
+      // The app, with each batch request's form kept for the test to read (the browser's form body is not visible to playwright).
+      const fetch = async (req: Request) => {
+        if (req.method === 'POST' && new URL(req.url).pathname.startsWith('/v1/batch/') && req.headers.get('content-type')?.startsWith('multipart/'))
+          forms.push({ url: req.url, contentType: req.headers.get('content-type')!, form: await req.clone().formData() })
+        return app.fetch(req)
+      }
+      server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (i) => resolve(i)) as Server
     })
     base = `http://127.0.0.1:${info.port}`
     browser = await launchChromium()
@@ -325,6 +333,43 @@ describe.skipIf(skipWithout('chromium') || skipWithout('poppler'))('a folded des
     )
     expect((await plan()).text).toBe('1 sign → 1 page, 210×180 mm, 1 per sheet')
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280)
+  })
+
+  it('with the brand’s emblem, a letterhead batch sends the design as a form part, and every page carries the emblem', async () => {
+    await page.selectOption('#template', 'letterhead')
+    const plain = await previewSettles('letterhead')
+    const green = new PNG({ width: 64, height: 64 })
+    for (let i = 0; i < green.data.length; i += 4) green.data.set([10, 150, 60, 255], i)
+    const emblem = PNG.sync.write(green)
+    await page.setInputFiles('#brand-emblem', { name: 'emblem.png', mimeType: 'image/png', buffer: emblem })
+    await previewSettles('letterhead', Number(plain.seq))
+    const csv = ['org_mn,org_zh,docNumber', 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ,蒙古语言文字工作委员会,蒙文字〔2026〕1号', 'ᠪᠠᠭᠰᠢ,教育局,教字〔2026〕2号', ''].join('\n')
+    expect(forms).toEqual([])
+    await dropFile('letterheads.csv', Buffer.from(csv), 'text/csv')
+    await checkedWithPlan()
+    // The check went as a form: the rows as the file, the design (with the emblem) as the saved-design file.
+    const sent = forms.at(-1)!
+    expect(sent.contentType).toMatch(/^multipart\/form-data; boundary=/)
+    expect(new URL(sent.url).pathname).toBe('/v1/batch/letterhead.pdf')
+    const rows = sent.form.get('rows') as File
+    expect([rows.name, await rows.text()]).toEqual(['letterheads.csv', csv])
+    const design = JSON.parse(await (sent.form.get('design') as File).text()) as { format: string; template: string; input: Record<string, unknown> }
+    expect(design).toMatchObject({ format: 'qoyar-design', template: 'letterhead' })
+    expect(design.input.emblem).toBe(`data:image/png;base64,${emblem.toString('base64')}`)
+    // The design is in the form, not the URL.
+    expect(new URL(sent.url).searchParams.has('org_zh')).toBe(false)
+    expect((await plan()).text).toBe('2 signs → 2 pages, 210×297 mm, 1 per sheet')
+    await page.locator('#batch-rows li img').nth(1).waitFor()
+    await page.locator('#batch').screenshot({ path: shot('8-letterhead-emblem') })
+    const { bytes } = await downloadBatch()
+    expect(pdfInfo(bytes).pages).toBe(2)
+    for (const n of [1, 2]) {
+      const raster = PNG.sync.read(execFileSync('pdftoppm', ['-f', String(n), '-l', String(n), '-r', '40', '-png', '-singlefile', '-'], { input: bytes }))
+      let greenPixels = 0
+      for (let i = 0; i < raster.data.length; i += 4)
+        if (Math.abs(raster.data[i]! - 10) < 30 && Math.abs(raster.data[i + 1]! - 150) < 30 && Math.abs(raster.data[i + 2]! - 60) < 30) greenPixels++
+      expect(greenPixels, `page ${n}`).toBeGreaterThan(50)
+    }
   })
 
   it('raised no script errors and fetched nothing from outside', () => {

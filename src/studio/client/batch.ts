@@ -10,7 +10,9 @@
  * reader (src/bulk/rows.ts, csv-parse's browser build). An .xlsx is turned
  * into CSV first (xlsx.ts), one record per sheet row, and sent as CSV.
  * The design in the form gives every row its other fields (size, colours,
- * layout), as query defaults.
+ * layout), as query defaults; with an emblem or pictures (data: URIs, too long
+ * for a URL) the request is a form instead: the rows as its `rows` part and the
+ * design file (keep.ts, what the studio exports) as its `design` part.
  */
 import type { BatchReport } from '../../bulk/sinks.js'
 import { rowsFromCsv, type Row } from '../../bulk/rows.js'
@@ -20,7 +22,8 @@ import { byId, h } from './dom.js'
 import { labelFor } from './form.js'
 import { saveBlob, pdfParams } from './links.js'
 import { colon, LANG, langOfText, loc, t } from './strings.js'
-import { designParams, props, state, tpl } from './state.js'
+import { designParams, imagesSig, props, request, state, tpl, usesPost } from './state.js'
+import { currentDesign } from './keep.js'
 import { isXlsx, xlsxToCsv } from './xlsx.js'
 import { pdfPages, zipEntries } from './arrivals.js'
 import { printPlan, type PrintPlan } from '../../render/print-plan.js'
@@ -45,8 +48,8 @@ interface Sheet {
 
 let sheet: Sheet | undefined
 let controller: AbortController | null = null
-/** The last check's report, and the URL it answered (the design and the map it was made with). */
-let checked: { url: string; report: BatchReport } | undefined
+/** The last check's report, and what it answered (the design and the map it was made with: checkSig). */
+let checked: { sig: string; report: BatchReport } | undefined
 
 /** A CSV file's text for the preview: UTF-8 if it is, else GB 18030 (what Excel writes on a Chinese Windows). */
 function decode(bytes: Uint8Array): string {
@@ -115,14 +118,27 @@ function defaults(map: Record<string, string>): Pairs {
   return designParams().filter(([k]) => !filled.has(k) && !print.has(k))
 }
 
+/** With an emblem or pictures the design goes as the form's `design` part, not in the query. */
+const designInForm = (): boolean => usesPost()
+
 function batchUrl(kind: string, s: Sheet, extra: Pairs): string {
   const map = mapParam(s.map)
-  const pairs: Pairs = [...defaults(s.map), ...(map ? ([['map', map]] as Pairs) : []), ...extra, ['lang', LANG]]
+  const pairs: Pairs = [...(designInForm() ? [] : defaults(s.map)), ...(map ? ([['map', map]] as Pairs) : []), ...extra, ['lang', LANG]]
   return `/v1/batch/${encodeURIComponent(state.template)}.${kind}?${qs(pairs)}`
 }
 
-const post = (url: string, s: Sheet, accept: string, signal?: AbortSignal) =>
-  fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/csv', Accept: accept }, body: s.body, signal: signal ?? null })
+/** What a check answered: its URL, and the design when the design goes in the form rather than in the URL. */
+const checkSig = (s: Sheet): string => batchUrl('pdf', s, []) + (designInForm() ? `#${qs(designParams())}&${imagesSig()}` : '')
+
+/** The rows (and, with pictures, the design) to the batch API: the CSV body, or a form of rows and design (src/http/batch-body.ts). */
+function post(url: string, s: Sheet, accept: string, signal?: AbortSignal): Promise<Response> {
+  if (!designInForm()) return fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/csv', Accept: accept }, body: s.body, signal: signal ?? null })
+  const form = new FormData()
+  form.append('rows', new Blob([s.body], { type: 'text/csv' }), s.name.replace(/\.xlsx$/i, '.csv'))
+  form.append('design', new Blob([JSON.stringify(currentDesign())], { type: 'application/json' }), `${state.template}.qoyar.json`)
+  // The browser writes the form's Content-Type, with its boundary.
+  return fetch(url, { method: 'POST', headers: { Accept: accept }, body: form, signal: signal ?? null })
+}
 
 export async function readFile(file: File): Promise<void> {
   const st = byId('batch-status')
@@ -137,6 +153,8 @@ export async function readFile(file: File): Promise<void> {
     lastTemplate = state.template
     sheet = { name: file.name, body: xlsx ? new TextEncoder().encode(text) : bytes, text, columns, map, rows: rows.length }
     st.textContent = t('batch.read', { name: file.name, rows: rows.length })
+    // The last file's progress says nothing about this one.
+    byId<HTMLProgressElement>('batch-progress').hidden = true
     renderMap()
     showPlan()
     await check()
@@ -195,12 +213,12 @@ async function check(): Promise<void> {
   const rows = rowsFromCsv(s.text, Object.fromEntries(Object.entries(s.map).filter(([c, f]) => f && c !== f)))
   checked = undefined
   try {
-    const url = batchUrl('pdf', s, [])
-    const res = await post(url, s, 'application/json', ctl.signal)
+    const sig = checkSig(s)
+    const res = await post(batchUrl('pdf', s, []), s, 'application/json', ctl.signal)
     if (!res.ok) throw await apiError(res)
     const report = (await res.json()) as BatchReport // the batch route's JSON report
     if (ctl.signal.aborted) return
-    checked = { url, report }
+    checked = { sig, report }
     renderRows(report, rows, ctl.signal)
     showPlan()
     box.dataset.state = 'checked'
@@ -259,7 +277,8 @@ function renderRows(report: BatchReport, rows: Row[], signal: AbortSignal): void
 async function thumbOf(row: Row, into: HTMLElement, signal: AbortSignal): Promise<void> {
   const pairs: Pairs = [...designParams().filter(([k]) => row.fields[k] === undefined), ...Object.entries(row.fields)]
   try {
-    const res = await call(`/v1/render/${encodeURIComponent(state.template)}.svg`, { pairs }, signal)
+    // With the design's emblem and pictures, as the batch renders the row.
+    const res = await call(`/v1/render/${encodeURIComponent(state.template)}.svg`, request(pairs), signal)
     if (!res.ok) return
     const url = URL.createObjectURL(await res.blob())
     into.append(h('img', { src: url, alt: '' }))
@@ -275,7 +294,7 @@ async function thumbOf(row: Row, into: HTMLElement, signal: AbortSignal): Promis
  * design and the map, only the signs can be counted.
  */
 function rowsDoneBy(s: Sheet): ((signs: number) => number) | undefined {
-  if (!checked || checked.url !== batchUrl('pdf', s, [])) return undefined
+  if (!checked || checked.sig !== checkSig(s)) return undefined
   const results = checked.report.results
   const ok = results.flatMap((r, i) => (r.status === 'ok' ? [i] : []))
   return (signs) => (signs >= ok.length ? results.length : signs > 0 ? ok[signs - 1]! + 1 : 0)
@@ -300,7 +319,7 @@ function printChoice(): { bleed: number; marks: boolean; sheet?: SheetSize } {
 function planOf(s: Sheet): { plan: PrintPlan; checked: boolean } | undefined {
   const canvas = shownCanvas()
   if (!canvas) return undefined
-  const report = checked && checked.url === batchUrl('pdf', s, []) ? checked.report : undefined
+  const report = checked && checked.sig === checkSig(s) ? checked.report : undefined
   const signs = report ? report.rendered : s.rows
   return { plan: printPlan(signs, canvas, printChoice(), report?.failed ?? 0), checked: !!report }
 }
