@@ -320,6 +320,10 @@ describe.skipIf(skipWithout('chromium') || skipWithout('poppler'))('a folded des
     await page.fill('#pdf-bleed', '0')
     await page.uncheck('#pdf-marks')
     await page.selectOption('#pdf-sheet', '')
+    // A ZIP is one file a sign, and the report.
+    await page.selectOption('#batch-format', 'zip-png')
+    expect((await plan()).text).toBe('30 signs → a ZIP of 30 PNG files and report.json')
+    await page.selectOption('#batch-format', 'pdf')
   })
 
   it('one sign says "1 sign → 1 page" in English, and the page stays within 1280 px', async () => {
