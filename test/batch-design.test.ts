@@ -176,6 +176,7 @@ describe('POST /v1/batch with a design (multipart/form-data: rows and design)', 
         413,
         'part_too_large',
       ],
+      ['a form that does not parse', '--x\r\nnot a part', { 'Content-Type': 'multipart/form-data; boundary=x' }, 400, 'invalid_form'],
       ['a plain-text body', 'org_zh\n教育局\n', { 'Content-Type': 'text/plain' }, 415, 'unsupported_media_type'],
     ]
     for (const [what, body, headers, status, code] of cases) {

@@ -290,6 +290,8 @@ describe.skipIf(skipWithout('chromium') || skipWithout('poppler'))('a folded des
       expect(h).toBeCloseTo(180 * PT_PER_MM, 1)
     }
     expect(await page.locator('#batch-status').textContent()).toContain('30 / 30')
+    // The third card (萨仁格日勒, set as lines) as poppler prints it, to look at.
+    execFileSync('pdftoppm', ['-f', '3', '-l', '3', '-r', '50', '-png', '-singlefile', '-', shot('5-pdf-page3').replace(/\.png$/, '')], { input: bytes })
     await page.screenshot({ path: shot('5-done') })
   })
 
