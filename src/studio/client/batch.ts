@@ -76,7 +76,8 @@ export function guessField(column: string, fields: string[], samples: string[] =
         : /[\u3400-\u9fff]/.test(text)
           ? 'zh'
           : ''
-  // Header words by role, in Chinese, English and Mongolian (ᠨᠡᠷ᠎ᠡ name, ᠲᠤᠰᠢᠶᠠᠯ post, ᠪᠠᠶᠢᠭᠤᠯᠤᠯᠭ᠎ᠠ organisation, ᠤᠷᠢᠶᠠᠯᠭ᠎ᠠ slogan).
+  // Header words by role, in Chinese, English and Mongolian (ᠨᠡᠷ᠎ᠡ name, ᠲᠤᠰᠢᠶᠠᠯ post, ᠪᠠᠶᠢᠭᠤᠯᠤᠯᠭ᠎ᠠ organisation,
+  // ᠤᠷᠢᠶᠠᠯᠭ᠎ᠠ slogan: word stems to guess from, not reviewed translations; the map stays editable).
   const roles: [RegExp, string][] = [
     [/名|name|ᠨᠡᠷ/, 'name'],
     [/职|title|position|ᠲᠤᠰᠢᠶᠠᠯ/, 'title'],
