@@ -9,6 +9,11 @@ import { q } from './helpers/http.js'
 const keysOf = (tree: Tree, prefix = ''): string[] =>
   Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keysOf(v, `${prefix}${k}.`)))
 
+/** i18next's plural suffixes (CLDR categories): `count_one`, `count_other` in English are `count` in Chinese, which has no plural. */
+const PLURAL = /_(zero|one|two|few|many|other)$/
+/** Keys as a language-neutral set: each plural family once, under its base key. */
+const baseKeysOf = (tree: Tree): string[] => [...new Set(keysOf(tree).map((k) => k.replace(PLURAL, '')))]
+
 /** Every error code the source can throw: `new QoyarError('code', status` and the Error subclasses. */
 function errorCodesInSource(): string[] {
   const files: string[] = []
@@ -31,13 +36,20 @@ describe('locale files', () => {
 
   for (const [ns, decl] of Object.entries(index.namespaces)) {
     it(`${ns}: every key exists in every complete language, and other languages only hold known keys`, () => {
-      const reference = keysOf(resources.zh[ns] ?? {}).sort()
+      const reference = baseKeysOf(resources.zh[ns] ?? {}).sort()
       expect(reference.length).toBeGreaterThan(5)
-      for (const lang of decl.complete) expect(keysOf(resources[lang][ns] ?? {}).sort(), `${lang}/${ns}`).toEqual(reference)
+      for (const lang of decl.complete) {
+        expect(baseKeysOf(resources[lang][ns] ?? {}).sort(), `${lang}/${ns}`).toEqual(reference)
+        // A plural family is whole: every form the language's rules can pick, with _other as i18next's fallback.
+        const keys = keysOf(resources[lang][ns] ?? {})
+        const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories
+        for (const k of keys.filter((k) => PLURAL.test(k)))
+          for (const c of categories) expect(keys, `${lang}/${ns}: ${k}`).toContain(k.replace(PLURAL, `_${c}`))
+      }
       for (const lang of index.languages.filter((l) => !decl.complete.includes(l))) {
         // Not complete: declared missing or partial, with a reason.
         expect(decl.missing?.[lang] ?? decl.partial?.[lang], `${lang}/${ns} must be declared`).toMatch(/\S.{10,}/)
-        for (const k of keysOf(resources[lang][ns] ?? {})) expect(reference).toContain(k)
+        for (const k of baseKeysOf(resources[lang][ns] ?? {})) expect(reference).toContain(k)
       }
     })
   }

@@ -471,9 +471,15 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
         el.value = value
         el.dispatchEvent(new Event('input', { bubbles: true }))
       }, v)
+    // The size strip's thumbnails are the tuned design at each other size: their requests carry the tuning.
+    const tunedThumb = page.waitForRequest((r) => {
+      const u = new URL(r.url())
+      return u.pathname === '/v1/render/desk-card.svg' && u.searchParams.get('preset') === 'face-250x120' && u.searchParams.get('tune.name.size') === '0.9'
+    })
     await slide('#tune-size', '0.9')
     expect(await page.locator('#tune-size-out').textContent()).toContain('0.90')
     const sized = await previewSettles({ afterSeq: Number(a.seq) })
+    await tunedThumb
     const params = { ...(env.examples['desk-card'] as Record<string, string>), 'tune.name.size': '0.9' }
     expect(sized.etag).toBe(await etagOf('desk-card', params))
     const svgHref = new URL((await page.locator('#dl-svg').getAttribute('href'))!, base)
@@ -731,12 +737,18 @@ describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
     const box = (await picker.locator('img').boundingBox())!
     expect(box.width / box.height).toBeCloseTo(4, 1) // the whole picture, so a click's place is the picture's place
     const focused = nextPost('display-board', (b) => !!(b.images as { focus?: unknown }[])[n - 1]?.focus)
+    // The size strip's thumbnails too: the same crop at another size (the preview is at the template's default size).
+    const current = await page.locator('#preset').inputValue()
+    const focusedThumb = nextPost('display-board', (b) => b.preset !== current && !!(b.images as { focus?: unknown }[])[n - 1]?.focus)
     await picker.locator('img').click({ position: { x: box.width * 0.1, y: box.height * 0.5 } })
     const body = await focused
     const sent = (body.images as { focus: { x: number; y: number }; fit?: string }[])[n - 1]!
     expect(sent.focus.x).toBeCloseTo(0.1, 1)
     expect(sent.focus.y).toBeCloseTo(0.5, 1)
     expect(sent.fit).toBeUndefined()
+    const thumb = await focusedThumb
+    expect(thumb.preset).not.toBe(current)
+    expect((thumb.images as { focus: unknown }[])[n - 1]!.focus).toEqual(sent.focus)
     const cropped = await previewSettles({ afterSeq: Number(added.seq) })
     expect(cropped.etag).not.toBe(added.etag)
     expect(cropped.etag).toBe(await etagOfPost('display-board', body))

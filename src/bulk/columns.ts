@@ -22,10 +22,11 @@ export function checkColumns(
   packs: readonly RulePack[],
   columns: readonly string[],
   map: Readonly<Record<string, string>>,
-  defaults: Readonly<Record<string, string>>,
+  defaults: Readonly<Record<string, unknown>>,
 ): void {
   // The region (a default for every row) decides the field names the columns must match.
-  const names = fieldNamesOf(template, pairingOf(findPack(packs, defaults.region ?? DEFAULT_REGION)).minority.lang)
+  const region = typeof defaults.region === 'string' ? defaults.region : DEFAULT_REGION
+  const names = fieldNamesOf(template, pairingOf(findPack(packs, region)).minority.lang)
   const required = requiredFields(template, names)
   const given = new Set([...columns.map((c) => fieldOf(c, map)), ...Object.keys(defaults)])
   // A slogan column (or default) fills the template's text fields from the catalogue.

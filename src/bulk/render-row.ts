@@ -16,8 +16,8 @@ export interface RowOptions {
   template: string
   /** What each row must produce besides its SVG: a PNG for ZIPs of PNGs. */
   png: boolean
-  /** Fields every row gets unless it has its own (preset, region, strict…). */
-  defaults: Record<string, string>
+  /** Fields every row gets unless it has its own (preset, region, strict…; a design's emblem, pictures, tuning). */
+  defaults: Record<string, unknown>
   /** Language of the error messages. */
   lang?: Language
   /** Pixels the whole batch may still draw (shared by its rows); a row past it fails. */
@@ -48,13 +48,13 @@ export interface FailedRow {
 export type RowResult = RenderedRow | FailedRow
 
 /** The field a failure belongs to, where one can be named. */
-function fieldOf(e: QoyarError, fields: Record<string, string>): string | undefined {
+function fieldOf(e: QoyarError, fields: Record<string, unknown>): string | undefined {
   const d = e.details as { issues?: { path: string }[]; codePoints?: string[]; fields?: { field: string }[] } | undefined
   if (d?.issues?.[0]) return d.issues[0].path
   if (d?.fields?.[0]) return d.fields[0].field
   if (d?.codePoints?.[0]) {
     const cp = String.fromCodePoint(parseInt(d.codePoints[0].slice(2), 16))
-    return Object.entries(fields).find(([, v]) => v.includes(cp))?.[0]
+    return Object.entries(fields).find(([, v]) => typeof v === 'string' && v.includes(cp))?.[0]
   }
   return undefined
 }

@@ -6,12 +6,13 @@ import type { AppEnv } from '../env.js'
 import type { Language } from '../i18n/types.js'
 import { renderSvg } from '../render/svg.js'
 import type { PrintSheet } from '../render/print.js'
+import { needsReportPage, REPORT_PAGE } from '../render/print-plan.js'
 import { textElements, type El } from '../text/elements.js'
 import { layoutText } from '../text/layout.js'
 import { scriptOf } from '../text/script.js'
 import type { BatchReport } from './sinks.js'
 
-const A4 = { widthMm: 210, heightMm: 297 }
+const A4 = { widthMm: REPORT_PAGE.width, heightMm: REPORT_PAGE.height }
 const PX_PER_MM = 96 / 25.4
 const MAX_LISTED = 60
 
@@ -27,7 +28,7 @@ function drawable(env: AppEnv, text: string): string {
 
 export async function reportPage(env: AppEnv, report: BatchReport, lang: Language): Promise<PrintSheet | null> {
   const failed = report.results.filter((r) => r.status === 'failed')
-  if (!failed.length && report.rendered > 0) return null
+  if (!needsReportPage(report.rendered, failed.length)) return null
   const w = Math.round(A4.widthMm * PX_PER_MM)
   const h = Math.round(A4.heightMm * PX_PER_MM)
   const margin = 20 * PX_PER_MM

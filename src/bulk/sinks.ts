@@ -5,7 +5,7 @@
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate'
 import type { PdfSink, WritePdf } from '../render/engines.js'
-import { gridFor, gridSheet, singlePage, slotOf, type PrintOptions, type PrintSheet, type SheetGrid, type SheetSize } from '../render/print.js'
+import { gridFor, gridSheet, sheetCapacity, singlePage, slotOf, type PrintOptions, type PrintSheet, type SheetGrid, type SheetSize } from '../render/print.js'
 import type { RenderedRow, RowResult } from './render-row.js'
 import { fileNamer } from './names.js'
 import type { TextReport } from '../text/mongolian/fields.js'
@@ -58,7 +58,7 @@ export function imposer(sheet: SheetSize, perSheet: number | undefined, opts: Pr
         grid = gridFor(r.widthMm, r.heightMm, sheet, opts)
       }
       const g = grid!
-      const capacity = Math.min(g.perSheet, perSheet ?? Infinity)
+      const capacity = sheetCapacity(g, perSheet)
       if (capacity < 1) {
         // Too big for the sheet: its own page rather than nothing.
         flush()

@@ -12,6 +12,7 @@ import { VARIABLE_PREFIX } from '../render/request-keys.js'
 
 export const BODY_TYPES = {
   json: ['application/json'],
+  multipart: ['multipart/form-data'],
   csv: ['text/csv', 'application/csv', 'text/tab-separated-values'],
   ndjson: ['application/x-ndjson', 'application/jsonl', 'application/json-lines', 'application/x-jsonlines'],
   xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
@@ -82,9 +83,14 @@ export function safeJson(value: unknown): unknown {
 /** The body of a POST of fields: a JSON object, nothing else. */
 export async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   bodyType(c, ['json'])
+  return jsonObject(await c.req.text())
+}
+
+/** JSON text that must be one object (a body, a form part), read as safeJson reads it. */
+export function jsonObject(text: string): Record<string, unknown> {
   let parsed: unknown
   try {
-    parsed = JSON.parse(await c.req.text())
+    parsed = JSON.parse(text)
   } catch {
     throw badJson('it is not valid JSON')
   }
@@ -206,6 +212,12 @@ export async function postFields(c: Context): Promise<Record<string, unknown>> {
 
 /** A body that is a saved design (src/design-file.ts) gives its input, once its template is the route's. */
 function designInput(c: Context, body: Record<string, unknown>): Record<string, unknown> {
+  const file = c.req.param('file')
+  return designFields(body, c.req.param('template') ?? file?.slice(0, file.lastIndexOf('.')))
+}
+
+/** A JSON object of fields as it is, or a saved design's input once it is valid and of `template` (when one is named). */
+export function designFields(body: Record<string, unknown>, template: string | undefined): Record<string, unknown> {
   if (!claimsDesign(body)) return body
   const parsed = designFile.safeParse(body)
   if (!parsed.success) {
@@ -219,8 +231,6 @@ function designInput(c: Context, body: Record<string, unknown>): Record<string, 
       { path, issue: issue?.message ?? '' },
     )
   }
-  const file = c.req.param('file')
-  const template = c.req.param('template') ?? file?.slice(0, file.lastIndexOf('.'))
   if (template !== undefined && parsed.data.template !== template)
     throw new QoyarError(
       'design_template_mismatch',

@@ -81,15 +81,23 @@ function cutMarks(xs: readonly number[], ys: readonly number[], outer: Box): Cro
   ]
 }
 
-/** One sign on its own page: the page is the trim size, plus bleed, plus room for marks. */
+/** The room around a single sign's trim on its own page: its bleed, and the marks outside it. */
+const pageMargin = (opts: PrintOptions) => opts.bleed + (opts.marks ? MARK_GAP + MARK_LENGTH + 1 : 0)
+
+/** The page a sign gets on its own: the trim size, plus bleed, plus room for marks, mm. */
+export function singlePageSize(widthMm: number, heightMm: number, opts: PrintOptions): { width: number; height: number } {
+  const margin = pageMargin(opts)
+  return { width: widthMm + 2 * margin, height: heightMm + 2 * margin }
+}
+
+/** One sign on its own page (singlePageSize). */
 export function singlePage(svg: string, widthMm: number, heightMm: number, bleedColor: string | undefined, opts: PrintOptions): PrintSheet {
-  const margin = opts.bleed + (opts.marks ? MARK_GAP + MARK_LENGTH + 1 : 0)
+  const margin = pageMargin(opts)
   const x = margin
   const y = margin
   const bleedBox = { x: x - opts.bleed, y: y - opts.bleed, width: widthMm + 2 * opts.bleed, height: heightMm + 2 * opts.bleed }
   return {
-    width: widthMm + 2 * margin,
-    height: heightMm + 2 * margin,
+    ...singlePageSize(widthMm, heightMm, opts),
     items: [{ svg, x, y, width: widthMm, height: heightMm, bleed: opts.bleed, ...(bleedColor ? { bleedColor } : {}) }],
     marks: opts.marks ? cutMarks([x, x + widthMm], [y, y + heightMm], bleedBox) : [],
     trim: { x, y, width: widthMm, height: heightMm },
@@ -150,6 +158,9 @@ export function gridFor(widthMm: number, heightMm: number, sheet: SheetSize, opt
     marks: opts.marks,
   }
 }
+
+/** Signs a sheet of the grid takes, at most `perSheet` when asked; 0: the sign is too big and gets a page of its own. */
+export const sheetCapacity = (g: SheetGrid, perSheet?: number): number => Math.min(g.perSheet, perSheet ?? Infinity)
 
 /** The trim corner of the sign in `slot` (reading order), mm. */
 export function slotOf(g: SheetGrid, slot: number): { x: number; y: number } {

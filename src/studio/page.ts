@@ -146,7 +146,8 @@ export function studioPage({ lang, strings, hints, assets, office }: StudioPageI
 <ul id="batch-bad" class="batch-bad"></ul>
 <div class="actions">
 <div class="field inline"><label for="batch-format">${s('batch.format')}</label><select id="batch-format"><option value="pdf">PDF</option><option value="zip-png">ZIP (PNG)</option><option value="zip-svg">ZIP (SVG)</option><option value="zip-pdf">ZIP (PDF)</option></select></div>
-<button type="button" id="batch-go">${s('batch.make')}</button>
+<button type="button" id="batch-go" aria-describedby="batch-plan">${s('batch.make')}</button>
+<span id="batch-plan" class="batch-plan" role="status"></span>
 </div>
 <progress id="batch-progress" hidden></progress>
 <div id="batch-status" role="status"></div>

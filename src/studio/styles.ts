@@ -83,10 +83,11 @@ button.small { padding: .1rem .5rem; font-size: .875rem; }
 .status-reviewed { color: var(--pass); font-weight: 600; }
 .status-unreviewed { color: #8a4b00; font-weight: 600; }
 .status-missing { color: var(--fail); font-weight: 600; }
-.preview-col, .panel-col { position: sticky; top: .5rem; }
-.panel-col { max-height: calc(100vh - 1rem); overflow-y: auto; padding-right: .25rem; }
+/* Beside a long form the preview and the panel stay in view; each scrolls on its own when taller than the window
+   (a sticky column taller than the window would hide its own end: the batch panel, at 1280×800). */
+.preview-col, .panel-col { position: sticky; top: .5rem; max-height: calc(100vh - 1rem); overflow-y: auto; padding-right: .25rem; }
 @media (max-width: 1180px) { .panel-col { position: static; max-height: none; } }
-@media (max-width: 960px) { .preview-col { position: static; } }
+@media (max-width: 960px) { .preview-col { position: static; max-height: none; } }
 .view-bar { display: flex; gap: .75rem 1rem; flex-wrap: wrap; align-items: center; margin: .25rem 0 .5rem; font-size: .9rem; }
 .view-bar .field { margin: 0; display: flex; gap: .4rem; align-items: center; }
 .view-bar .field > label { margin: 0; }

@@ -105,7 +105,8 @@ function templatePaths(env: AppEnv): Record<string, Operation> {
         tags: ['bulk'],
         operationId: `batch-${t.id}`,
         summary: `One ${t.title.en} per row: CSV or JSON lines in, PDF or ZIP out`,
-        description: 'Other query keys are fields every row gets. At most 2 MB and 500 rows; Accept: application/json returns the per-row report alone.',
+        description:
+          'Other query keys are fields every row gets. The rows go as the body, or as the `rows` part of a multipart/form-data body whose `design` part (a saved design, or a JSON object of fields) gives every row what a URL cannot carry: an emblem or pictures as data: URIs, colours, tuning. A row’s cells win over the query, the query over the design; a column in the header fills its field in every row (a blank cell is a blank field, not the design’s value). At most 2 MB of rows, 2 MB of design and 500 rows; Accept: application/json returns the per-row report alone.',
         parameters: [
           { name: 'kind', in: 'path', required: true, schema: { type: 'string', enum: ['pdf', 'zip'] } },
           { name: 'format', in: 'query', description: 'file type inside a ZIP', schema: { type: 'string', enum: ['png', 'svg', 'pdf'], default: 'png' } },
@@ -120,7 +121,21 @@ function templatePaths(env: AppEnv): Record<string, Operation> {
         requestBody: {
           required: true,
           description: `rows whose header names ${t.id}'s fields (see Render.${t.id})`,
-          content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } },
+          content: {
+            'text/csv': { schema: { type: 'string' } },
+            'application/x-ndjson': { schema: { type: 'string' } },
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                required: ['rows'],
+                properties: {
+                  rows: { type: 'string', description: 'the CSV or JSON lines (a file part, or a text field read as CSV)' },
+                  design: { oneOf: [input, ref('DesignFile')], description: `every row's defaults: a saved design of ${t.id}, or its fields` },
+                },
+              },
+              encoding: { rows: { contentType: 'text/csv, application/x-ndjson' }, design: { contentType: 'application/json' } },
+            },
+          },
         },
         responses: {
           200: {

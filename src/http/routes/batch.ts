@@ -1,54 +1,55 @@
 /**
- * POST /v1/batch/{template}.{pdf|zip}: CSV or JSON lines in the body, one
- * sign per row, the PDF or ZIP streamed back as rows render. Bad rows are
+ * POST /v1/batch/{template}.{pdf|zip}: CSV or JSON lines in the body (or a
+ * form of rows and a design, batch-body.ts), one sign per row, the PDF or
+ * ZIP streamed back as rows render. Bad rows are
  * listed on a last PDF page or in report.json inside the ZIP; with
  * `Accept: application/json` the per-row report alone comes back.
  */
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../../env.js'
 import { QoyarError } from '../../errors.js'
 import type { RowOptions, RowResult } from '../../bulk/render-row.js'
 import { batchRows } from '../render-job.js'
 import { reportPage } from '../../bulk/report-page.js'
-import { parseMap, rowsFromCsv, rowsFromJsonLines, type Row } from '../../bulk/rows.js'
+import { parseMap } from '../../bulk/rows.js'
 import { checkColumns } from '../../bulk/columns.js'
-import { decodeText } from '../../bulk/decode.js'
-import { bodyType, queryFields } from '../input.js'
+import { capPicturePixels } from '../../render/picture-budget.js'
+import { batchBody, isMultipart, maxBodyBytes } from '../batch-body.js'
+import { queryFields } from '../input.js'
 import { relay, yieldToOthers } from '../stream.js'
 import { newReport, pagePdf, pdfSink, record, zipSink } from '../../bulk/sinks.js'
 import { batchPrint, findTemplate } from '../../render/template-render.js'
 import { requestLanguage } from '../errors.js'
 
-/** maxPixels: 500 desk-card sheets at 300 dpi are 2.8 GP; one 40 KB request once asked for 16 CPU-minutes of 8000 px rows. */
-export const BATCH_LIMITS = { maxBodyBytes: 2 * 1024 * 1024, maxRows: 500, maxPixels: 3e9 } as const
+/**
+ * maxPixels: 500 desk-card sheets at 300 dpi are 2.8 GP; one 40 KB request once asked for 16 CPU-minutes of 8000 px rows.
+ * maxDesignBytes: a design's emblem or pictures go to every row (each row's render decodes them), so the design part is
+ * kept to what an emblem needs, not a display board's 16 MB of photographs.
+ */
+export const BATCH_LIMITS = { maxBodyBytes: 2 * 1024 * 1024, maxDesignBytes: 2 * 1024 * 1024, maxRows: 500, maxPixels: 3e9 } as const
+const PART_LIMITS = { maxRowsBytes: BATCH_LIMITS.maxBodyBytes, maxDesignBytes: BATCH_LIMITS.maxDesignBytes }
 
 /** Query keys the batch reads itself; any other key is a field every row gets. */
 const OWN_KEYS = new Set(['format', 'name', 'sheet', 'perSheet', 'bleed', 'marks', 'map', 'lang'])
 
-/** The body's rows, read as its declared type (415 for any other), in its detected encoding. */
-async function rowsOf(c: Context, map: Record<string, string>): Promise<{ rows: Row[]; encoding: string }> {
-  const type = bodyType(c, ['csv', 'ndjson'])
-  const { text, encoding } = decodeText(new Uint8Array(await c.req.arrayBuffer()))
-  return { rows: type === 'ndjson' ? rowsFromJsonLines(text, map) : rowsFromCsv(text, map), encoding }
+/** The body bounded before it is read: the rows alone, or a form of rows and design. */
+const limitFor = (multipart: boolean) => {
+  const max = maxBodyBytes(PART_LIMITS, multipart)
+  return bodyLimit({
+    maxSize: max,
+    onError: () => {
+      throw new QoyarError('payload_too_large', 413, `The request body is over ${max / 1024} KB.`, { maxBytes: max }, { maxKb: max / 1024 })
+    },
+  })
 }
+const limits = { rows: limitFor(false), form: limitFor(true) }
 
 export function batchRoutes(env: AppEnv): Hono {
   const app = new Hono()
   app.post(
     '/batch/:file',
-    bodyLimit({
-      maxSize: BATCH_LIMITS.maxBodyBytes,
-      onError: () => {
-        throw new QoyarError(
-          'payload_too_large',
-          413,
-          `The request body is over ${BATCH_LIMITS.maxBodyBytes / 1024} KB.`,
-          {},
-          { maxKb: BATCH_LIMITS.maxBodyBytes / 1024 },
-        )
-      },
-    }),
+    (c, next) => (isMultipart(c) ? limits.form : limits.rows)(c, next),
     async (c) => {
       const file = c.req.param('file') ?? ''
       const dot = file.lastIndexOf('.')
@@ -64,9 +65,12 @@ export function batchRoutes(env: AppEnv): Hono {
       const template = findTemplate(env, file.slice(0, dot))
       const q = queryFields(c)
       const lang = requestLanguage(c)
-      const defaults = Object.fromEntries(Object.entries(q).filter(([k]) => !OWN_KEYS.has(k)))
       const map = q.map ? parseMap([q.map]) : {}
-      const { rows, encoding } = await rowsOf(c, map)
+      const sent = await batchBody(c, template.id, map, PART_LIMITS)
+      const { rows, encoding } = sent
+      // Every row's fields: the design's, under the query's; a row's own cells win over both (renderRow).
+      const defaults: Record<string, unknown> = { ...sent.design, ...Object.fromEntries(Object.entries(q).filter(([k]) => !OWN_KEYS.has(k))) }
+      capPicturePixels(defaults)
       const columns = rows.find((r) => r.columns)?.columns
       if (columns) checkColumns(template, env.rulePacks, columns, map, defaults)
       if (!rows.length) throw new QoyarError('no_rows', 422, 'The body has a header but no rows.', {}, {})
@@ -90,7 +94,11 @@ export function batchRoutes(env: AppEnv): Hono {
       if (format === 'pdf' && !env.engines.openPdf)
         throw new QoyarError('format_unavailable', 422, 'This runtime has no PDF writer; ask for a ZIP of PNG or SVG.', {}, { format: 'pdf' })
       // The render's print options, parsed the same way: a bad bleed or sheet is a 422, never clamped.
-      const { sheet, perSheet, bleed, marks } = batchPrint({ bleed: q.bleed, marks: q.marks, sheet: q.sheet, perSheet: q.perSheet }, template.id)
+      // The design's print options (a saved design keeps them), under the query's.
+      const { sheet, perSheet, bleed, marks } = batchPrint(
+        { bleed: q.bleed ?? sent.print.bleed, marks: q.marks ?? sent.print.marks, sheet: q.sheet ?? sent.print.sheet, perSheet: q.perSheet },
+        template.id,
+      )
       const print = { bleed, marks, ...(sheet ? { sheet } : {}), ...(perSheet ? { perSheet } : {}) }
       const opts: RowOptions = { template: template.id, png: format === 'png', defaults, lang, budget: { pixels: BATCH_LIMITS.maxPixels } }
       const report = newReport(template.id)

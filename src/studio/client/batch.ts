@@ -10,7 +10,9 @@
  * reader (src/bulk/rows.ts, csv-parse's browser build). An .xlsx is turned
  * into CSV first (xlsx.ts), one record per sheet row, and sent as CSV.
  * The design in the form gives every row its other fields (size, colours,
- * layout), as query defaults.
+ * layout), as query defaults; with an emblem or pictures (data: URIs, too long
+ * for a URL) the request is a form instead: the rows as its `rows` part and the
+ * design file (keep.ts, what the studio exports) as its `design` part.
  */
 import type { BatchReport } from '../../bulk/sinks.js'
 import { rowsFromCsv, type Row } from '../../bulk/rows.js'
@@ -19,11 +21,14 @@ import { apiError, call, isAbort, qs, type Pairs } from './api.js'
 import { byId, h } from './dom.js'
 import { labelFor } from './form.js'
 import { saveBlob, pdfParams } from './links.js'
-import { colon, LANG, loc, t } from './strings.js'
-import { designParams, props, state, tpl } from './state.js'
+import { colon, LANG, langOfText, loc, t } from './strings.js'
+import { designParams, imagesSig, props, request, state, tpl, usesPost } from './state.js'
+import { currentDesign } from './keep.js'
 import { isXlsx, xlsxToCsv } from './xlsx.js'
 import { pdfPages, zipEntries } from './arrivals.js'
-import { gridFor } from '../../render/print.js'
+import { printPlan, type PrintPlan } from '../../render/print-plan.js'
+import type { SheetSize } from '../../render/print.js'
+import { LAYOUT_EVENT, shownCanvas } from './view.js'
 
 const PREVIEW_ROWS = 3
 const RECHECK_MS = 1500
@@ -37,12 +42,14 @@ interface Sheet {
   columns: string[]
   /** Column → field, as the user has it. */
   map: Record<string, string>
+  /** Rows the file has (blank lines not counted), before any check. */
+  rows: number
 }
 
 let sheet: Sheet | undefined
 let controller: AbortController | null = null
-/** The last check's report, and the URL it answered (the design and the map it was made with). */
-let checked: { url: string; report: BatchReport } | undefined
+/** The last check's report, and what it answered (the design and the map it was made with: checkSig). */
+let checked: { sig: string; report: BatchReport } | undefined
 
 /** A CSV file's text for the preview: UTF-8 if it is, else GB 18030 (what Excel writes on a Chinese Windows). */
 function decode(bytes: Uint8Array): string {
@@ -69,11 +76,13 @@ export function guessField(column: string, fields: string[], samples: string[] =
         : /[\u3400-\u9fff]/.test(text)
           ? 'zh'
           : ''
+  // Header words by role, in Chinese, English and Mongolian (ᠨᠡᠷ᠎ᠡ name, ᠲᠤᠰᠢᠶᠠᠯ post, ᠪᠠᠶᠢᠭᠤᠯᠤᠯᠭ᠎ᠠ organisation,
+  // ᠤᠷᠢᠶᠠᠯᠭ᠎ᠠ slogan: word stems to guess from, not reviewed translations; the map stays editable).
   const roles: [RegExp, string][] = [
-    [/名|name/, 'name'],
-    [/职|title|position/, 'title'],
-    [/单位|org|organi/, 'org'],
-    [/标语|slogan/, 'slogan'],
+    [/名|name|ᠨᠡᠷ/, 'name'],
+    [/职|title|position|ᠲᠤᠰᠢᠶᠠᠯ/, 'title'],
+    [/单位|org|organi|ᠪᠠᠶᠢᠭᠤᠯᠤᠯᠭ/, 'org'],
+    [/标语|slogan|ᠤᠷᠢᠶᠠᠯᠭ/, 'slogan'],
   ]
   const role = roles.find(([re]) => re.test(c))?.[1]
   const candidates = fields.filter((f) => (!role || f.startsWith(role)) && (!lang || f.endsWith(`_${lang}`)))
@@ -110,14 +119,27 @@ function defaults(map: Record<string, string>): Pairs {
   return designParams().filter(([k]) => !filled.has(k) && !print.has(k))
 }
 
+/** With an emblem or pictures the design goes as the form's `design` part, not in the query. */
+const designInForm = (): boolean => usesPost()
+
 function batchUrl(kind: string, s: Sheet, extra: Pairs): string {
   const map = mapParam(s.map)
-  const pairs: Pairs = [...defaults(s.map), ...(map ? ([['map', map]] as Pairs) : []), ...extra, ['lang', LANG]]
+  const pairs: Pairs = [...(designInForm() ? [] : defaults(s.map)), ...(map ? ([['map', map]] as Pairs) : []), ...extra, ['lang', LANG]]
   return `/v1/batch/${encodeURIComponent(state.template)}.${kind}?${qs(pairs)}`
 }
 
-const post = (url: string, s: Sheet, accept: string, signal?: AbortSignal) =>
-  fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/csv', Accept: accept }, body: s.body, signal: signal ?? null })
+/** What a check answered: its URL, and the design when the design goes in the form rather than in the URL. */
+const checkSig = (s: Sheet): string => batchUrl('pdf', s, []) + (designInForm() ? `#${qs(designParams())}&${imagesSig()}` : '')
+
+/** The rows (and, with pictures, the design) to the batch API: the CSV body, or a form of rows and design (src/http/batch-body.ts). */
+function post(url: string, s: Sheet, accept: string, signal?: AbortSignal): Promise<Response> {
+  if (!designInForm()) return fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/csv', Accept: accept }, body: s.body, signal: signal ?? null })
+  const form = new FormData()
+  form.append('rows', new Blob([s.body], { type: 'text/csv' }), s.name.replace(/\.xlsx$/i, '.csv'))
+  form.append('design', new Blob([JSON.stringify(currentDesign())], { type: 'application/json' }), `${state.template}.qoyar.json`)
+  // The browser writes the form's Content-Type, with its boundary.
+  return fetch(url, { method: 'POST', headers: { Accept: accept }, body: form, signal: signal ?? null })
+}
 
 export async function readFile(file: File): Promise<void> {
   const st = byId('batch-status')
@@ -130,12 +152,16 @@ export async function readFile(file: File): Promise<void> {
     const fields = Object.keys(props())
     const map = guessMap(columns, rows, fields)
     lastTemplate = state.template
-    sheet = { name: file.name, body: xlsx ? new TextEncoder().encode(text) : bytes, text, columns, map }
+    sheet = { name: file.name, body: xlsx ? new TextEncoder().encode(text) : bytes, text, columns, map, rows: rows.length }
     st.textContent = t('batch.read', { name: file.name, rows: rows.length })
+    // The last file's progress says nothing about this one.
+    byId<HTMLProgressElement>('batch-progress').hidden = true
     renderMap()
+    showPlan()
     await check()
   } catch (e) {
     sheet = undefined
+    showPlan()
     st.textContent = t('batch.unreadable', { name: file.name, message: e instanceof Error ? e.message : String(e) })
     byId('batch-map').replaceChildren()
     byId('batch-rows').replaceChildren()
@@ -158,7 +184,13 @@ function renderMap(): void {
       s.map[col] = select.value
       void check()
     })
-    return h('tr', {}, h('th', { scope: 'row' }, h('label', { for: id, text: col || t('batch.noName') })), h('td', {}, select))
+    // A header in Mongolian (ᠨᠡᠷ᠎ᠡ) is drawn in the studio's Mongolian font, never as boxes.
+    return h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, h('label', { for: id, lang: col ? langOfText(col) : null, text: col || t('batch.noName') })),
+      h('td', {}, select),
+    )
   })
   byId('batch-map').replaceChildren(
     h(
@@ -182,13 +214,14 @@ async function check(): Promise<void> {
   const rows = rowsFromCsv(s.text, Object.fromEntries(Object.entries(s.map).filter(([c, f]) => f && c !== f)))
   checked = undefined
   try {
-    const url = batchUrl('pdf', s, [])
-    const res = await post(url, s, 'application/json', ctl.signal)
+    const sig = checkSig(s)
+    const res = await post(batchUrl('pdf', s, []), s, 'application/json', ctl.signal)
     if (!res.ok) throw await apiError(res)
     const report = (await res.json()) as BatchReport // the batch route's JSON report
     if (ctl.signal.aborted) return
-    checked = { url, report }
+    checked = { sig, report }
     renderRows(report, rows, ctl.signal)
+    showPlan()
     box.dataset.state = 'checked'
     box.dataset.rows = String(report.rows)
     box.dataset.failed = String(report.failed)
@@ -245,7 +278,8 @@ function renderRows(report: BatchReport, rows: Row[], signal: AbortSignal): void
 async function thumbOf(row: Row, into: HTMLElement, signal: AbortSignal): Promise<void> {
   const pairs: Pairs = [...designParams().filter(([k]) => row.fields[k] === undefined), ...Object.entries(row.fields)]
   try {
-    const res = await call(`/v1/render/${encodeURIComponent(state.template)}.svg`, { pairs }, signal)
+    // With the design's emblem and pictures, as the batch renders the row.
+    const res = await call(`/v1/render/${encodeURIComponent(state.template)}.svg`, request(pairs), signal)
     if (!res.ok) return
     const url = URL.createObjectURL(await res.blob())
     into.append(h('img', { src: url, alt: '' }))
@@ -261,21 +295,67 @@ async function thumbOf(row: Row, into: HTMLElement, signal: AbortSignal): Promis
  * design and the map, only the signs can be counted.
  */
 function rowsDoneBy(s: Sheet): ((signs: number) => number) | undefined {
-  if (!checked || checked.url !== batchUrl('pdf', s, [])) return undefined
+  if (!checked || checked.sig !== checkSig(s)) return undefined
   const results = checked.report.results
   const ok = results.flatMap((r, i) => (r.status === 'ok' ? [i] : []))
   return (signs) => (signs >= ok.length ? results.length : signs > 0 ? ok[signs - 1]! + 1 : 0)
 }
 
-/** Signs on one imposed sheet, as the API's imposer places them (every row has the design's size); none = one a page. */
-function signsPerPage(): number {
+/** The PDF options as the batch sends them (links.ts pdfParams), read as the API's print layout takes them. */
+function printChoice(): { bleed: number; marks: boolean; sheet?: SheetSize } {
   const sheetSize = byId<HTMLSelectElement>('pdf-sheet').value
-  if (sheetSize !== 'a4' && sheetSize !== 'a3') return 1
-  const preset = tpl().presets.find((p) => p.id === state.preset)
-  const [w, h0] = state.extra.width && state.extra.height ? [Number(state.extra.width), Number(state.extra.height)] : [preset?.widthMm, preset?.heightMm]
-  if (!w || !h0) return 1
-  const bleed = Number(byId<HTMLInputElement>('pdf-bleed').value) || 0
-  return Math.max(1, gridFor(w, h0, sheetSize, { bleed, marks: byId<HTMLInputElement>('pdf-marks').checked }).perSheet)
+  const bleed = Number(byId<HTMLInputElement>('pdf-bleed').value)
+  return {
+    bleed: Number.isFinite(bleed) && bleed > 0 ? bleed : 0,
+    marks: byId<HTMLInputElement>('pdf-marks').checked,
+    ...(sheetSize === 'a4' || sheetSize === 'a3' ? { sheet: sheetSize } : {}),
+  }
+}
+
+/**
+ * How the PDF will come out, from the print layout the API's PDF sink uses (render/print-plan.ts): every
+ * row has the size of the sign the preview shows. The signs are the rows that render once the check has
+ * answered for this design and map, else every row of the file.
+ */
+function planOf(s: Sheet): { plan: PrintPlan; checked: boolean } | undefined {
+  const canvas = shownCanvas()
+  if (!canvas) return undefined
+  const report = checked && checked.sig === checkSig(s) ? checked.report : undefined
+  const signs = report ? report.rendered : s.rows
+  return { plan: printPlan(signs, canvas, printChoice(), report?.failed ?? 0), checked: !!report }
+}
+
+const mm = (v: number) => String(Math.round(v * 10) / 10)
+
+/** The line beside the button: "30 signs → 30 pages, 200×200 mm, 1 per sheet", or the ZIP's files. */
+function showPlan(): void {
+  const el = byId('batch-plan')
+  const s = sheet
+  const planned = s && planOf(s)
+  if (!s || !planned) {
+    el.textContent = ''
+    for (const k of ['pages', 'perSheet', 'page', 'signs']) delete el.dataset[k]
+    return
+  }
+  const { plan } = planned
+  const choice = byId<HTMLSelectElement>('batch-format').value
+  const signs = t('batch.planSigns', { count: plan.signs })
+  const failed = checked?.report.failed ?? 0
+  let text: string
+  if (choice !== 'pdf') text = t('batch.planZip', { signs, count: plan.signs, format: choice.replace('zip-', '').toUpperCase() })
+  else {
+    const size = { width: mm(plan.page.width), height: mm(plan.page.height) }
+    text = plan.sheet
+      ? t('batch.planImposed', { signs, sheets: t('batch.planSheets', { count: plan.pages }), sheet: plan.sheet.toUpperCase(), per: plan.perSheet, ...size })
+      : t('batch.planSingle', { signs, pages: t('batch.planPages', { count: plan.pages }), ...size })
+    if (plan.reportPage && planned.checked) text += t('batch.planReport', { count: failed })
+  }
+  el.textContent = text + (planned.checked ? '' : t('batch.planPending'))
+  el.dataset.signs = String(plan.signs)
+  el.dataset.pages = String(choice === 'pdf' ? plan.pages + (plan.reportPage && planned.checked ? 1 : 0) : 0)
+  el.dataset.perSheet = String(plan.perSheet)
+  el.dataset.page = `${mm(plan.page.width)}x${mm(plan.page.height)}`
+  el.dataset.checked = String(planned.checked)
 }
 
 /**
@@ -300,7 +380,7 @@ async function make(): Promise<void> {
   const box = byId('batch')
   box.dataset.state = 'making'
   const rowsDone = rowsDoneBy(s)
-  const perPage = kind === 'pdf' ? signsPerPage() : 1
+  const perPage = kind === 'pdf' ? (planOf(s)?.plan.perSheet ?? 1) : 1
   try {
     const res = await post(batchUrl(kind, s, extra), s, kind === 'pdf' ? 'application/pdf' : 'application/zip')
     if (!res.ok || !res.body) throw await apiError(res)
@@ -365,6 +445,8 @@ export function wireBatch(): void {
     if (file) void readFile(file)
   })
   byId('batch-go').addEventListener('click', () => void make())
+  for (const id of ['batch-format', 'pdf-bleed', 'pdf-marks', 'pdf-sheet']) byId(id).addEventListener('input', showPlan)
+  document.addEventListener(LAYOUT_EVENT, showPlan)
 }
 
 let recheck: ReturnType<typeof setTimeout> | undefined

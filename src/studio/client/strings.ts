@@ -25,8 +25,16 @@ export function lookup(key: string): string | undefined {
 
 export type Params = Record<string, string | number | null | undefined>
 
+/** The interface language's plural categories (en: one, other; zh: other only). */
+const plurals = new Intl.PluralRules(boot.lang)
+
+/**
+ * A string with its {{params}} filled. With a numeric `count`, i18next's plural keys: `key_one`, `key_other`
+ * (by the language's plural rules), else `key` itself, as a language without plurals (zh) has it.
+ */
 export function t(key: string, params?: Params): string {
-  const s = lookup(key)
+  const count = params?.count
+  const s = (typeof count === 'number' ? lookup(`${key}_${plurals.select(count)}`) : undefined) ?? lookup(key)
   if (s === undefined) return key
   return s.replace(/\{\{(\w+)\}\}/g, (_m, k: string) => {
     const v = params?.[k]

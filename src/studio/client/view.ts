@@ -49,7 +49,12 @@ let bleedMm = 0
 export function setLayout(next: DesignLayout | undefined): void {
   layout = next
   draw()
+  // The batch's print plan takes the sign's size from here.
+  document.dispatchEvent(new Event(LAYOUT_EVENT))
 }
+export const LAYOUT_EVENT = 'qoyar:layout'
+/** The canvas of the sign the preview shows: its size in px and mm, as every batch row without a size of its own gets it. */
+export const shownCanvas = (): DesignLayout['canvas'] | undefined => layout?.canvas
 export function setBleed(mm: number): void {
   bleedMm = Number.isFinite(mm) && mm > 0 ? mm : 0
   draw()
