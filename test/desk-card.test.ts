@@ -133,6 +133,9 @@ describe('desk-card line layout: long Mongolian names as a line above the Chines
     ['王建国 under a two-line title', { ...WANG, ...PROFESSOR }, 'face-200x100', 20],
     ['王建国 under a long title', { ...WANG, ...DIRECTOR }, 'face-210x90', 17],
     ['王建国 under a long title', { ...WANG, ...DIRECTOR }, 'face-250x120', 24],
+    // The hardest of them, which the floors come from: the Chinese title on two lines.
+    ['王建国 under a long title, its Chinese on two lines', { ...WANG, ...DIRECTOR, title_zh: '阿拉善盟教育局\n局长' }, 'face-200x100', 16],
+    ['王建国 under a long title, its Chinese on two lines', { ...WANG, ...DIRECTOR, title_zh: '阿拉善盟教育局\n局长' }, 'face-250x120', 19],
   ] as const)
     it(`${name} on ${preset}: one Mongolian line, Chinese name ≥ ${least} mm, mnLayout=line`, async () => {
       const c = await check({ ...input, preset })
@@ -146,13 +149,13 @@ describe('desk-card line layout: long Mongolian names as a line above the Chines
     })
 
   it('a name that cannot reach its floor is a 422 text_does_not_fit that says the size it would fit at', async () => {
-    const res = await app.request(`/v1/check/desk-card?${new URLSearchParams({ name_mn: 'ᠰᠠᠷᠠᠨᠭᠡᠷᠡᠯ ᠰᠠᠷᠠᠨᠭᠡᠷᠡᠯ', name_zh: '萨仁格日勒', ...PROFESSOR })}`)
+    const res = await app.request(`/v1/check/desk-card?${new URLSearchParams({ name_mn: 'ᠰᠠᠷᠠᠨᠭᠡᠷᠡᠯ ᠰᠠᠷᠠᠨᠭᠡᠷᠡᠯ ᠰᠠᠷᠠᠨᠭᠡᠷᠡᠯ', name_zh: '萨仁格日勒', ...PROFESSOR })}`)
     expect(res.status).toBe(422)
     const body = (await res.json()) as { error: { code: string; details: { minLetterMm: number; fitsAtMm: number | null } } } // the error JSON
     expect(body.error.code).toBe('text_does_not_fit')
-    expect(body.error.details.minLetterMm).toBe(20)
+    expect(body.error.details.minLetterMm).toBe(16)
     expect(body.error.details.fitsAtMm).toBeGreaterThan(8)
-    expect(body.error.details.fitsAtMm).toBeLessThan(20)
+    expect(body.error.details.fitsAtMm).toBeLessThan(16)
   })
 })
 

@@ -63,18 +63,20 @@ type Fields = z.output<typeof fields>
  *   column does not shorten it).
  * - Line (a long or two-word Mongolian name): the Mongolian line (1.05–1.35 × the size of ink, with its
  *   tails), 0.4 × the size of gap and the Chinese line (1.05 ×) share 0.86 h with the clear band and the
- *   title (19–24 mm for two 8 mm lines): on 200×100 ᠸᠠᠩ ᠵᠢᠶᠠᠨᠭᠦᠸᠧ 王建国 under a long title is
- *   (86 − 6 − 24) / 2.75 ≈ 20.4 mm, ᠰᠠᠷᠠᠨᠭᠡᠷᠡᠯ 萨仁格日勒 under 教师 24.5 mm.
- * So 30 mm holds for one-word names on 200×100 and 250×120, not for long names under a title. Each
- * floor is what the hardest of those cases (a two-word Mongolian name under a long title) reaches,
- * rounded down: 20 mm on 200×100 (was 16), 17 on 210×90, 24 on 250×120; titles 8 mm. The small place card
- * (席卡, 100×50) is read at arm's length: 8 mm names (the issue's 萨仁格日勒 under 阿拉善盟行政公署副盟长
- * reaches 8.6), 3 mm titles.
+ *   title (19–24 mm for two 8 mm lines, ≈ 30 mm for three): on 200×100 ᠸᠠᠩ ᠵᠢᠶᠠᠨᠭᠦᠸᠧ 王建国 under a
+ *   one-line title is (86 − 6 − 24) / 2.75 ≈ 20.4 mm, under a title whose Chinese takes two lines 16.1 mm;
+ *   ᠰᠠᠷᠠᠨᠭᠡᠷᠡᠯ 萨仁格日勒 under 教师 24.5 mm.
+ * So 30 mm holds for one-word names on 200×100 and 250×120, not for long names under a title. A floor
+ * above what the hardest of those cases (a two-word Mongolian name under a two-line title) reaches would
+ * refuse ordinary cards, so each floor is that, rounded down, and never below the one before: 16 mm on
+ * 200×100 (16.1), 16 on 210×90 (13.1 there: such a card stays a 422, as it was), 19 on 250×120 (19.3,
+ * was 16); titles 8 mm. The small place card (席卡, 100×50) is read at arm's length: 8 mm names (8.0),
+ * 3 mm titles.
  */
 const LETTERS = {
-  'face-200x100': { name: 20, title: 8 },
-  'face-210x90': { name: 17, title: 8 },
-  'face-250x120': { name: 24, title: 8 },
+  'face-200x100': { name: 16, title: 8 },
+  'face-210x90': { name: 16, title: 8 },
+  'face-250x120': { name: 19, title: 8 },
   'face-100x50': { name: 8, title: 3 },
 } as const
 
