@@ -298,6 +298,15 @@ export function createKit(fonts: FontSet, canvas: KitCanvas, pairing: Pairing, c
   }
 }
 
+/**
+ * Placed blocks moved by (dx, dy) as they were set and drawn again there: a design placing a text it
+ * has fitted (a name on one axis with its title), never refitting or resizing it.
+ */
+export function movedBlocks(blocks: readonly PlacedBlock[], dx: number, dy: number, color: string): Placed {
+  const moved = blocks.map((b) => ({ ...b, x: b.x + dx, y: b.y + dy, extent: offsetBox(b.extent, dx, dy) }))
+  return { blocks: moved, elements: moved.flatMap((b) => textElements(b.layout, { x: b.x, y: b.y, color })) }
+}
+
 /** A plain positioned box, for backgrounds, rules and frames. */
 export function rect(box: Box, style: Record<string, string | number>, children: El[] = []): El {
   return {

@@ -474,7 +474,14 @@ export function fitPairInBoxes(fonts: FontSet, spec: { parts: readonly BoxedPart
       const e = extents[i]!
       const b = boxes[i]!
       const measure = spec.parts[i]!.orientation === 'vertical' ? b.y1 - b.y0 : b.x1 - b.x0
-      return !l.overflow && e.x1 - e.x0 <= b.x1 - b.x0 && e.y1 - e.y0 <= b.y1 - b.y0 && measure >= (spec.parts[i]!.minMeasure ?? 0) * l.fontSize
+      const lines = spec.parts[i]!.maxLines
+      return (
+        !l.overflow &&
+        (lines === undefined || l.lines.length <= lines) &&
+        e.x1 - e.x0 <= b.x1 - b.x0 &&
+        e.y1 - e.y0 <= b.y1 - b.y0 &&
+        measure >= (spec.parts[i]!.minMeasure ?? 0) * l.fontSize
+      )
     })
     return { layouts: laid, extents, boxes, fits }
   }
