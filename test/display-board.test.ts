@@ -297,6 +297,18 @@ describe('display-board: a short body (issue 15, defects 5 and 8), the region pa
       expect(top).toBeGreaterThan((area.y1 - area.y0) * 0.3)
     })
 
+    it(`${region}: the two blocks stand against the rule on the board's axis (mirrored halves), not flush left in each half`, () => {
+      const area = areaOf(d, 'body')
+      const mid = (area.x0 + area.x1) / 2
+      const m = Math.min(p.canvas.width, p.canvas.height) * 0.045
+      const zhLeft = zh.extent.x0 < minority.extent.x0
+      // The paragraph by its measure (its first line's indent and justified end are inside it), the other by its ink.
+      const zhEdge = zhLeft ? zh.x + zh.layout.width : zh.x
+      const minorityEdge = zhLeft ? minority.extent.x0 : minority.extent.x1
+      expect(Math.abs(zhEdge - (zhLeft ? mid - m / 2 : mid + m / 2))).toBeLessThan(1)
+      expect(Math.abs(minorityEdge - (zhLeft ? mid + m / 2 : mid - m / 2))).toBeLessThan(1)
+    })
+
     it(`${region}: the Chinese paragraph ends without an orphan (never ≤ 2 characters alone on its last line)`, () => {
       const lines = zh.layout.lines
       const last = [...lines[lines.length - 1]!.text].filter((c) => /\p{Script=Han}/u.test(c))

@@ -416,10 +416,10 @@ export function fitPairInBoxes(
     const e = best.extents[i]!
     const free = { x: p.box.x1 - p.box.x0 - (e.x1 - e.x0), y: p.box.y1 - p.box.y0 - (e.y1 - e.y0) }
     const off = (a: Align | undefined, room: number) => (a === 'end' ? room : a === 'center' ? room / 2 : 0)
-    // A paragraph's lines are measured from the box's left edge (an indented first line, justified
-    // ends): the layout's origin goes there, not its ink's.
+    // A paragraph's lines are measured from its own left edge (an indented first line, justified
+    // ends): the layout's origin goes there, not its ink's, placed by its measure (its width).
     const paragraph = p.orientation === 'horizontal' && (p.justify === true || (p.firstLineIndent ?? 0) > 0)
-    const left = paragraph ? p.box.x0 + e.x0 : p.box.x0 + off(p.place?.x, free.x)
+    const left = paragraph ? p.box.x0 + off(p.place?.x, Math.max(0, p.box.x1 - p.box.x0 - layout.width)) + e.x0 : p.box.x0 + off(p.place?.x, free.x)
     const top = p.box.y0 + off(p.place?.y, free.y)
     return { lang: p.lang, layout, x: left - e.x0, y: top - e.y0, extent: { x0: left, y0: top, x1: left + e.x1 - e.x0, y1: top + e.y1 - e.y0 } }
   })

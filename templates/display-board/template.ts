@@ -166,7 +166,7 @@ const OPTICAL_CENTRE = 0.42
 
 export const displayBoard = defineTemplate({
   id: 'display-board',
-  version: 3,
+  version: 4,
   title: { zh: '宣传栏 / 展板', en: 'Display board' },
   description: {
     zh: '民族团结进步展示墙、宣传栏、展板：标题色带、{abbr}正文（{beside}，{size}）、最多四幅图片及双语图注；主题突出、构图严谨、图文并茂、美观大方。',
@@ -267,15 +267,18 @@ export const displayBoard = defineTemplate({
     const columns = bodyOrientation === 'vertical'
     const mid = textArea.x0 + (textArea.x1 - textArea.x0) / 2
     const half = (first: boolean): Box => (first ? { ...textArea, x1: mid - m / 2 } : { ...textArea, x0: mid + m / 2 })
+    // Two blocks narrower than their halves stand against the rule between them, on the board's axis.
+    const towardRule = (first: boolean) => ({ place: { x: first ? ('end' as const) : ('start' as const), y: 'start' as const } })
     const body = kit.pairInBoxes({
       role: 'body',
       minority: columns
         ? { text: f.body_minority, orientation: bodyOrientation, box: textArea, claims: { edge: minorityFirst ? 'left' : 'right', gap: m, maxGap: 3 * m } }
-        : { text: f.body_minority, orientation: bodyOrientation, box: half(minorityFirst) },
+        : { text: f.body_minority, orientation: bodyOrientation, box: half(minorityFirst), ...towardRule(minorityFirst) },
       zh: {
         text: f.body_zh,
         orientation: 'horizontal',
         box: columns ? textArea : half(!minorityFirst),
+        ...(columns ? {} : towardRule(!minorityFirst)),
         justify: true,
         firstLineIndent: 2,
         // A justified paragraph narrower than this spreads its characters into holes.
