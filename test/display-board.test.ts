@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest'
 import { designOf, prepare } from '../src/render/template-render.js'
 import type { Design, PlacedBlock } from '../src/templates/types.js'
 import { layoutText } from '../src/text/layout.js'
+import { shape } from '../src/text/shape.js'
 import type { Box } from '../src/text/types.js'
 import { objectPosition } from '../templates/display-board/grid.js'
 import { app, env } from './helpers/env.js'
@@ -255,5 +256,114 @@ describe('display-board: cover and the focal point', () => {
       const b = colourAt(fromPdf, (f.x0 + f.x1) / 2, y)
       for (let c = 0; c < 3; c++) expect(Math.abs(a[c]! - b[c]!)).toBeLessThan(12)
     }
+  })
+})
+
+/** The ink height of `text` shaped alone at `fontSize`, px (HarfBuzz, the face the block draws with). */
+function letterInk(fontId: string, text: string, fontSize: number): { across: number } {
+  const font = env.fonts.byId.get(fontId)!
+  const ink = shape(env.fonts.hb, font, text, false).ink!
+  const k = fontSize / font.upem
+  return { across: (ink.y1 - ink.y0) * k }
+}
+
+const fontOf = (b: PlacedBlock) => b.layout.lines[0]!.pieces.find((p) => p.ink)!.fontId
+
+describe('display-board: a short body (issue 15, defects 5 and 8), the region packs’ examples', () => {
+  const cases = Object.entries(env.packExamples).map(([region, ex]) => {
+    const p = prepare(env, 'display-board', { ...ex['display-board']!, region })
+    return { region, p, d: designOf(env, p) }
+  })
+  const mm = (p: (typeof cases)[number]['p'], px: number) => px / p.canvas.mm(1)
+
+  for (const { region, p, d } of cases) {
+    const blocks = d.blocks.filter((b) => b.role === 'body')
+    const zh = blocks.find((b) => b.lang === 'zh')!
+    const minority = blocks.find((b) => b.lang !== 'zh')!
+    const title = Math.min(...d.blocks.filter((b) => b.role === 'title').map((b) => b.layout.visualSize))
+
+    it(`${region}: the body is set as large as the hierarchy allows, 0.8 of the title, not the 0.6 that left the board empty`, () => {
+      for (const b of blocks) expect(b.layout.visualSize / title).toBeCloseTo(0.8, 2)
+    })
+
+    it(`${region}: the body sits at the text area's optical centre, both scripts on one top line`, () => {
+      const area = areaOf(d, 'body')
+      expect(zh.extent.y0).toBeCloseTo(minority.extent.y0, 3)
+      const top = Math.min(zh.extent.y0, minority.extent.y0) - area.y0
+      const bottom = area.y1 - Math.max(zh.extent.y1, minority.extent.y1)
+      // 0.42 of the free height above it (less a twentieth of the area's): neither stuck at the top nor sunk to the middle.
+      const h = area.y1 - area.y0
+      expect(top / (top + bottom - 0.05 * h)).toBeCloseTo(0.42, 2)
+      expect(top).toBeGreaterThan((area.y1 - area.y0) * 0.3)
+    })
+
+    it(`${region}: the two blocks stand against the rule on the board's axis (mirrored halves), not flush left in each half`, () => {
+      const area = areaOf(d, 'body')
+      const mid = (area.x0 + area.x1) / 2
+      const m = Math.min(p.canvas.width, p.canvas.height) * 0.045
+      const zhLeft = zh.extent.x0 < minority.extent.x0
+      // The paragraph by its measure (its first line's indent and justified end are inside it), the other by its ink.
+      const zhEdge = zhLeft ? zh.x + zh.layout.width : zh.x
+      const minorityEdge = zhLeft ? minority.extent.x0 : minority.extent.x1
+      expect(Math.abs(zhEdge - (zhLeft ? mid - m / 2 : mid + m / 2))).toBeLessThan(1)
+      expect(Math.abs(minorityEdge - (zhLeft ? mid + m / 2 : mid - m / 2))).toBeLessThan(1)
+    })
+
+    it(`${region}: the Chinese paragraph ends without an orphan (never ≤ 2 characters alone on its last line)`, () => {
+      const lines = zh.layout.lines
+      const last = [...lines[lines.length - 1]!.text].filter((c) => /\p{Script=Han}/u.test(c))
+      if (lines.length > 1) expect(last.length).toBeGreaterThan(2)
+    })
+
+    it(`${region}: the minority body's letters are as tall as the Chinese character face, in mm`, () => {
+      const face = mm(p, letterInk(fontOf(zh), '国', zh.layout.fontSize).across)
+      // Hangul its face; Arabic its alef; Tibetan the mean of a consonant with a leg (ཀ) and one without (ང).
+      const refs = { ko: ['국'], ug: ['ا'], bo: ['ཀ', 'ང'] }[minority.lang as 'ko' | 'ug' | 'bo']
+      const heights = refs.map((r) => letterInk(fontOf(minority), r, minority.layout.fontSize).across)
+      const letter = mm(p, heights.reduce((a, b) => a + b, 0) / heights.length)
+      expect(letter / face).toBeGreaterThan(0.98)
+      expect(letter / face).toBeLessThan(1.02)
+      // On the 1200×900 board: ≈ 36 mm letters (0.8 of the title; were 26–33 mm at 0.6).
+      expect(face).toBeGreaterThan(25)
+    })
+  }
+
+  it('the Uyghur and Tibetan bodies are no longer set at 0.79 and 0.56 of the Chinese font size (their tails counted as letter)', () => {
+    const ratio = (region: string) => {
+      const { d } = cases.find((c) => c.region === region)!
+      const bs = d.blocks.filter((b) => b.role === 'body')
+      const zh = bs.find((b) => b.lang === 'zh')!
+      return bs.find((b) => b.lang !== 'zh')!.layout.fontSize / zh.layout.fontSize
+    }
+    // Noto Naskh's alef is 0.67 em; Noto Serif Tibetan's ཀ 1.15 em and ང 0.62 em; 国 0.875 em.
+    expect(ratio('xinjiang')).toBeCloseTo(0.875 / 0.671, 1)
+    expect(ratio('tibet')).toBeCloseTo(0.875 / 0.885, 1)
+  })
+})
+
+describe('justified paragraph without an orphan', () => {
+  const size = 40
+  const lay = (text: string, em: number) => layoutText(env.fonts, { text, orientation: 'horizontal', fontSize: size, maxLength: em * size, justify: true, firstLineIndent: 2 })
+
+  it('维吾尔语。学校、医院、书。 on 13.4 em: 维吾尔语。学校、 / 医院、书。, not …医院、 / 书。 (the slack of a justified line outweighed the orphan)', () => {
+    const l = lay('维吾尔语。学校、医院、书。', 13.4)
+    expect(l.lines.map((x) => x.text)).toEqual(['维吾尔语。学校、', '医院、书。'])
+  })
+
+  it('sets a narrower measure rather than spread a line into holes: every justified gap under 0.15 em', () => {
+    const l = lay('朝鲜语文。学校、医院、书。', 12)
+    expect(l.lines.map((x) => x.text)).toEqual(['朝鲜语文。学校、', '医院、书。'])
+    // The block is narrower than the box; its first line still ends at the block's right edge.
+    expect(l.width).toBeLessThan(12 * size)
+    const first = l.lines[0]!.pieces
+    const gaps = first.slice(1).map((p, k) => p.box.x0 - first[k]!.box.x0 - size)
+    for (const g of gaps) expect(g).toBeLessThan(0.15 * size + 1e-6)
+    expect(first[first.length - 1]!.box.x1).toBeCloseTo(l.width, 3)
+  })
+
+  it('leaves a paragraph that sets well on its measure as it was (the measure is the box)', () => {
+    const text = ZH.repeat(2)
+    const l = lay(text, 15.25)
+    expect(l.width).toBeCloseTo(15.25 * size, 3)
   })
 })

@@ -44,6 +44,8 @@ export interface BoxedPairRequest extends MinLetter {
   minInk: number
   maxInk: number
   align?: Align
+  /** The parts move down as one block by this share of the height left free under them (fitPairInBoxes). */
+  blockY?: number
   color: string
   face?: string
 }
@@ -204,6 +206,7 @@ export function createKit(fonts: FontSet, canvas: KitCanvas, pairing: Pairing, c
         minInk: req.minInk,
         maxInk: req.maxInk,
         ...(req.align ? { align: req.align } : {}),
+        ...(req.blockY !== undefined ? { blockY: req.blockY } : {}),
       }
       let result = fitPairInBoxes(fonts, { ...spec, minInk: floorOf(req) })
       if (!result.fits) {

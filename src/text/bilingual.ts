@@ -403,6 +403,9 @@ function spreadParts(fonts: FontSet, spec: PairSpec, layouts: readonly TextLayou
   })
 }
 
+/** Free height, as a share of the area's, below which a block counts as filling it (movedAsBlock). */
+const FILLED = 0.05
+
 export interface BoxedPart extends PairPart {
   /** The part's own area, relative to nothing: the caller's coordinates. */
   box: Box
@@ -443,8 +446,13 @@ function afterClaim(boxes: readonly Box[], claimer: number, claims: NonNullable<
  * Two texts in two areas (a display board's Mongolian columns and Chinese
  * paragraph) at one visual size: the largest size at which each fits its own
  * area, the same for both, so neither script is set smaller.
+ * `blockY`: the parts, sharing their top line, move down as one block by this share of the height
+ * their areas leave free under the taller (0: at the top, 0.5: centred); default 0.
  */
-export function fitPairInBoxes(fonts: FontSet, spec: { parts: readonly BoxedPart[]; minInk: number; maxInk: number; align?: Align }): PairResult {
+export function fitPairInBoxes(
+  fonts: FontSet,
+  spec: { parts: readonly BoxedPart[]; minInk: number; maxInk: number; align?: Align; blockY?: number },
+): PairResult {
   const ratios = spec.parts.map((p) => inkPerPx(fonts, p))
   const claimer = spec.parts.findIndex((p) => p.claims !== undefined)
   const layAt = (ink: number, p: BoxedPart, i: number, box: Box) =>
@@ -492,14 +500,26 @@ export function fitPairInBoxes(fonts: FontSet, spec: { parts: readonly BoxedPart
     const e = best.extents[i]!
     const free = { x: p.box.x1 - p.box.x0 - (e.x1 - e.x0), y: p.box.y1 - p.box.y0 - (e.y1 - e.y0) }
     const off = (a: Align | undefined, room: number) => (a === 'end' ? room : a === 'center' ? room / 2 : 0)
-    // A paragraph's lines are measured from the box's left edge (an indented first line, justified
-    // ends): the layout's origin goes there, not its ink's.
+    // A paragraph's lines are measured from its own left edge (an indented first line, justified
+    // ends): the layout's origin goes there, not its ink's, placed by its measure (its width).
     const paragraph = p.orientation === 'horizontal' && (p.justify === true || (p.firstLineIndent ?? 0) > 0)
-    const left = paragraph ? p.box.x0 + e.x0 : p.box.x0 + off(p.place?.x, free.x)
+    const left = paragraph ? p.box.x0 + off(p.place?.x, Math.max(0, p.box.x1 - p.box.x0 - layout.width)) + e.x0 : p.box.x0 + off(p.place?.x, free.x)
     const top = p.box.y0 + off(p.place?.y, free.y)
     return { lang: p.lang, layout, x: left - e.x0, y: top - e.y0, extent: { x0: left, y0: top, x1: left + e.x1 - e.x0, y1: top + e.y1 - e.y0 } }
   })
-  return { parts, fits: best.fits, ink: bestInk }
+  return { parts: movedAsBlock(parts, best.boxes, spec.blockY ?? 0), fits: best.fits, ink: bestInk }
+}
+
+/**
+ * The parts moved down together by `share` of the height their boxes leave under the lowest part,
+ * less a twentieth of the boxes' height: a block that (nearly) fills its area stays at its top.
+ */
+function movedAsBlock(parts: PlacedPart[], boxes: readonly Box[], share: number): PlacedPart[] {
+  if (share <= 0 || !parts.length) return parts
+  const bottom = Math.min(...boxes.map((b) => b.y1))
+  const free = bottom - Math.max(...parts.map((p) => p.extent.y1)) - (bottom - Math.max(...boxes.map((b) => b.y0))) * FILLED
+  const dy = Math.max(0, free) * Math.min(1, share)
+  return parts.map((p) => ({ ...p, y: p.y + dy, extent: { ...p.extent, y0: p.extent.y0 + dy, y1: p.extent.y1 + dy } }))
 }
 
 /**

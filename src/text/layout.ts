@@ -279,7 +279,7 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   const paragraphLtr = !vertical && baseLevel % 2 === 0
   const indentPx = paragraphLtr ? (spec.firstLineIndent ?? 0) * fontSize : 0
   const justify = spec.justify === true && paragraphLtr && spec.maxLength !== undefined
-  const ranges = breakLines(text, runs.chunks, fontSize, spec.maxLength, tracking, wordSpacing, condense, indentPx, justify)
+  const breakAt = (maxLength: number | undefined) => breakLines(text, runs.chunks, fontSize, maxLength, tracking, wordSpacing, condense, indentPx, justify)
   const lineAt = (r: LineRange, grouping: typeof runs, lineTracking: number) => {
     const logical = grouping.line(r.start, r.end).map((p) => measure(p, fontSize, lineTracking, wordSpacing, condense))
     const pieces = baseLevel === 0 && logical.every((p) => p.level === 0) ? logical : visualOrder(logical)
@@ -289,12 +289,19 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   }
   // A justified line is spread by tracking: every CJK character a piece of its own.
   const tracked = justify ? prepared.grouping(true, wordSpacing !== 0) : runs
+  const indentOf = (ranges: readonly LineRange[], k: number) => (indentPx > 0 && startsParagraph(text, ranges, k) ? indentPx : 0)
+  const { ranges, measure: paragraphMeasure } = justify
+    ? justifiedBreaks(text, breakAt, spec.maxLength!, fontSize, (ranges, k) => ({
+        length: lineAt(ranges[k]!, runs, tracking).length + indentOf(ranges, k),
+        gaps: gapsIn(tracked.line(ranges[k]!.start, ranges[k]!.end)),
+      }))
+    : { ranges: breakAt(spec.maxLength), measure: spec.maxLength }
   const measuredLines = ranges.map((r, k) => {
-    const indent = indentPx > 0 && startsParagraph(text, ranges, k) ? indentPx : 0
+    const indent = indentOf(ranges, k)
     const plain = lineAt(r, runs, tracking)
     const line =
       justify && !endsParagraph(text, ranges, k)
-        ? justifyLine(plain, spec.maxLength! - indent, gapsIn(tracked.line(r.start, r.end)), (extra) => lineAt(r, tracked, tracking + extra))
+        ? justifyLine(plain, paragraphMeasure! - indent, gapsIn(tracked.line(r.start, r.end)), (extra) => lineAt(r, tracked, tracking + extra))
         : plain
     return { ...line, indent, length: line.length + indent }
   })
@@ -387,6 +394,44 @@ export function layoutText(fonts: FontSet, spec: TextSpec): TextLayout {
   // The primary font's face for its own script; scripts without a reference letter are measured by their ink.
   const face = primary && blockInk ? facePerUnit(fonts.hb, primary, primary.scripts[0]!) : null
   return { ...partial, visualSize: !blockInk ? 0 : face !== null ? face * fontSize : inkAcross({ ...partial, visualSize: 0 }) }
+}
+
+/** A justified line spread wider than this per gap, em, reads as a hole (the paragraph is loose). */
+const LOOSE_EM = 0.15
+const SCAN_STEPS = 40
+
+/**
+ * The breaks of a justified paragraph and the measure it is set on. At `maxLength` when that sets
+ * well; when a line would be spread loose or a paragraph's last line left an orphan (书。 alone:
+ * the justified slack weighs more than the orphan, since the lines that would avoid it are loose),
+ * the paragraph is set on the widest narrower measure that sets well without adding a line:
+ * 维吾尔语。学校、 / 医院、书。, not 维吾尔语。学校、医院、 / 书。; the block is then narrower than the box.
+ * When none does, it stays as it was.
+ */
+function justifiedBreaks(
+  text: string,
+  breakAt: (maxLength: number) => LineRange[],
+  maxLength: number,
+  fontSize: number,
+  natural: (ranges: readonly LineRange[], k: number) => { length: number; gaps: number },
+): { ranges: LineRange[]; measure: number } {
+  const setsWell = (ranges: readonly LineRange[], measure: number) =>
+    ranges.every((r, k) => {
+      if (r.overflows) return false
+      if (endsParagraph(text, ranges, k)) return startsParagraph(text, ranges, k) || !isOrphan(text.slice(r.start, r.end))
+      const { length, gaps } = natural(ranges, k)
+      return gaps === 0 || (measure - length) / gaps <= LOOSE_EM * fontSize
+    })
+  const ranges = breakAt(maxLength)
+  if (ranges.length < 2 || setsWell(ranges, maxLength)) return { ranges, measure: maxLength }
+  // Narrower measures, a quarter em at a time (at most SCAN_STEPS), until one sets well; never one that adds a line.
+  const step = Math.max(fontSize / 4, maxLength / SCAN_STEPS)
+  for (let measure = maxLength - step; measure > 0; measure -= step) {
+    const r = breakAt(measure)
+    if (r.length > ranges.length) break
+    if (setsWell(r, measure)) return { ranges: r, measure }
+  }
+  return { ranges, measure: maxLength }
 }
 
 /** The line is the first of its paragraph (the text's first, or after a newline). */

@@ -292,7 +292,7 @@ const shift = (b: PlacedBlock, dy: number): PlacedBlock => ({ ...b, y: b.y + dy,
 
 export const deskCard = defineTemplate({
   id: 'desk-card',
-  version: 3,
+  version: 4,
   title: { zh: '桌签', en: 'Desk name card' },
   description: {
     zh: '会议桌签（双面折叠）：一张纸上两面，上面一面旋转180°，沿中线折叠后两面都正向可读；名字横排时{above}，{columns|竖排名字}，{size}。',

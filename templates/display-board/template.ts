@@ -156,9 +156,17 @@ function captions(
   return out
 }
 
+/**
+ * The body's largest visual size against the title's: a fifth below it, so the
+ * title stays the first thing read (主题突出) while a short body grows to fill its area.
+ */
+const BODY_TO_TITLE = 0.8
+/** Share of the free height above a body that does not fill its area: a little above the middle. */
+const OPTICAL_CENTRE = 0.42
+
 export const displayBoard = defineTemplate({
   id: 'display-board',
-  version: 2,
+  version: 4,
   title: { zh: '宣传栏 / 展板', en: 'Display board' },
   description: {
     zh: '民族团结进步展示墙、宣传栏、展板：标题色带、{abbr}正文（{beside}，{size}）、最多四幅图片及双语图注；主题突出、构图严谨、图文并茂、美观大方。',
@@ -259,29 +267,37 @@ export const displayBoard = defineTemplate({
     const columns = bodyOrientation === 'vertical'
     const mid = textArea.x0 + (textArea.x1 - textArea.x0) / 2
     const half = (first: boolean): Box => (first ? { ...textArea, x1: mid - m / 2 } : { ...textArea, x0: mid + m / 2 })
+    // Two blocks narrower than their halves stand against the rule between them, on the board's axis.
+    const towardRule = (first: boolean) => ({ place: { x: first ? ('end' as const) : ('start' as const), y: 'start' as const } })
     const body = kit.pairInBoxes({
       role: 'body',
       minority: columns
         ? { text: f.body_minority, orientation: bodyOrientation, box: textArea, claims: { edge: minorityFirst ? 'left' : 'right', gap: m, maxGap: 3 * m } }
-        : { text: f.body_minority, orientation: bodyOrientation, box: half(minorityFirst) },
+        : { text: f.body_minority, orientation: bodyOrientation, box: half(minorityFirst), ...towardRule(minorityFirst) },
       zh: {
         text: f.body_zh,
         orientation: 'horizontal',
         box: columns ? textArea : half(!minorityFirst),
+        ...(columns ? {} : towardRule(!minorityFirst)),
         justify: true,
         firstLineIndent: 2,
         // A justified paragraph narrower than this spreads its characters into holes.
         minMeasure: 10,
       },
       minInk: Math.max(4, canvas.mm(3)),
-      maxInk: Math.min(short * 0.045, titleInk * 0.6),
+      maxInk: titleInk * BODY_TO_TITLE,
+      // A short body, set as large as the hierarchy allows, sits at the area's optical centre; beside
+      // or above pictures it keeps the top line it shares with their grid.
+      blockY: grid ? 0 : OPTICAL_CENTRE,
       color: theme.text,
     })
     add(body)
-    // A thin rule halfway between the two scripts, as tall as the text area.
+    // A thin rule halfway between the two scripts, as tall as the body (the text area, when it fills it).
     const [a, b] = body.blocks.map((x) => x.extent).sort((p, q) => p.x0 - q.x0)
     const rule = columns && a && b ? (a.x1 + b.x0) / 2 : mid
-    elements.push(rect({ x0: rule - short * 0.001, y0: textArea.y0, x1: rule + short * 0.001, y1: textArea.y1 }, { backgroundColor: theme.accent }))
+    const ruleY0 = Math.min(...body.blocks.map((x) => x.extent.y0))
+    const ruleY1 = Math.max(...body.blocks.map((x) => x.extent.y1))
+    elements.push(rect({ x0: rule - short * 0.001, y0: ruleY0, x1: rule + short * 0.001, y1: ruleY1 }, { backgroundColor: theme.accent }))
 
     if (grid) {
       pictures.forEach((p, i) => elements.push(...pictureElements(p, grid!.frames[i]!, short * 0.006)))

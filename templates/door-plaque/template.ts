@@ -35,7 +35,7 @@ const STANDING_STRETCH = 2
 
 export const doorPlaque = defineTemplate({
   id: 'door-plaque',
-  version: 3,
+  version: 4,
   title: { zh: '机构牌匾', en: 'Institution plaque' },
   description: {
     zh: '机关、学校、医院等单位门口的牌匾：{columns|竖匾}，横匾{above}，{size}；白底黑字、白底红字或黑底金字，内衬细框。',

@@ -75,7 +75,7 @@ const EMBLEM_MM = 24
 
 export const letterhead = defineTemplate({
   id: 'letterhead',
-  version: 4,
+  version: 5,
   title: { zh: '文头（红头）', en: 'Letterhead (red header)' },
   description: {
     zh: '党政机关公文红头（GB/T 9704 版式）：发文机关标志{abbr}并写、红色居中，可加发文字号，下为红色分隔线；A4 整页可直接套印公文。',

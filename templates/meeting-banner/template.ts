@@ -90,7 +90,7 @@ function subPair(
 
 export const meetingBanner = defineTemplate({
   id: 'meeting-banner',
-  version: 2,
+  version: 3,
   title: { zh: '会标', en: 'Meeting banner' },
   description: {
     zh: '会场主席台上方的红底会标：会议名称{above}，{size}，汉文标宋（粗宋体）；其下可加主办单位、日期（各{abbr}两行，字号较小）。白字或黄字。',

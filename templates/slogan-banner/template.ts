@@ -18,7 +18,7 @@ const fields = z.object({
 
 export const sloganBanner = defineTemplate({
   id: 'slogan-banner',
-  version: 1,
+  version: 2,
   title: { zh: '横幅 / 宣传标语', en: 'Slogan banner' },
   description: {
     zh: '红布白字（或黄字）的{abbr}双语宣传横幅：{above}，{size}；{columns|竖幅}。用于机关、食堂、宿舍、车间、商铺、寺庙等醒目位置及节日宣传。',

@@ -56,7 +56,7 @@ const fields = z
 
 export const windowSign = defineTemplate({
   id: 'window-sign',
-  version: 2,
+  version: 3,
   title: { zh: '双语服务窗口牌', en: 'Service window sign' },
   description: {
     zh: '便民服务大厅的窗口牌：左侧大号窗口编号，右侧服务名称{above}，{size}；可加“{abbr}双语服务窗口”标识条（需自行提供经审校的{minority}）。',
