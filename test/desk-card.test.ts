@@ -161,13 +161,15 @@ describe('desk-card line layout: long Mongolian names as a line above the Chines
 
 describe('desk-card in the other packs: scripts written in rows take the line layout', () => {
   for (const region of ['yanbian', 'xinjiang', 'tibet'])
-    it(`${region}: its example's names as two lines ≥ 24 mm, title ≥ 8 mm, the rules pass`, async () => {
+    // Uyghur and Tibetan are sized by their letters (alef; ཀ and ང), so a Chinese name beside them at
+    // equal size is smaller than beside Korean: the floor (16 mm on 200×100), not 24.
+    it(`${region}: its example's names as two lines ≥ 16 mm, title ≥ 8 mm, the rules pass`, async () => {
       const example = env.packExamples[region]!['desk-card'] as Record<string, string>
       const c = await check({ ...example, region })
       const own = c.body.design.blocks.find((b) => b.face === 'front' && b.role === 'name' && b.lang !== 'zh')!.lang
       const [first, second] = [c.block('name', own), c.block('name', 'zh')].sort((a, b) => a.y - b.y)
       expect(bottom(first!)).toBeLessThanOrEqual(second!.y)
-      expect(c.letter('name', 'zh')).toBeGreaterThanOrEqual(24)
+      expect(c.letter('name', 'zh')).toBeGreaterThanOrEqual(16)
       expect(c.letter('title', own)).toBeGreaterThanOrEqual(8)
       expect(c.adjusted).toBeNull()
       passes(c)
