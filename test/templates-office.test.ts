@@ -56,6 +56,27 @@ describe('letterhead', () => {
   })
 })
 
+describe('letterhead: a partner script on two tall lines keeps the mark at 15 mm and more on A4 (defect 9)', () => {
+  const cases: [string, Record<string, string>][] = [
+    ['the issue’s Alxa mark', { org_mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ ᠰᠤᠷᠭᠠᠭᠤᠯᠢ ᠡᠮᠨᠡᠯᠭ᠎ᠡ', org_zh: '阿拉善盟行政公署文件' }],
+    ['the Xinjiang example', { ...(env.packExamples.xinjiang!['letterhead'] as Record<string, string>), region: 'xinjiang' }],
+    ['the Tibet example', { ...(env.packExamples.tibet!['letterhead'] as Record<string, string>), region: 'tibet' }],
+  ]
+  for (const [name, fields] of cases)
+    it(`${name}: both scripts at ≥ 15 mm (it was 13–14 mm in the 64 mm band), the minority on two lines, the rules pass`, async () => {
+      const res = await app.request(`/v1/check/letterhead?${new URLSearchParams({ ...fields, preset: 'a4' })}`)
+      const c = (await res.json()) as { pass: boolean; letters: { text: string; lang: string; mm: number }[]; design: { blocks: { role: string; lang: string; mm: { y: number } }[] } }
+      expect(c.pass).toBe(true)
+      const marks = c.letters.filter((l) => l.text === 'authority')
+      expect(marks).toHaveLength(2)
+      for (const m of marks) expect(m.mm, m.lang).toBeGreaterThanOrEqual(15)
+      // GB/T 9704 7.2.2: the mark still starts 35 mm below the type area's top (72 mm from the page's top).
+      const top = Math.min(...c.design.blocks.filter((b) => b.role === 'authority').map((b) => b.mm.y))
+      expect(top).toBeGreaterThanOrEqual(71)
+      expect(top).toBeLessThanOrEqual(76)
+    })
+})
+
 describe('letterhead: a long authority name is condensed (长字), not shrunk (defect 9)', () => {
   const LONG_ZH = '内蒙古自治区阿拉善盟行政公署教育体育局文件'
   const input = { preset: 'a4', org_mn: 'ᠮᠣᠩᠭᠣᠯ ᠬᠡᠯᠡ ᠪᠢᠴᠢᠭ', org_zh: LONG_ZH, docNumber: '阿署发〔2026〕12号' }

@@ -53,8 +53,12 @@ const PAGE = { left: 28, width: 156, top: 37 }
  * the page's horizontal geometry with tighter vertical spacing.
  */
 const POSITIONS = {
-  page: { markTop: PAGE.top + 35, numberGap: 2 * (225 / 22), lineGap: 4, noNumberLineGap: 8 },
-  strip: { markTop: 10, numberGap: 8, lineGap: 4, noNumberLineGap: 8 },
+  // markBand: the height the mark is fitted in below its top edge; tallBand: the most it may take when
+  // it would come out under 15 mm in markBand. GB/T 9704 fixes where the mark starts, not how tall it
+  // is: on the page a partner script on two lines above the Chinese (Uyghur, Tibetan and Mongolian lines
+  // are tall) may take about four lines' height; the 90 mm strip has no more room.
+  page: { markTop: PAGE.top + 35, numberGap: 2 * (225 / 22), lineGap: 4, noNumberLineGap: 8, markBand: 64, tallBand: 82 },
+  strip: { markTop: 10, numberGap: 8, lineGap: 4, noNumberLineGap: 8, markBand: 64, tallBand: 64 },
 }
 /** The authority mark's type: up to 22 mm high (GB/T 9704 leaves it to the office; this is the common look). */
 const MARK_MAX_MM = 18
@@ -75,7 +79,7 @@ const EMBLEM_MM = 24
 
 export const letterhead = defineTemplate({
   id: 'letterhead',
-  version: 5,
+  version: 6,
   title: { zh: '文头（红头）', en: 'Letterhead (red header)' },
   description: {
     zh: '党政机关公文红头（GB/T 9704 版式）：发文机关标志{abbr}并写、红色居中，可加发文字号，下为红色分隔线；A4 整页可直接套印公文。',
@@ -132,10 +136,16 @@ export const letterhead = defineTemplate({
         color: f.color,
       })
     // Fitted once for its height, then again in a box that tight, so its top edge is the standard's.
-    const probeOf = (condensed: boolean) => markIn(top, top + mm(3 * MARK_MAX_MM + 10), condensed)
+    const probeOf = (condensed: boolean, band = at.markBand) => markIn(top, top + mm(band), condensed)
+    const sizeOf = (p: { blocks: { layout: { visualSize: number } }[] }) => Math.min(...p.blocks.map((b) => b.layout.visualSize))
     const designed = fitsOrNull(() => probeOf(false))
-    const condensed = designed === null || Math.min(...designed.blocks.map((b) => b.layout.visualSize)) < mm(MARK_MIN_MM)
-    const probe = condensed || designed === null ? probeOf(true) : designed
+    const condensed = designed === null || sizeOf(designed) < mm(MARK_MIN_MM)
+    let probe = condensed || designed === null ? probeOf(true) : designed
+    // Still under the offices' 15 mm (a partner script on two tall lines): the taller band the page has.
+    if (at.tallBand > at.markBand && sizeOf(probe) < mm(MARK_MIN_MM)) {
+      const tall = fitsOrNull(() => probeOf(condensed, at.tallBand))
+      if (tall && sizeOf(tall) > sizeOf(probe)) probe = tall
+    }
     const height = Math.max(...probe.blocks.map((b) => b.extent.y1)) - Math.min(...probe.blocks.map((b) => b.extent.y0))
     // A pixel of slack so the same size fits again.
     const mark = markIn(top, top + height + 1, condensed)
