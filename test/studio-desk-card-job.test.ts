@@ -8,17 +8,14 @@
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
 import ExcelJS from 'exceljs'
 import { PNG } from 'pngjs'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CheckResponse } from '../src/studio/client/api.js'
 import { MVS } from '../src/text/mongolian/controls.js'
-import { launchChromium } from './helpers/chromium.js'
 import { app } from './helpers/env.js'
+import { openStudio, type StudioSession } from './helpers/studio-session.js'
 import { skipWithout } from './helpers/tools.js'
 
 const OUT = new URL('./out/studio/', import.meta.url)
@@ -101,40 +98,26 @@ function pageSizes(bytes: Buffer, pages: number): [number, number][] {
 }
 
 describe.skipIf(skipWithout('chromium') || skipWithout('poppler'))('a folded desk card for 30 attendees from an XLSX, in the browser', () => {
-  let server: Server
+  let session: StudioSession
   let base: string
-  let browser: Browser
   let page: Page
   const errors: string[] = []
   const forms: { url: string; contentType: string; form: FormData }[] = []
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true })
-    const info = await new Promise<AddressInfo>((resolve) => {
-      // The app, with each batch request's form kept for the test to read (the browser's form body is not visible to playwright).
-      const fetch = async (req: Request) => {
-        if (req.method === 'POST' && new URL(req.url).pathname.startsWith('/v1/batch/') && req.headers.get('content-type')?.startsWith('multipart/'))
-          forms.push({ url: req.url, contentType: req.headers.get('content-type')!, form: await req.clone().formData() })
-        return app.fetch(req)
-      }
-      server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (i) => resolve(i)) as Server
-    })
-    base = `http://127.0.0.1:${info.port}`
-    browser = await launchChromium()
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true })
-    page = await context.newPage()
-    page.on('pageerror', (e) => errors.push(e.message))
-    page.on('request', (r) => {
-      if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) errors.push(`outside request: ${r.url()}`)
-    })
+    // The app, with each batch request's form kept for the test to read (the browser's form body is not visible to playwright).
+    const fetch = async (req: Request) => {
+      if (req.method === 'POST' && new URL(req.url).pathname.startsWith('/v1/batch/') && req.headers.get('content-type')?.startsWith('multipart/'))
+        forms.push({ url: req.url, contentType: req.headers.get('content-type')!, form: await req.clone().formData() })
+      return app.fetch(req)
+    }
+    session = await openStudio(fetch, { width: 1280, height: 800 }, errors)
+    ;({ base, page } = session)
   })
 
   afterAll(async () => {
-    await browser?.close()
-    if (server) {
-      server.closeAllConnections?.()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    }
+    await session?.close()
   })
 
   /** Waits until the preview shows a render of `template` newer than `afterSeq`, nothing in flight. */

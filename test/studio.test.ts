@@ -8,10 +8,9 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import ExcelJS from 'exceljs'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STUDIO_JS } from '../src/studio/generated/client.js'
@@ -20,7 +19,7 @@ import type { CheckResponse, FieldSchema, TemplateInfo } from '../src/studio/cli
 import { studioHints } from '../src/studio/hints.js'
 import { app, env } from './helpers/env.js'
 import { decodePng } from './helpers/image.js'
-import { launchChromium } from './helpers/chromium.js'
+import { openStudio, type StudioSession } from './helpers/studio-session.js'
 import { skipWithout } from './helpers/tools.js'
 import { MVS } from '../src/text/mongolian/controls.js'
 import { q } from './helpers/http.js'
@@ -136,36 +135,21 @@ describe('GET /studio', () => {
 })
 
 describe.skipIf(skipWithout('chromium'))('the studio in Chromium', () => {
-  let server: Server
+  let session: StudioSession
   let base: string
-  let browser: Browser
   let context: BrowserContext
   let page: Page
   const errors: string[] = []
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true })
-    const info = await new Promise<AddressInfo>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (i) => resolve(i)) as Server
-    })
-    base = `http://127.0.0.1:${info.port}`
-    browser = await launchChromium()
-    context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true })
+    session = await openStudio(app.fetch, { width: 1400, height: 1000 }, errors)
+    ;({ base, context, page } = session)
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base })
-    page = await context.newPage()
-    page.on('pageerror', (e) => errors.push(e.message))
-    // Every request the page makes stays on our origin.
-    page.on('request', (r) => {
-      if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) errors.push(`outside request: ${r.url()}`)
-    })
   })
 
   afterAll(async () => {
-    await browser?.close()
-    if (server) {
-      server.closeAllConnections?.()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    }
+    await session?.close()
   })
 
   interface PreviewState {
