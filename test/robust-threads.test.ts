@@ -70,7 +70,8 @@ describe('renders on worker threads', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('render_timeout')
     // The thread that ran it was terminated (the work really stopped) and piscina started another.
     for (let i = 0; i < 50 && (await threadsStarted()) === before; i++) await new Promise((r) => setTimeout(r, 100))
-    expect(await threadsStarted()).toBe(before + 1)
+    // At least one: on a loaded machine the replacement can itself miss the tiny deadline while it starts and be replaced too.
+    expect(await threadsStarted()).toBeGreaterThanOrEqual(before + 1)
     // The pool recovers: once the new thread has loaded its fonts (the tiny test deadline may pass while it starts),
     // more renders than threads at once are all drawn.
     const light = (i: number) => fetch(`${server.base}/v1/text.png?${new URLSearchParams({ text: `ᠮᠣᠩᠭᠣᠯ 巴图 ${i}`, size: '32' })}`)
