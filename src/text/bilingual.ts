@@ -419,6 +419,8 @@ export interface BoxedPart extends PairPart {
   claims?: {
     edge: 'left' | 'right'
     gap: number
+    /** More gap, as a share of the visual size tried: a column that stands half its size from its partner (0.5). Default 0. */
+    gapPerSize?: number
     /**
      * When the other part (a horizontal paragraph) does not fill its height at the fitted size, it is
      * narrowed until it does, and the gap between the two grows, to at most this many px.
@@ -430,15 +432,16 @@ export interface BoxedPart extends PairPart {
 }
 
 /** The other parts' boxes once `claimer` has taken the width its ink needs at its edge. */
-function afterClaim(boxes: readonly Box[], claimer: number, claims: NonNullable<BoxedPart['claims']>, ink: Box): Box[] {
+function afterClaim(boxes: readonly Box[], claimer: number, claims: NonNullable<BoxedPart['claims']>, ink: Box, size: number): Box[] {
   const own = boxes[claimer]!
   const width = ink.x1 - ink.x0
+  const gap = claims.gap + (claims.gapPerSize ?? 0) * size
   return boxes.map((b, i) =>
     i === claimer
       ? b
       : claims.edge === 'left'
-        ? { ...b, x0: Math.max(b.x0, own.x0 + width + claims.gap) }
-        : { ...b, x1: Math.min(b.x1, own.x1 - width - claims.gap) },
+        ? { ...b, x0: Math.max(b.x0, own.x0 + width + gap) }
+        : { ...b, x1: Math.min(b.x1, own.x1 - width - gap) },
   )
 }
 
@@ -473,7 +476,7 @@ export function fitPairInBoxes(
     let boxes = spec.parts.map((p) => p.box)
     // The claiming part is laid out first: the others' boxes depend on its width.
     const first = claimer >= 0 ? lay(spec.parts[claimer]!, claimer, boxes[claimer]!) : null
-    if (first) boxes = afterClaim(boxes, claimer, spec.parts[claimer]!.claims!, inkExtentOf(first))
+    if (first) boxes = afterClaim(boxes, claimer, spec.parts[claimer]!.claims!, inkExtentOf(first), ink)
     const layouts = spec.parts.map((p, i) => (i === claimer ? first! : boxes[i]!.x1 - boxes[i]!.x0 > 0 ? lay(p, i, boxes[i]!) : null))
     if (layouts.some((l) => l === null)) return { layouts: [], extents: [], boxes, fits: false }
     const laid = layouts as TextLayout[]

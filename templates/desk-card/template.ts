@@ -181,7 +181,7 @@ function face(f: Fields, w: number, h: number, canvas: Canvas, kit: DesignKit, f
   const columnWithTitle = (): Placed[] | null => {
     const left = kit.first('side-by-side', { minority: 'vertical', zh: 'horizontal' }) !== 'zh'
     const content: Box = { x0: m, y0: m, x1: w - m, y1: foot }
-    const nameIn = (zhBox: Box, gap: number) =>
+    const nameIn = (zhBox: Box) =>
       fitsOrNull(() =>
         kit.pairInBoxes({
           role: 'name',
@@ -193,7 +193,8 @@ function face(f: Fields, w: number, h: number, canvas: Canvas, kit: DesignKit, f
             maxLines: 1,
             box: content,
             place: { x: left ? 'start' : 'end', y: 'start' },
-            claims: { edge: left ? 'left' : 'right', gap },
+            // The column stands half the name's size from the Chinese.
+            claims: { edge: left ? 'left' : 'right', gap: 0, gapPerSize: 0.5 },
           },
           zh: { text: f.name_zh, orientation: 'horizontal', style, maxLines: 1, box: zhBox, place: { x: left ? 'start' : 'end', y: 'center' } },
           ...nameBounds,
@@ -205,17 +206,12 @@ function face(f: Fields, w: number, h: number, canvas: Canvas, kit: DesignKit, f
     // stand as high as leaves the name its floor.
     const titleTop = m + canvas.mm(canvas.minLetterMm.name ?? 8) + clear
     let title = fitsOrNull(() => titleBetween(m, w - m, titleTop))
-    let gap = h * 0.15
     let name: Placed | null = null
     let zhBox = content
     for (let i = 0; i < 3 && title; i++) {
       const top = extentOf(title).y0
       zhBox = { ...content, y1: top - clear }
-      // The column stands half the name's size from the Chinese: a guess, then the gap its size asks.
-      const guess = nameIn(zhBox, gap)
-      if (!guess) return null
-      gap = sizeOf(guess) * 0.5
-      name = nameIn(zhBox, gap)
+      name = nameIn(zhBox)
       if (!name) return null
       const zh = zhOf(name)
       const next = fitsOrNull(() => (left ? titleBetween(zh.x0, w - m, titleTop) : titleBetween(m, zh.x1, titleTop)))
