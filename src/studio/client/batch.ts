@@ -303,12 +303,13 @@ function rowsDoneBy(s: Sheet): ((signs: number) => number) | undefined {
 
 /** The PDF options as the batch sends them (links.ts pdfParams), read as the API's print layout takes them. */
 function printChoice(): { bleed: number; marks: boolean; sheet?: SheetSize } {
-  const sheetSize = byId<HTMLSelectElement>('pdf-sheet').value
-  const bleed = Number(byId<HTMLInputElement>('pdf-bleed').value)
+  const sent = new Map(pdfParams())
+  const bleed = Number(sent.get('bleed') ?? 0)
+  const sheet = sent.get('sheet')
   return {
     bleed: Number.isFinite(bleed) && bleed > 0 ? bleed : 0,
-    marks: byId<HTMLInputElement>('pdf-marks').checked,
-    ...(sheetSize === 'a4' || sheetSize === 'a3' ? { sheet: sheetSize } : {}),
+    marks: sent.get('marks') === 'true',
+    ...(sheet === 'a4' || sheet === 'a3' ? { sheet } : {}),
   }
 }
 
