@@ -19,6 +19,7 @@ import { kbToMb, mb, ms, summarize, timeLoop, type Summary } from './stats.js'
 import type { MixedResult } from './mixed.js'
 import { printTargets } from './targets.js'
 import { TEMPLATE_BUDGET_MS } from './templates.js'
+import { RESVG_VERSIONS } from '../src/node/resvg.js'
 
 const N = Number(process.env.BENCH_N ?? 200)
 const MEMORY_N = Number(process.env.BENCH_MEMORY_N ?? 1000)
@@ -103,7 +104,7 @@ function machine() {
   console.log(`node:     ${process.version}`)
   console.log(`chromium: ${chromiumVersion} (${chromiumPath})`)
   console.log(
-    `packages: satori ${pkgVersion('satori')}, @resvg/resvg-js ${pkgVersion('@resvg/resvg-js')}, hono ${pkgVersion('hono')}, @takumi-rs/core ${pkgVersion('@takumi-rs/core')}, playwright-core ${pkgVersion('playwright-core')}`,
+    `packages: satori ${pkgVersion('satori')}, @resvg/resvg-js ${RESVG_VERSIONS}, hono ${pkgVersion('hono')}, @takumi-rs/core ${pkgVersion('@takumi-rs/core')}, playwright-core ${pkgVersion('playwright-core')}`,
   )
   console.log(
     `load avg: ${os

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { constants as zlibConstants, deflate } from 'node:zlib'
-import { renderAsync } from '@resvg/resvg-js'
+import { resvgFor } from './resvg.js'
 import satori from 'satori'
 import { bundledData, MANIFEST } from '../bundled.js'
 import type { AppEnv } from '../env.js'
@@ -51,10 +51,10 @@ const zlibDeflate: Deflate = async (data) => deflateAsync(data, { level: zlibCon
 
 export const nodeEngines: Engines = {
   satori: satori as Engines['satori'],
-  async rasterize(svg) {
+  async rasterize(svg, { width, height }) {
     // System fonts off: satori already drew the text as paths, and scanning
     // installed fonts costs ~20 ms a render. renderAsync runs off the event loop.
-    const image = await renderAsync(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } })
+    const image = await resvgFor(width * height).renderAsync(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } })
     // Our encoder, not asPng(): an exact palette when the sign has ≤ 256 colours.
     return encodePng({ width: image.width, height: image.height, pixels: image.pixels }, zlibDeflate)
   },
