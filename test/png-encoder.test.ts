@@ -16,6 +16,20 @@ import { decodePng } from './helpers/image.js'
 import { bytesOf, post } from './helpers/http.js'
 import { comparePixels, rasterize } from './helpers/reference.js'
 import { NEXT_VERSION, resvgFor, STABLE_VERSION } from '../src/node/resvg.js'
+import { zlibDeflate } from '../src/node/env.js'
+import { inflateSync } from 'node:zlib'
+
+/** The IDAT chunks' data, joined. */
+function idatOf(png: Uint8Array): Buffer {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength)
+  const parts: Uint8Array[] = []
+  for (let at = 8; at < png.length;) {
+    const length = view.getUint32(at)
+    if (String.fromCharCode(...png.subarray(at + 4, at + 8)) === 'IDAT') parts.push(png.subarray(at + 8, at + 8 + length))
+    at += 12 + length
+  }
+  return Buffer.concat(parts)
+}
 
 /** Chunk types in file order, and IHDR's bit depth and colour type. */
 function chunksOf(png: Uint8Array): { types: string[]; depth: number; colourType: number } {
@@ -136,13 +150,12 @@ describe('PNG encoder', () => {
     expect(decodePng(png).data).toEqual(straight)
   })
 
-  it('packs few colours into fewer bits, and Node zlib and CompressionStream write the same bytes', async () => {
+  it('packs few colours into fewer bits, and Node zlib and workerd\'s deflate (CompressionStream, pako for Z_RLE) write the same bytes', async () => {
     const width = 13
     const height = 5
     const pixels = new Uint8Array(width * height * 4)
     for (let i = 0; i < width * height; i++) pixels.set(i % 3 === 0 ? [0, 0, 0, 255] : i % 3 === 1 ? [255, 255, 255, 255] : [200, 0, 0, 255], i * 4)
-    const zlib: Deflate = async (d) => deflateSync(d)
-    const a = await encodePng({ width, height, pixels }, zlib)
+    const a = await encodePng({ width, height, pixels }, zlibDeflate)
     const b = await encodePng({ width, height, pixels }, streamDeflate)
     expect(chunksOf(a)).toMatchObject({ depth: 2, colourType: 3 })
     expect(Buffer.from(b).equals(Buffer.from(a))).toBe(true)
@@ -173,6 +186,28 @@ describe('PNG encoder', () => {
         const old = new (resvgFor(Infinity).Resvg)(svg, options).render()
         expect([ours.width, ours.height]).toEqual([old.width, old.height])
         expect(Buffer.compare(ours.pixels, old.pixels), 'pixel bytes differ').toBe(0)
+      })
+  })
+
+  describe('indexed rows for Z_RLE', () => {
+    for (const [id, example] of Object.entries(EXAMPLES))
+      it(`${id}: workerd's deflate writes the bytes Node serves; one filter, None or Up`, async () => {
+        const fields = { ...example, ...SMALL }
+        const svg = new TextDecoder().decode(await bytesOf(await post(`/v1/render/${id}.svg`, fields)))
+        const served = await bytesOf(await post(`/v1/render/${id}.png`, fields))
+        const image = new (resvgFor(Infinity).Resvg)(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render()
+        const edge = await encodePng({ width: image.width, height: image.height, pixels: image.pixels }, streamDeflate)
+        expect(Buffer.compare(Buffer.from(edge), Buffer.from(served)), 'PNG bytes from pako/CompressionStream and node:zlib').toBe(0)
+        const { colourType, depth } = chunksOf(served)
+        if (colourType !== 3) return
+        const rows = inflateSync(idatOf(served))
+        const stride = Math.ceil((image.width * depth) / 8) + 1
+        expect(rows.length).toBe(stride * image.height)
+        // One filter for the image: None throughout, or Up from the second row (Up of the first is None).
+        const filters = new Set<number>()
+        for (let y = 1; y < image.height; y++) filters.add(rows[y * stride]!)
+        expect(rows[0]).toBe(0)
+        expect([[0], [2]], `filters ${[...filters]}`).toContainEqual([...filters])
       })
   })
 })

@@ -42,12 +42,12 @@ export async function readFontBinaries(manifest: FontManifest): Promise<FontBina
 const deflateAsync = promisify(deflate)
 
 /**
- * zlib at its default level and strategy: the settings workerd's
- * CompressionStream uses, so both runtimes write the same PNG bytes (level 9
- * is ~10 % smaller and twice as slow; Z_RLE faster but larger on the cards:
- * see bench/README.md). On the libuv pool, off the event loop.
+ * zlib at its default level, with its default strategy or Z_RLE: what
+ * workerd writes too (CompressionStream; pako for Z_RLE), so both runtimes
+ * serve the same PNG bytes. On the libuv pool, off the event loop.
  */
-const zlibDeflate: Deflate = async (data) => deflateAsync(data, { level: zlibConstants.Z_DEFAULT_COMPRESSION, strategy: zlibConstants.Z_DEFAULT_STRATEGY })
+export const zlibDeflate: Deflate = async (data, strategy) =>
+  deflateAsync(data, { level: zlibConstants.Z_DEFAULT_COMPRESSION, strategy: strategy === 'runs' ? zlibConstants.Z_RLE : zlibConstants.Z_DEFAULT_STRATEGY })
 
 export const nodeEngines: Engines = {
   satori: satori as Engines['satori'],
