@@ -9,9 +9,11 @@ import { fnv1a } from './hash.js'
  * about seven characters of imbalance, was three). 6: digits and Latin ahead of the
  * first Mongolian letter take the Mongolian's weight (they were Noto Sans Bold). 7: a
  * pair is set smaller when that buys breaks a reader would not fault (a slogan at its
- * comma, 共同体 and 少数民族 kept whole), 暨 ends a phrase.
+ * comma, 共同体 and 少数民族 kept whole), 暨 ends a phrase. 8: other bytes, same
+ * pixels: PNG rows deflated with Z_RLE, a column of upright characters at a
+ * whole-pixel pitch drawn as one satori text node.
  */
-export const RENDER_VERSION = 7
+export const RENDER_VERSION = 8
 
 export function buildVersion(packageVersion: string, fontChecksums: readonly string[]): string {
   // A short, stable digest of the font set.
