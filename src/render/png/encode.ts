@@ -43,7 +43,7 @@ export async function encodePng(image: RgbaImage, deflate: Deflate): Promise<Uin
     chunks.push(chunk('PLTE', paletteRgb(palette)))
     const alphas = paletteAlpha(palette)
     if (alphas.length > 0) chunks.push(chunk('tRNS', alphas))
-    chunks.push(chunk('IDAT', await deflate(indexed.rows, 'runs')))
+    chunks.push(chunk('IDAT', await deflateIndexed(indexed.rows, height, deflate)))
   } else {
     const opaque = isOpaque(image.pixels)
     chunks.push(chunk('IHDR', header(width, height, 8, opaque ? ColourType.Truecolour : ColourType.TruecolourAlpha)))
@@ -90,7 +90,7 @@ interface Indexed {
   /** Straight RGBA as 0xAABBGGRR (little-endian words), in index order. */
   palette: Uint32Array
   depth: 1 | 2 | 4 | 8
-  /** Scanlines (filter byte, then packed indices), ready to deflate. */
+  /** Scanlines (filter byte 0, then packed indices), unfiltered. */
   rows: Uint8Array<ArrayBuffer>
 }
 
@@ -101,7 +101,7 @@ interface Indexed {
  * values that demultiply alike just make two equal entries: still exact).
  * Runs of one colour (most of a sign) take one map lookup and one fill.
  *
- * Rows are filtered for Z_RLE (upIsFewerChanges) and deflated with it: on
+ * Rows are filtered for Z_RLE (filterForRuns) and deflated with it: on
  * the templates that is as small as filter None at zlib's default strategy or
  * smaller, and 4-5x faster (the 300 dpi desk card: 55 KB in 4 ms against
  * 59 KB in 17 ms; the door plaque 84 KB against 130 KB).
@@ -139,10 +139,32 @@ function indexColours(premultiplied: Uint8Array, width: number, height: number):
   for (let j = 0; j < bytes.length; j += 4) demultiplyInto(bytes, j)
   const palette = new Uint32Array(bytes.buffer)
   const depth = palette.length <= 2 ? 1 : palette.length <= 4 ? 2 : palette.length <= 16 ? 4 : 8
-  const packed = depth === 8 ? rows : pack(rows, width, height, depth)
-  const stride = packed.length / height
-  if (upIsFewerChanges(packed, stride, height)) filterUp8(packed, stride, height)
-  return { palette, depth, rows: packed }
+  return { palette, depth, rows: depth === 8 ? rows : pack(rows, width, height, depth) }
+}
+
+/**
+ * Below this many bytes of rows both ways are deflated and the smaller kept:
+ * a text image's anti-aliased edges change colour every few pixels, where
+ * Z_RLE writes 1.3-1.5x the bytes of zlib's default (mixed-40: 14.9 KB
+ * against 11.0 KB), while a sign's flat areas favour Z_RLE. Small images
+ * cost little to deflate twice; above this, Z_RLE alone (the signs).
+ */
+const BOTH_BELOW_BYTES = 512 * 1024
+
+/** Unfiltered scanlines → deflated: Z_RLE after filterForRuns, or (small images) the smaller of that and filter None at the default strategy. */
+async function deflateIndexed(rows: Uint8Array<ArrayBuffer>, height: number, deflate: Deflate): Promise<Uint8Array> {
+  // A copy for the default strategy: the runtime may read its input after filterForRuns has changed `rows`.
+  const plain = rows.length < BOTH_BELOW_BYTES ? deflate(rows.slice(), 'default') : undefined
+  filterForRuns(rows, rows.length / height, height)
+  const runs = deflate(rows, 'runs')
+  if (!plain) return runs
+  const [a, b] = await Promise.all([plain, runs])
+  return a.length <= b.length ? a : b
+}
+
+/** filter None or Up for the whole image, as upIsFewerChanges weighs them, in place. */
+function filterForRuns(rows: Uint8Array, stride: number, height: number): void {
+  if (upIsFewerChanges(rows, stride, height)) filterUp8(rows, stride, height)
 }
 
 /** Every this many rows is weighed when choosing the filter: the choice is the whole image's. */
