@@ -15,7 +15,7 @@ import { app } from './helpers/env.js'
 import { decodePng } from './helpers/image.js'
 import { bytesOf, post } from './helpers/http.js'
 import { comparePixels, rasterize } from './helpers/reference.js'
-import { NEXT_VERSION, resvgFor, STABLE_VERSION } from '../src/node/resvg.js'
+import { NEXT_VERSION, nextResvg, resvgFor, STABLE_VERSION } from '../src/node/resvg.js'
 import { zlibDeflate } from '../src/node/env.js'
 import { inflateSync } from 'node:zlib'
 
@@ -175,14 +175,14 @@ describe('PNG encoder', () => {
     expect(decodePng(png).data).toEqual(pixels)
   })
 
-  // Sheets up to 10 MP are rasterized with resvg-js 2.7.0-alpha.2 where it loads (src/node/resvg.ts);
-  // larger ones, the references, the workerd build and other platforms use 2.6.2. Same pixels.
+  // QOYAR_RESVG=next rasterizes sheets up to 6 MP with resvg-js 2.7.0-alpha.2 where it loads
+  // (src/node/resvg.ts); everything else uses 2.6.2. Same pixels.
   describe.runIf(NEXT_VERSION !== undefined)(`resvg-js ${NEXT_VERSION} beside ${STABLE_VERSION}`, () => {
     for (const [id, example] of Object.entries(EXAMPLES))
       it(`${id} at 150 dpi: the same pixels from both builds`, async () => {
         const svg = new TextDecoder().decode(await bytesOf(await post(`/v1/render/${id}.svg`, { ...example, dpi: 150 })))
         const options = { font: { loadSystemFonts: false }, fitTo: { mode: 'original' as const } }
-        const ours = new (resvgFor(0).Resvg)(svg, options).render()
+        const ours = new nextResvg!.Resvg(svg, options).render()
         const old = new (resvgFor(Infinity).Resvg)(svg, options).render()
         expect([ours.width, ours.height]).toEqual([old.width, old.height])
         expect(Buffer.compare(ours.pixels, old.pixels), 'pixel bytes differ').toBe(0)

@@ -1,20 +1,21 @@
 /**
- * Which resvg-js build rasterizes a sheet on Node. Both draw the same pixels
- * (test/png-encoder.test.ts compares them for every template).
+ * Which resvg-js build rasterizes a sheet on Node: 2.6.2 (a dependency with
+ * every platform's binary), unless QOYAR_RESVG=next.
  *
- * - 2.7.0-alpha.2 (its Linux x64 binary, installed as the optional alias
- *   `resvg-js-next-linux-x64-gnu`: the 2.7 wrapper package lists platform
- *   binaries that were never published, which `npm ci` refuses) frees
- *   each pixmap as soon as the pixels are handed over, so the next render on
- *   that libuv thread reuses the memory instead of faulting in fresh pages:
- *   the 300 dpi desk card takes 16 ms instead of 26–32 ms. The freed memory
- *   stays in that thread's allocator (mimalloc) until the thread works
- *   again, so it is used only up to NEXT_MAX_PIXELS, which bounds what four
- *   pool threads can hold to about 4 × 40 MB.
- * - 2.6.2 (a dependency with every platform's binary) draws larger sheets,
- *   whose pixmaps go back to the system when collected, and everything where
- *   2.7 is not published (it ships Linux x64 only) or its binary fails to load.
- *   (npm skips the optional binary on other platforms.)
+ * 2.7.0-alpha.2 (its Linux x64 binary alone, as the optional alias
+ * `resvg-js-next-linux-x64-gnu`: the 2.7 wrapper package lists platform
+ * binaries that were never published, which `npm ci` refuses) draws the same
+ * pixels (test/png-encoder.test.ts) and frees each pixmap once its pixels are
+ * read. Back to back, the next render on that libuv thread reuses the memory:
+ * the 300 dpi desk card's renderAsync + pixels took 16 ms against 26–32 ms.
+ * In the service it did not pay: 300 cards at 300 dpi to a ZIP took 23.3 and
+ * 23.1 s with it against 22.1 and 24.7 s without, and the card's PNG p50 was
+ * the same within noise, while the mixed loop's peak rose from 726 to 893 MB
+ * (sheets up to 6 MP; 1,053 MB up to 10 MP). Likely cause: mimalloc returns
+ * the freed pages after its purge delay, before the next render comes, so
+ * the reuse mostly does not happen; freed memory otherwise stays in the
+ * thread's allocator. Kept behind the switch for that experiment
+ * (MIMALLOC_PURGE_DELAY); sheets past NEXT_MAX_PIXELS stay on 2.6.2 anyway.
  */
 import { createRequire } from 'node:module'
 
@@ -22,7 +23,7 @@ type ResvgModule = typeof import('@resvg/resvg-js')
 
 const require = createRequire(import.meta.url)
 
-/** 10 MP: every template at 300 dpi but the large sheets (display board, door plaque). */
+/** 6 MP: the 300 dpi desk card (5.6 MP) and smaller; the mixed loop's peak grew with the cut-off. */
 export const NEXT_MAX_PIXELS = 6_000_000
 
 const versionOf = (name: string) => (require(`${name}/package.json`) as { version: string }).version
@@ -37,8 +38,6 @@ interface Binding {
 }
 
 function loadNext(): ResvgModule | undefined {
-  // QOYAR_RESVG=stable: 2.6.2 for every sheet (an escape hatch, and the bench's A/B).
-  if (process.env.QOYAR_RESVG === 'stable') return undefined
   let binding: Binding
   try {
     binding = require(NEXT_PACKAGE) as Binding
@@ -56,9 +55,15 @@ function loadNext(): ResvgModule | undefined {
   return { ...stable, renderAsync, Resvg: Resvg as unknown as ResvgModule['Resvg'] }
 }
 const NEXT_PACKAGE = 'resvg-js-next-linux-x64-gnu'
-const next = loadNext()
-/** The faster build's version, when it loaded here. */
-export const NEXT_VERSION = next ? versionOf(NEXT_PACKAGE) : undefined
+/** 2.7, when its binary loads here (the tests compare its pixels with 2.6.2's). */
+export const nextResvg = loadNext()
+/** Its version, when it loaded. */
+export const NEXT_VERSION = nextResvg ? versionOf(NEXT_PACKAGE) : undefined
+/**
+ * Off unless QOYAR_RESVG=next: measured in the service, it bought nothing
+ * (see the header) and held more memory.
+ */
+const next = process.env.QOYAR_RESVG === 'next' ? nextResvg : undefined
 
 /** The build for a sheet of this many pixels. */
 export function resvgFor(pixels: number): ResvgModule {
@@ -66,4 +71,4 @@ export function resvgFor(pixels: number): ResvgModule {
 }
 
 /** For the bench header and tests: what draws which sheets here. */
-export const RESVG_VERSIONS = NEXT_VERSION ? `${NEXT_VERSION} up to ${NEXT_MAX_PIXELS / 1e6} MP, ${STABLE_VERSION} above` : STABLE_VERSION
+export const RESVG_VERSIONS = next ? `${NEXT_VERSION} up to ${NEXT_MAX_PIXELS / 1e6} MP, ${STABLE_VERSION} above (QOYAR_RESVG=next)` : STABLE_VERSION
