@@ -8,14 +8,14 @@ import { deflateSync } from 'node:zlib'
 import { convertIndexedToRgb, decode as decodeFastPng } from 'fast-png'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
-import { encodePng, type Deflate } from '../src/render/png/encode.js'
+import { encodePng } from '../src/render/png/encode.js'
 import { streamDeflate } from '../src/render/png/stream-deflate.js'
 import { EXAMPLES } from '../templates/index.js'
 import { app } from './helpers/env.js'
 import { decodePng } from './helpers/image.js'
 import { bytesOf, post } from './helpers/http.js'
 import { comparePixels, rasterize } from './helpers/reference.js'
-import { NEXT_VERSION, nextResvg, resvgFor, STABLE_VERSION } from '../src/node/resvg.js'
+import { nextResvg, nextVersion, resvgFor, STABLE_VERSION } from '../src/node/resvg.js'
 import { zlibDeflate } from '../src/node/env.js'
 import { inflateSync } from 'node:zlib'
 
@@ -177,12 +177,12 @@ describe('PNG encoder', () => {
 
   // QOYAR_RESVG=next rasterizes sheets up to 6 MP with resvg-js 2.7.0-alpha.2 where it loads
   // (src/node/resvg.ts); everything else uses 2.6.2. Same pixels.
-  describe.runIf(NEXT_VERSION !== undefined)(`resvg-js ${NEXT_VERSION} beside ${STABLE_VERSION}`, () => {
+  describe.runIf(nextVersion() !== undefined)(`resvg-js ${nextVersion()} beside ${STABLE_VERSION}`, () => {
     for (const [id, example] of Object.entries(EXAMPLES))
       it(`${id} at 150 dpi: the same pixels from both builds`, async () => {
         const svg = new TextDecoder().decode(await bytesOf(await post(`/v1/render/${id}.svg`, { ...example, dpi: 150 })))
         const options = { font: { loadSystemFonts: false }, fitTo: { mode: 'original' as const } }
-        const ours = new nextResvg!.Resvg(svg, options).render()
+        const ours = new (nextResvg()!.Resvg)(svg, options).render()
         const old = new (resvgFor(Infinity).Resvg)(svg, options).render()
         expect([ours.width, ours.height]).toEqual([old.width, old.height])
         expect(Buffer.compare(ours.pixels, old.pixels), 'pixel bytes differ').toBe(0)

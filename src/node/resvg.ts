@@ -55,15 +55,19 @@ function loadNext(): ResvgModule | undefined {
   return { ...stable, renderAsync, Resvg: Resvg as unknown as ResvgModule['Resvg'] }
 }
 const NEXT_PACKAGE = 'resvg-js-next-linux-x64-gnu'
-/** 2.7, when its binary loads here (the tests compare its pixels with 2.6.2's). */
-export const nextResvg = loadNext()
-/** Its version, when it loaded. */
-export const NEXT_VERSION = nextResvg ? versionOf(NEXT_PACKAGE) : undefined
+let loaded: { module: ResvgModule | undefined } | undefined
+/** 2.7, when its binary loads here; loaded on first ask, so a service with the switch off never maps it. */
+export function nextResvg(): ResvgModule | undefined {
+  loaded ??= { module: loadNext() }
+  return loaded.module
+}
+/** Its version, when it loads. */
+export const nextVersion = (): string | undefined => (nextResvg() ? versionOf(NEXT_PACKAGE) : undefined)
 /**
  * Off unless QOYAR_RESVG=next: measured in the service, it bought nothing
  * (see the header) and held more memory.
  */
-const next = process.env.QOYAR_RESVG === 'next' ? nextResvg : undefined
+const next = process.env.QOYAR_RESVG === 'next' ? nextResvg() : undefined
 
 /** The build for a sheet of this many pixels. */
 export function resvgFor(pixels: number): ResvgModule {
@@ -71,4 +75,4 @@ export function resvgFor(pixels: number): ResvgModule {
 }
 
 /** For the bench header and tests: what draws which sheets here. */
-export const RESVG_VERSIONS = next ? `${NEXT_VERSION} up to ${NEXT_MAX_PIXELS / 1e6} MP, ${STABLE_VERSION} above (QOYAR_RESVG=next)` : STABLE_VERSION
+export const RESVG_VERSIONS = next ? `${nextVersion()} up to ${NEXT_MAX_PIXELS / 1e6} MP, ${STABLE_VERSION} above (QOYAR_RESVG=next)` : STABLE_VERSION
