@@ -11,9 +11,11 @@ import { fnv1a } from './hash.js'
  * pair is set smaller when that buys breaks a reader would not fault (a slogan at its
  * comma, 共同体 and 少数民族 kept whole), 暨 ends a phrase. 8: other bytes, same
  * pixels: PNG rows deflated with Z_RLE, a column of upright characters at a
- * whole-pixel pitch drawn as one satori text node.
+ * whole-pixel pitch drawn as one satori text node. 9: text drawn as glyph paths from our
+ * own shaping at layout's baselines, satori no longer shaping it (same pixels but for
+ * lines satori had set a pixel off layout's baseline).
  */
-export const RENDER_VERSION = 8
+export const RENDER_VERSION = 9
 
 export function buildVersion(packageVersion: string, fontChecksums: readonly string[]): string {
   // A short, stable digest of the font set.

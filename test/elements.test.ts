@@ -1,64 +1,89 @@
 /**
- * The element tree satori gets for laid-out text (src/text/elements.ts): a
- * column of upright characters at a whole-pixel pitch is one text node with a
- * line each, blank pieces are left out, and the pixels are those of one node
- * a character.
+ * Laid-out text as elements and then as SVG (src/text/elements.ts,
+ * src/render/glyph-marks.ts): a column of upright characters at a
+ * whole-pixel pitch is one glyph run with a line each, blank pieces are left
+ * out, satori is handed no text and no font, and the glyphs land on layout's
+ * baselines.
  */
 import { describe, expect, it } from 'vitest'
 import { textImage } from '../src/render/text-image.js'
 import type { El } from '../src/text/elements.js'
-import { env } from './helpers/env.js'
-import { comparePixels, rasterize } from './helpers/reference.js'
-import { decodePng } from './helpers/image.js'
+import type { GlyphRun } from '../src/text/glyph-paths.js'
+import { markGlyphRuns } from '../src/render/glyph-marks.js'
 import { renderSvg } from '../src/render/svg.js'
+import { parseSvg, type SvgElement } from '../src/render/satori-svg/index.js'
+import { env } from './helpers/env.js'
 
 const spec = (text: string, size: number) => ({ text, orientation: 'vertical', size, color: '#000000', background: '#ffffff', padding: 16 }) as const
 
-function textNodes(root: El): { text: string; top: number; lineHeight: string | number | undefined }[] {
-  const out: { text: string; top: number; lineHeight: string | number | undefined }[] = []
+function runs(root: El): { run: GlyphRun; style: Record<string, string | number> }[] {
+  const out: { run: GlyphRun; style: Record<string, string | number> }[] = []
   const walk = (e: El) => {
+    if (e.props.glyphs) out.push({ run: e.props.glyphs, style: e.props.style ?? {} })
     const kids = e.props.children
-    for (const k of Array.isArray(kids) ? kids : kids === undefined ? [] : [kids])
-      if (typeof k === 'string') out.push({ text: k, top: e.props.style?.top as number, lineHeight: e.props.style?.lineHeight })
-      else walk(k)
+    for (const k of Array.isArray(kids) ? kids : kids === undefined ? [] : [kids]) if (typeof k !== 'string') walk(k)
   }
   walk(root)
   return out
 }
 
+function hasText(root: El): boolean {
+  const kids = root.props.children
+  return (Array.isArray(kids) ? kids : kids === undefined ? [] : [kids]).some((k) => typeof k === 'string' || hasText(k))
+}
+
+const paths = (root: SvgElement): SvgElement[] => (root.name === 'path' ? [root] : root.children.flatMap(paths))
+
 describe('text elements', () => {
-  it('stacks a column of Chinese at 64 px into one node a run, a character a line, and leaves the spaces out', () => {
+  it('stacks a column of Chinese at 64 px into one run, a character a line, and leaves the spaces out', () => {
     const image = textImage(env.fonts, spec('ᠮᠣᠩᠭᠣᠯ 2024年度 蒙古族学校', 64))
-    expect(textNodes(image.root).map((n) => n.text)).toEqual(['ᠮᠣᠩᠭᠣᠯ ', '2024', '年\n度', '蒙\n古\n族\n学\n校'])
-    const column = textNodes(image.root).find((n) => n.text.startsWith('蒙'))!
-    expect(column.lineHeight).toBe('64px')
+    expect(runs(image.root).map((r) => r.run.lines.map((l) => l.text).join('|'))).toEqual(['ᠮᠣᠩᠭᠣᠯ ', '2024', '年|度', '蒙|古|族|学|校'])
+    const column = runs(image.root).find((r) => r.run.lines[0]!.text === '蒙')!
+    // Baselines a pitch apart, the pitch being layout's.
+    const baselines = column.run.lines.map((l) => l.baseline)
+    expect(baselines.slice(1).map((b, k) => b - baselines[k]!)).toEqual([64, 64, 64, 64])
+    expect(column.run.features).toBe('vert')
   })
 
-  it('keeps a node a character where the pitch is not a whole pixel (satori would place the lines elsewhere)', () => {
+  it('keeps a run a character where the pitch is not a whole pixel', () => {
     const image = textImage(env.fonts, spec('蒙古族学校', 57.3))
-    expect(textNodes(image.root).map((n) => n.text)).toEqual(['蒙', '古', '族', '学', '校'])
+    expect(runs(image.root).map((r) => r.run.lines.map((l) => l.text).join('|'))).toEqual(['蒙', '古', '族', '学', '校'])
   })
 
-  it('draws the stacked column with the pixels of one node a character', async () => {
-    const image = textImage(env.fonts, spec('年度蒙古族学校民族团结进步', 64))
-    const stacked = await renderSvg(env.engines, env.fonts, image.root, image)
-    // The same layout, one element a character, as it was drawn before stacking.
-    const single = structuredClone(image.root)
-    const kids = single.props.children as El[]
-    const [node] = kids.filter((k) => typeof k !== 'string' && typeof k.props.children === 'string' && k.props.children.includes('\n'))
-    expect(node, 'a stacked node').toBeDefined()
-    const chars = (node!.props.children as string).split('\n')
-    const style = node!.props.style!
-    const pitch = Number.parseFloat(String(style.lineHeight))
-    kids.splice(
-      kids.indexOf(node!),
-      1,
-      ...chars.map((c, k) => ({ type: 'div', props: { style: { ...style, top: (style.top as number) + k * pitch, height: pitch }, children: c } })),
-    )
-    const separate = await renderSvg(env.engines, env.fonts, single, image)
-    expect(stacked).not.toBe(separate)
-    const a = decodePng(await env.engines.rasterize(stacked, image))
-    const b = rasterize(separate)
-    expect(comparePixels(b, a, 0).differing).toBe(0)
+  it('hands satori boxes only: no text node, each run a marker colour of its own no design colour uses', () => {
+    const image = textImage(env.fonts, spec('ᠮᠣᠩᠭᠣᠯ 蒙古族学校', 64))
+    const marked = markGlyphRuns(image.root)
+    expect(hasText(marked.root)).toBe(false)
+    expect(marked.runs.size).toBe(runs(image.root).length)
+    const colours = [...marked.runs.keys()]
+    expect(new Set(colours).size).toBe(colours.length)
+    // A design that fills a box with the first marker colour moves the markers elsewhere.
+    const clash: El = { type: 'div', props: { style: { display: 'flex', backgroundColor: colours[0]! }, children: [image.root] } }
+    const moved = [...markGlyphRuns(clash).runs.keys()]
+    expect(moved).not.toContain(colours[0])
+  })
+
+  it('draws each run as one path in its colour, with the glyphs on layout baselines', async () => {
+    const image = textImage(env.fonts, { ...spec('蒙古族学校', 64), color: '#123456' })
+    const svg = await renderSvg(env.engines, env.fonts, image.root, image)
+    expect(svg).not.toMatch(/<text|<rect[^>]*#01f2e3/)
+    const drawn = paths(parseSvg(svg)!).filter((p) => p.attrs.fill === '#123456')
+    expect(drawn).toHaveLength(runs(image.root).length)
+    // The ink of the column: every glyph between the first's top and the last's bottom, none past the canvas.
+    const ys = [...drawn.map((p) => p.attrs.d!).join(' ').matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0])).filter((_, k) => k % 2 === 1)
+    const ink = image.layout.ink!
+    const offsetY = (image.height - (ink.y1 - ink.y0)) / 2 - ink.y0
+    expect(Math.min(...ys)).toBeCloseTo(ink.y0 + offsetY, 0)
+    expect(Math.max(...ys)).toBeCloseTo(ink.y1 + offsetY, 0)
+  })
+
+  it('emboldens a regular face asked for at 700 as satori did (a stroke of 1/32 em in the fill)', async () => {
+    const image = textImage(env.fonts, spec('ᠮᠣᠩᠭᠣᠯ', 64))
+    const bold: El = structuredClone(image.root)
+    for (const r of runs(bold)) r.run.weight = 700
+    const svg = await renderSvg(env.engines, env.fonts, bold, image)
+    const [p] = paths(parseSvg(svg)!).filter((e) => e.attrs.fill === '#000000')
+    expect(p!.attrs.stroke).toBe('#000000')
+    expect(Number(p!.attrs['stroke-width'])).toBeCloseTo(64 / 32, 6)
   })
 })

@@ -1,24 +1,38 @@
 import type { FontSet } from '../fonts/font-set.js'
 import type { El } from '../text/elements.js'
 import type { Engines } from './engines.js'
+import { drawGlyphRuns, markGlyphRuns } from './glyph-marks.js'
 import { assertVectorSize } from './limits.js'
 import { parseSvg, serializeSvg, simplifySvg } from './satori-svg/index.js'
+
+/** One array for every render: satori keys its font loader by the array. */
+const NO_FONTS: readonly never[] = []
 
 export interface Canvas {
   width: number
   height: number
 }
 
-/** Element tree → SVG, with text drawn as paths by satori from the shipped fonts. */
+/**
+ * Element tree → SVG: satori lays out and draws the boxes, pictures and
+ * rules; the text is drawn as glyph paths from our own shaping, where satori
+ * placed its boxes (glyph-marks); then what changes no pixel is taken out.
+ */
 export async function renderSvg(engines: Engines, fonts: FontSet, root: El, canvas: Canvas): Promise<string> {
   assertVectorSize(canvas.width, canvas.height)
-  const svg = await engines.satori(root as never, {
+  const marked = markGlyphRuns(root)
+  const families = fontFamilies(marked.root)
+  const svg = await engines.satori(marked.root as never, {
     width: canvas.width,
     height: canvas.height,
-    fonts: fonts.satoriFontsFor(fontFamilies(root)) as never,
+    // satori draws no text of ours, so it needs (and parses) no font unless an element still names one.
+    fonts: (families.size ? fonts.satoriFontsFor(families) : NO_FONTS) as never,
     embedFont: true,
   })
-  return leanSvg(svg)
+  const tree = parseSvg(svg)
+  if (!tree) throw new Error('satori wrote SVG that is not element-only')
+  drawGlyphRuns(tree, marked.runs, fonts)
+  return serializeSvg(simplifySvg(tree))
 }
 
 /** The font ids an element tree draws with (every piece names its font as its family). */

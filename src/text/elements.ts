@@ -1,21 +1,32 @@
 /**
- * A laid-out block as satori elements: one absolutely placed box per piece,
- * positioned so that satori's own baseline lands where layout put it.
- * Rotated pieces are turned with `rotate(90deg)` about their top-left corner
- * (satori ignores writing-mode; rotation is what browsers do for vertical-lr).
+ * A laid-out block as elements: one absolutely placed box per drawn run,
+ * carrying the glyphs to draw in it (see glyph-paths). satori places and
+ * turns the box; the glyphs are drawn from our own shaping at the baselines
+ * layout chose. Rotated pieces are turned with `rotate(90deg)` about their
+ * top-left corner (satori ignores writing-mode; rotation is what browsers do
+ * for vertical-lr).
  */
+import type { GlyphRun } from './glyph-paths.js'
 import type { Piece, TextLayout } from './types.js'
 
 export interface El {
   type: string
   /** `src`, `width` and `height`: an `img` (a picture, drawn by satori as it is). */
-  props: { style?: Record<string, string | number>; children?: (El | string)[] | El | string; src?: string; width?: number; height?: number }
+  props: {
+    style?: Record<string, string | number>
+    children?: (El | string)[] | El | string
+    src?: string
+    width?: number
+    height?: number
+    /** Text drawn in this box, its top left the run's origin (render/svg puts the paths where satori placed the box). */
+    glyphs?: GlyphRun
+  }
 }
 
 /**
- * Where satori puts the baseline inside a line box of `lineHeight` px, as
- * satori 0.63 computes it (like Chrome: ascent and descent rounded, half
- * leading floored).
+ * Where the baseline sits inside a line box of `lineHeight` px, as satori
+ * 0.63 put it (like Chrome: ascent and descent rounded, half leading
+ * floored): the box is placed so that this lands on layout's baseline.
  */
 export function satoriBaseline(piece: Piece, lineHeight: number): number {
   const asc = Math.round(piece.ascent)
@@ -26,21 +37,9 @@ export function satoriBaseline(piece: Piece, lineHeight: number): number {
 function pieceElement(piece: Piece, color: string): El {
   const lineHeight = Math.ceil(piece.ascent + piece.descent)
   const b = satoriBaseline(piece, lineHeight)
-  // Room beyond the advance so satori never wraps a run it measures a hair wider (a condensed run is laid out at full width, then scaled).
+  // The box is the line box satori would have set the run in; its size only bounds where the run may paint.
   const width = Math.ceil(piece.advance / (piece.condense ?? 1) + piece.fontSize)
-  const style: Record<string, string | number> = {
-    position: 'absolute',
-    display: 'flex',
-    width,
-    height: lineHeight,
-    lineHeight: `${lineHeight}px`,
-    fontSize: piece.fontSize,
-    fontFamily: piece.fontId,
-    fontWeight: piece.weight,
-    whiteSpace: 'pre',
-    color,
-  }
-  if (piece.features) style.fontFeatureSettings = `"${piece.features}"`
+  const style: Record<string, string | number> = { position: 'absolute', display: 'flex', width, height: lineHeight }
   if (piece.mode === 'rotated') {
     // (u, v) in the box → (left - v, top + u) after the turn; the baseline start (0, b) must land on origin.
     style.left = piece.origin.x + b
@@ -57,7 +56,12 @@ function pieceElement(piece: Piece, color: string): El {
       style.transform = `scaleX(${piece.condense})`
     }
   }
-  return { type: 'div', props: { style, children: piece.text } }
+  return { type: 'div', props: { style, glyphs: glyphRun([piece], color, () => b) } }
+}
+
+function glyphRun(pieces: readonly Piece[], color: string, baseline: (k: number) => number): GlyphRun {
+  const first = pieces[0]!
+  return { fontId: first.fontId, fontSize: first.fontSize, features: first.features, color, weight: first.weight, lines: pieces.map((p, k) => ({ text: p.text, baseline: baseline(k) })) }
 }
 
 export interface BlockPlacement {
@@ -115,7 +119,7 @@ function stacks(run: readonly Piece[], next: Piece): boolean {
   return run.length === 1 || pitch === last.origin.y - run.at(-2)!.origin.y
 }
 
-/** Upright characters one under another at a whole-pixel pitch: one text node, a line each. */
+/** Upright characters one under another at a whole-pixel pitch: one box, a line each. */
 function stackElement(run: readonly Piece[], color: string): El {
   const first = run[0]!
   const pitch = run[1]!.origin.y - first.origin.y
@@ -128,13 +132,6 @@ function stackElement(run: readonly Piece[], color: string): El {
     top: first.origin.y - b,
     width: Math.ceil(widest + first.fontSize),
     height: pitch * run.length,
-    lineHeight: `${pitch}px`,
-    fontSize: first.fontSize,
-    fontFamily: first.fontId,
-    fontWeight: first.weight,
-    whiteSpace: 'pre',
-    color,
   }
-  if (first.features) style.fontFeatureSettings = `"${first.features}"`
-  return { type: 'div', props: { style, children: run.map((p) => p.text).join('\n') } }
+  return { type: 'div', props: { style, glyphs: glyphRun(run, color, (k) => k * pitch + b) } }
 }

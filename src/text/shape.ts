@@ -5,7 +5,7 @@
  * Results are in font units and cached per font; sizes scale linearly.
  */
 import { memoPerOwner } from './memo.js'
-import type { HarfBuzz } from '../fonts/harfbuzz.js'
+import type { HarfBuzz, HbGlyph } from '../fonts/harfbuzz.js'
 import type { LoadedFont } from '../fonts/font-set.js'
 
 /** A rectangle in y-down coordinates. */
@@ -98,4 +98,27 @@ function shapeUncached(hb: HarfBuzz, font: LoadedFont, text: string, vertical: b
   } finally {
     buffer.destroy()
   }
+}
+
+/** Glyph ids and positions of drawn runs, per font: bounded like `shapedOf`, ≈ 48 bytes a glyph. */
+const drawnOf = memoPerOwner<readonly HbGlyph[]>(MAX_BYTES_PER_FONT, (glyphs, key) => key.length * 2 + 32 + glyphs.length * 48)
+
+/**
+ * The glyphs a run is drawn with, in visual order: shaped left to right as
+ * satori 0.63 shaped the text it drew (direction and script guessed from the
+ * text, no language, `features` on), since layout measured exactly that.
+ */
+export function drawnGlyphs(hb: HarfBuzz, font: LoadedFont, text: string, features: string | null): readonly HbGlyph[] {
+  return drawnOf(font, (features ?? '') + '\0' + text, () => {
+    const buffer = hb.createBuffer()
+    try {
+      buffer.addText(text)
+      buffer.guessSegmentProperties()
+      if (features) hb.shape(font.hb, buffer, `+${features}`)
+      else hb.shape(font.hb, buffer)
+      return buffer.json()
+    } finally {
+      buffer.destroy()
+    }
+  })
 }

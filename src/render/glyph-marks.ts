@@ -1,0 +1,83 @@
+/**
+ * Text satori never shapes: each box that carries glyphs (text/elements) goes
+ * to satori as an empty box filled with a marker colour, so satori places,
+ * turns, clips and stacks it like any element and writes it as a `<rect>`.
+ * Each marker rect then becomes a `<path>` of the run's glyphs at that spot,
+ * keeping the rect's transform, clip and mask, so paint order is satori's.
+ */
+import type { FontSet } from '../fonts/font-set.js'
+import type { El } from '../text/elements.js'
+import { glyphPathData, syntheticBoldWidth, type GlyphRun } from '../text/glyph-paths.js'
+import type { SvgElement } from './satori-svg/index.js'
+
+export interface Marked {
+  /** The tree satori gets: glyph boxes filled with their marker colours. */
+  root: El
+  /** Runs by marker colour, as satori writes it. */
+  runs: Map<string, GlyphRun>
+}
+
+const hex = (n: number) => '#' + n.toString(16).padStart(6, '0')
+
+/**
+ * Marker colours: consecutive colours from a base no colour of the tree uses (a design may
+ * fill a box with any colour; a marker must not be mistaken for one).
+ */
+function markerColours(root: El, count: number): string[] {
+  const used = JSON.stringify(root).toLowerCase()
+  for (let base = 0x01f2e3; ; base += count + 1) {
+    const colours = Array.from({ length: count }, (_, k) => hex((base + k) % 0x1000000))
+    if (colours.every((c) => !used.includes(c))) return colours
+  }
+}
+
+function countRuns(el: El): number {
+  const kids = el.props.children
+  let n = el.props.glyphs ? 1 : 0
+  for (const k of Array.isArray(kids) ? kids : kids === undefined ? [] : [kids]) if (typeof k !== 'string') n += countRuns(k)
+  return n
+}
+
+export function markGlyphRuns(root: El): Marked {
+  const count = countRuns(root)
+  const runs = new Map<string, GlyphRun>()
+  if (count === 0) return { root, runs }
+  const colours = markerColours(root, count)
+  const mark = (el: El): El => {
+    const { glyphs, children, ...props } = el.props
+    const out: El = { type: el.type, props }
+    if (glyphs) {
+      const colour = colours[runs.size]!
+      runs.set(colour, glyphs)
+      out.props = { ...props, style: { ...props.style, backgroundColor: colour } }
+    }
+    if (children !== undefined) out.props.children = Array.isArray(children) ? children.map((k) => (typeof k === 'string' ? k : mark(k))) : typeof children === 'string' ? children : mark(children)
+    return out
+  }
+  return { root: mark(root), runs }
+}
+
+/** Attributes of a marker rect that say where and how it paints, and so where its glyphs do. */
+const KEPT = ['transform', 'clip-path', 'mask', 'opacity'] as const
+
+/** Every marker rect in `tree` becomes its run's glyph path (or goes, when the run draws nothing). */
+export function drawGlyphRuns(tree: SvgElement, runs: ReadonlyMap<string, GlyphRun>, fonts: FontSet): void {
+  if (runs.size === 0) return
+  const visit = (el: SvgElement) => {
+    el.children = el.children.flatMap((c) => {
+      const run = c.name === 'rect' && c.attrs.fill !== undefined ? runs.get(c.attrs.fill) : undefined
+      if (!run) {
+        visit(c)
+        return [c]
+      }
+      const d = glyphPathData(fonts, run, Number(c.attrs.x ?? 0), Number(c.attrs.y ?? 0))
+      if (!d) return []
+      const attrs: Record<string, string> = { fill: run.color, d }
+      const bold = syntheticBoldWidth(fonts, run)
+      if (bold !== null) Object.assign(attrs, { stroke: run.color, 'stroke-width': String(bold) })
+      for (const k of KEPT) if (c.attrs[k] !== undefined) attrs[k] = c.attrs[k]
+      return [{ name: 'path', attrs, children: [] }]
+    })
+  }
+  visit(tree)
+}
