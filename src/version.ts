@@ -13,9 +13,10 @@ import { fnv1a } from './hash.js'
  * pixels: PNG rows deflated with Z_RLE, a column of upright characters at a
  * whole-pixel pitch drawn as one satori text node. 9: text drawn as glyph paths from our
  * own shaping at layout's baselines, satori no longer shaping it (same pixels but for
- * lines satori had set a pixel off layout's baseline).
+ * lines satori had set a pixel off layout's baseline). 10: HarfBuzz's vertical mark
+ * offsets drawn upward (Arabic harakat had been dropped into their letters, as satori drew them).
  */
-export const RENDER_VERSION = 9
+export const RENDER_VERSION = 10
 
 export function buildVersion(packageVersion: string, fontChecksums: readonly string[]): string {
   // A short, stable digest of the font set.

@@ -77,6 +77,19 @@ describe('text elements', () => {
     expect(Math.max(...ys)).toBeCloseTo(ink.y1 + offsetY, 0)
   })
 
+  it("draws HarfBuzz's vertical mark offsets upward, where layout measured the marks' ink (Arabic harakat)", async () => {
+    // مُحَمَّد: the damma, fatha and shadda are moved up by GPOS (dy > 0, y up); drawn downward they sat inside their letters.
+    const image = textImage(env.fonts, { text: 'مُحَمَّد', orientation: 'horizontal', size: 96, color: '#123456', background: '#ffffff', padding: 24 })
+    const svg = await renderSvg(env.engines, env.fonts, image.root, image)
+    const ys = paths(parseSvg(svg)!)
+      .filter((p) => p.attrs.fill === '#123456')
+      .flatMap((p) => [...p.attrs.d!.matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0])).filter((_, k) => k % 2 === 1))
+    const ink = image.layout.ink!
+    const offsetY = (image.height - (ink.y1 - ink.y0)) / 2 - ink.y0
+    // The topmost outline point is the top of the highest mark, as layout measured it (control points may stand a little off the ink).
+    expect(Math.abs(Math.min(...ys) - (ink.y0 + offsetY))).toBeLessThan(1.5)
+  })
+
   it('emboldens a regular face asked for at 700 as satori did (a stroke of 1/32 em in the fill)', async () => {
     const image = textImage(env.fonts, spec('ᠮᠣᠩᠭᠣᠯ', 64))
     const bold: El = structuredClone(image.root)

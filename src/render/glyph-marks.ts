@@ -24,11 +24,24 @@ const hex = (n: number) => '#' + n.toString(16).padStart(6, '0')
  * fill a box with any colour; a marker must not be mistaken for one).
  */
 function markerColours(root: El, count: number): string[] {
-  const used = JSON.stringify(root).toLowerCase()
+  const used = styleColours(root)
   for (let base = 0x01f2e3; ; base += count + 1) {
     const colours = Array.from({ length: count }, (_, k) => hex((base + k) % 0x1000000))
-    if (colours.every((c) => !used.includes(c))) return colours
+    if (colours.every((c) => !used.has(c))) return colours
   }
+}
+
+/** Every six-digit hex colour in the tree's styles, lower case (pictures' data URIs are not read: they can be MBs). */
+function styleColours(root: El): Set<string> {
+  const used = new Set<string>()
+  const walk = (el: El) => {
+    for (const v of Object.values(el.props.style ?? {})) if (typeof v === 'string') for (const m of v.toLowerCase().matchAll(/#[0-9a-f]{6}/g)) used.add(m[0])
+    if (el.props.glyphs) used.add(el.props.glyphs.color.toLowerCase())
+    const kids = el.props.children
+    for (const k of Array.isArray(kids) ? kids : kids === undefined ? [] : [kids]) if (typeof k !== 'string') walk(k)
+  }
+  walk(root)
+  return used
 }
 
 function countRuns(el: El): number {
@@ -67,6 +80,8 @@ export function drawGlyphRuns(tree: SvgElement, runs: ReadonlyMap<string, GlyphR
     el.children = el.children.flatMap((c) => {
       const run = c.name === 'rect' && c.attrs.fill !== undefined ? runs.get(c.attrs.fill) : undefined
       if (!run) {
+        // A box satori wrote as anything but a plain rect (a radius or a border makes a path) would paint its marker and lose its text.
+        if (c.attrs.fill !== undefined && runs.has(c.attrs.fill)) throw new Error(`glyph marks: a ${c.name} carries marker ${c.attrs.fill}`)
         visit(c)
         return [c]
       }

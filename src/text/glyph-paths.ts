@@ -74,7 +74,8 @@ export function glyphPathData(fonts: FontSet, run: GlyphRun, left: number, top: 
     const baseline = top + line.baseline
     for (const g of drawnGlyphs(fonts.hb, font, line.text, run.features)) {
       const outline = glyphOutline(font, g.g)
-      if (outline.commands.length) appendOutline(outline.commands, cursor + g.dx * scale, baseline + g.dy * scale, run.fontSize / outline.unitsPerEm, out)
+      // HarfBuzz's offsets are y-up, as layout measures ink; satori 0.63 added dy downward and dropped marks (harakat) into their letters.
+      if (outline.commands.length) appendOutline(outline.commands, cursor + g.dx * scale, baseline - g.dy * scale, run.fontSize / outline.unitsPerEm, out)
       cursor += g.ax * scale
     }
   }
