@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { textImage } from '../src/render/text-image.js'
-import type { El } from '../src/text/elements.js'
+import { childElements, childrenOf, type El } from '../src/text/elements.js'
 import type { GlyphRun } from '../src/text/glyph-paths.js'
 import { markGlyphRuns } from '../src/render/glyph-marks.js'
 import { renderSvg } from '../src/render/svg.js'
@@ -20,16 +20,14 @@ function runs(root: El): { run: GlyphRun; style: Record<string, string | number>
   const out: { run: GlyphRun; style: Record<string, string | number> }[] = []
   const walk = (e: El) => {
     if (e.props.glyphs) out.push({ run: e.props.glyphs, style: e.props.style ?? {} })
-    const kids = e.props.children
-    for (const k of Array.isArray(kids) ? kids : kids === undefined ? [] : [kids]) if (typeof k !== 'string') walk(k)
+    for (const k of childElements(e)) walk(k)
   }
   walk(root)
   return out
 }
 
 function hasText(root: El): boolean {
-  const kids = root.props.children
-  return (Array.isArray(kids) ? kids : kids === undefined ? [] : [kids]).some((k) => typeof k === 'string' || hasText(k))
+  return childrenOf(root).some((k) => typeof k === 'string' || hasText(k))
 }
 
 const paths = (root: SvgElement): SvgElement[] => (root.name === 'path' ? [root] : root.children.flatMap(paths))

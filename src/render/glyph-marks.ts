@@ -6,7 +6,7 @@
  * keeping the rect's transform, clip and mask, so paint order is satori's.
  */
 import type { FontSet } from '../fonts/font-set.js'
-import type { El } from '../text/elements.js'
+import { childElements, type El } from '../text/elements.js'
 import { glyphPathData, syntheticBoldWidth, type GlyphRun } from '../text/glyph-paths.js'
 import type { SvgElement } from './satori-svg/index.js'
 
@@ -37,17 +37,15 @@ function styleColours(root: El): Set<string> {
   const walk = (el: El) => {
     for (const v of Object.values(el.props.style ?? {})) if (typeof v === 'string') for (const m of v.toLowerCase().matchAll(/#[0-9a-f]{6}/g)) used.add(m[0])
     if (el.props.glyphs) used.add(el.props.glyphs.color.toLowerCase())
-    const kids = el.props.children
-    for (const k of Array.isArray(kids) ? kids : kids === undefined ? [] : [kids]) if (typeof k !== 'string') walk(k)
+    for (const k of childElements(el)) walk(k)
   }
   walk(root)
   return used
 }
 
 function countRuns(el: El): number {
-  const kids = el.props.children
   let n = el.props.glyphs ? 1 : 0
-  for (const k of Array.isArray(kids) ? kids : kids === undefined ? [] : [kids]) if (typeof k !== 'string') n += countRuns(k)
+  for (const k of childElements(el)) n += countRuns(k)
   return n
 }
 

@@ -1,5 +1,5 @@
 import type { FontSet } from '../fonts/font-set.js'
-import type { El } from '../text/elements.js'
+import { childElements, type El } from '../text/elements.js'
 import type { Engines } from './engines.js'
 import { drawGlyphRuns, markGlyphRuns } from './glyph-marks.js'
 import { assertVectorSize } from './limits.js'
@@ -39,8 +39,7 @@ export async function renderSvg(engines: Engines, fonts: FontSet, root: El, canv
 function fontFamilies(root: El, into = new Set<string>()): Set<string> {
   const family = root.props.style?.fontFamily
   if (typeof family === 'string') into.add(family)
-  const kids = root.props.children
-  for (const kid of Array.isArray(kids) ? kids : kids === undefined ? [] : [kids]) if (typeof kid !== 'string') fontFamilies(kid, into)
+  for (const kid of childElements(root)) fontFamilies(kid, into)
   return into
 }
 

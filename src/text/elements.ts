@@ -23,6 +23,17 @@ export interface El {
   }
 }
 
+/** An element's children as a list (satori takes one child, a list, or none). */
+export function childrenOf(el: El): (El | string)[] {
+  const kids = el.props.children
+  return Array.isArray(kids) ? kids : kids === undefined ? [] : [kids]
+}
+
+/** An element's children that are elements, not text. */
+export function childElements(el: El): El[] {
+  return childrenOf(el).filter((k): k is El => typeof k !== 'string')
+}
+
 /**
  * Where the baseline sits inside a line box of `lineHeight` px, as satori
  * 0.63 put it (like Chrome: ascent and descent rounded, half leading
