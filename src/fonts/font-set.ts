@@ -1,7 +1,7 @@
 /**
  * Fonts loaded once per process (or isolate): parsed by HarfBuzz for
- * measuring, handed to satori as the same objects on every render (satori
- * re-parses fonts it has not seen), and indexed by coverage for fallback.
+ * measuring and drawing (outlines: fonts/outlines), and indexed by coverage
+ * for fallback. satori draws no text and is handed none of them.
  */
 import type { Script } from '../text/script.js'
 import type { HarfBuzz, HbFont } from './harfbuzz.js'
@@ -43,7 +43,7 @@ export interface LoadedFont {
   entry: FontManifestEntry
 }
 
-/** The font options satori takes; the array is built once and reused. */
+/** The font options satori takes, for a caller that has satori draw text itself (the fonts test: every face draws). */
 export interface SatoriFont {
   name: string
   data: ArrayBuffer
@@ -60,11 +60,6 @@ export interface FontSet {
   fonts: readonly LoadedFont[]
   byId: ReadonlyMap<string, LoadedFont>
   satoriFonts: readonly SatoriFont[]
-  /**
-   * The list to hand satori for a render drawing with these font ids: the always-loaded fonts, or every
-   * font once an on-use one is drawn. Two fixed arrays, so satori keeps one parsed loader for each.
-   */
-  satoriFontsFor(fontIds: ReadonlySet<string>): readonly SatoriFont[]
   hb: HarfBuzz
   /** The font that draws `cp` in a run of `script`, or undefined when none covers it. */
   resolve(cp: number, script: Script, style: TextStyle): LoadedFont | undefined
@@ -142,17 +137,11 @@ export function loadFontSet(hb: HarfBuzz, binaries: readonly FontBinary[]): Font
     return list
   }
 
-  const alwaysFonts = satoriFonts.filter((_, i) => ROLES[fonts[i]!.role].satori === 'always')
-  const onUse = new Set(fonts.filter((f) => ROLES[f.role].satori === 'on-use').map((f) => f.id))
 
   return {
     fonts,
     byId,
     satoriFonts,
-    satoriFontsFor(fontIds) {
-      for (const id of fontIds) if (onUse.has(id)) return satoriFonts
-      return alwaysFonts
-    },
     hb,
     resolve(cp, script, style) {
       return order(script, style).find((f) => f.codepoints.has(cp))

@@ -1,5 +1,5 @@
 import type { FontSet } from '../fonts/font-set.js'
-import { childElements, type El } from '../text/elements.js'
+import type { El } from '../text/elements.js'
 import type { Engines } from './engines.js'
 import { drawGlyphRuns, markGlyphRuns } from './glyph-marks.js'
 import { assertVectorSize } from './limits.js'
@@ -21,26 +21,17 @@ export interface Canvas {
 export async function renderSvg(engines: Engines, fonts: FontSet, root: El, canvas: Canvas): Promise<string> {
   assertVectorSize(canvas.width, canvas.height)
   const marked = markGlyphRuns(root)
-  const families = fontFamilies(marked.root)
   const svg = await engines.satori(marked.root as never, {
     width: canvas.width,
     height: canvas.height,
-    // satori draws no text of ours, so it needs (and parses) no font unless an element still names one.
-    fonts: (families.size ? fonts.satoriFontsFor(families) : NO_FONTS) as never,
+    // satori draws no text (every run is a marked box), so it needs, and parses, no font.
+    fonts: NO_FONTS as never,
     embedFont: true,
   })
   const tree = parseSvg(svg)
   if (!tree) throw new Error('satori wrote SVG that is not element-only')
   drawGlyphRuns(tree, marked.runs, fonts)
   return serializeSvg(simplifySvg(tree))
-}
-
-/** The font ids an element tree draws with (every piece names its font as its family). */
-function fontFamilies(root: El, into = new Set<string>()): Set<string> {
-  const family = root.props.style?.fontFamily
-  if (typeof family === 'string') into.add(family)
-  for (const kid of childElements(root)) fontFamilies(kid, into)
-  return into
 }
 
 /**
