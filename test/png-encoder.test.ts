@@ -8,7 +8,7 @@ import { deflateSync } from 'node:zlib'
 import { convertIndexedToRgb, decode as decodeFastPng } from 'fast-png'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
-import { encodePng } from '../src/render/png/encode.js'
+import { encodePng, wordRanges, type SamePixels } from '../src/render/png/encode.js'
 import { streamDeflate } from '../src/render/png/stream-deflate.js'
 import { EXAMPLES } from '../templates/index.js'
 import { app } from './helpers/env.js'
@@ -16,7 +16,7 @@ import { decodePng } from './helpers/image.js'
 import { bytesOf, post } from './helpers/http.js'
 import { comparePixels, rasterize } from './helpers/reference.js'
 import { nextResvg, nextVersion, resvgFor, STABLE_VERSION } from '../src/node/resvg.js'
-import { zlibDeflate } from '../src/node/env.js'
+import { bufferSamePixels, CALLER_MAX_PIXELS, rasterizeHere, zlibDeflate } from '../src/node/env.js'
 import { inflateSync } from 'node:zlib'
 
 /** The IDAT chunks' data, joined. */
@@ -209,6 +209,76 @@ describe('PNG encoder', () => {
         expect(rows[0]).toBe(0)
         expect([[0], [2]], `filters ${[...filters]}`).toContainEqual([...filters])
       })
+  })
+
+  describe('spans equal to the row above', () => {
+    /** Scans every pixel: the encoder as it was before spans were copied. */
+    const neverSame: SamePixels = () => () => false
+    /** Node's memcmp, counting the spans it found equal. */
+    const counting = (): { same: SamePixels; equal: () => number } => {
+      let equal = 0
+      return {
+        same: (pixels) => {
+          const inner = bufferSamePixels(pixels)
+          return (a, b, n) => (inner(a, b, n) ? (equal++, true) : false)
+        },
+        equal: () => equal,
+      }
+    }
+    /**
+     * 700 × 40 (wide enough to be split into spans, and not a multiple of
+     * the 256-pixel span): vertical bars, with a dot that moves 17 pixels a
+     * row and a band of rows where the right half changes colour, so some
+     * spans repeat the row above and some do not.
+     */
+    function bars(colours: number): Uint8Array {
+      const width = 700
+      const height = 40
+      const px = new Uint8Array(width * height * 4)
+      for (let y = 0; y < height; y++)
+        for (let x = 0; x < width; x++) {
+          let c = Math.floor(x / 9) % colours
+          if (x === (y * 17) % width) c = (c + 1) % colours
+          if (y >= 20 && y < 26 && x >= 350) c = (c + 2) % colours
+          px.set([c * 17, 255 - c * 9, (c * 53) % 256, 255], (y * width + x) * 4)
+        }
+      return px
+    }
+    const cases: [name: string, width: number, height: number, pixels: () => Uint8Array][] = [
+      ['bars in 40 colours (8-bit indices)', 700, 40, () => bars(40)],
+      ['bars in 3 colours (2-bit indices)', 700, 40, () => bars(3)],
+    ]
+    for (const [name, width, height, pixels] of cases)
+      it(`${name}: the same bytes as scanning every pixel, with Node's memcmp and the portable word loop`, async () => {
+        const rgba = { width, height, pixels: pixels() }
+        const reference = Buffer.from(await encodePng(rgba, zlibDeflate, neverSame))
+        const spy = counting()
+        expect(Buffer.from(await encodePng(rgba, zlibDeflate, spy.same)).equals(reference)).toBe(true)
+        expect(Buffer.from(await encodePng(rgba, zlibDeflate, wordRanges)).equals(reference)).toBe(true)
+        expect(spy.equal(), 'spans copied from the row above').toBeGreaterThan(10)
+        expect(decodePng(reference).data).toEqual(rgba.pixels)
+      })
+
+    it('desk card at 300 dpi (Up filter): the same bytes as scanning every pixel, most spans copied', async () => {
+      const svg = new TextDecoder().decode(await bytesOf(await post('/v1/render/desk-card.svg', { ...EXAMPLES['desk-card'], dpi: 300 })))
+      const image = new (resvgFor(Infinity).Resvg)(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render()
+      const rgba = { width: image.width, height: image.height, pixels: image.pixels }
+      const reference = Buffer.from(await encodePng(rgba, zlibDeflate, neverSame))
+      const spy = counting()
+      const ours = Buffer.from(await encodePng(rgba, zlibDeflate, spy.same))
+      expect(ours.equals(reference)).toBe(true)
+      expect(spy.equal(), 'spans copied').toBeGreaterThan(image.height)
+      // Filter Up was chosen, so the zeroed gaps between computed spans are in these bytes.
+      const rows = inflateSync(idatOf(ours))
+      expect(rows[(image.height - 1) * (image.width + 1)]).toBe(2)
+    })
+  })
+
+  it('rasterizes on the calling thread on worker threads, and on the main thread up to CALLER_MAX_PIXELS', () => {
+    expect(rasterizeHere(2362 * 2362, false)).toBe(true)
+    expect(rasterizeHere(2362 * 2362, true)).toBe(false)
+    expect(rasterizeHere(CALLER_MAX_PIXELS, true)).toBe(true)
+    expect(rasterizeHere(CALLER_MAX_PIXELS + 1, true)).toBe(false)
   })
 
   it('keeps the smaller deflate for a small image: a text image is no larger than with either strategy alone', async () => {

@@ -81,7 +81,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
           // Each worker's live set is small (one row at a time); a modest old space
           // makes V8 collect instead of letting the heap grow to its default ceiling.
           resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
-          // Two rows a worker: resvg rasterizes on libuv threads, so a worker waiting on one PNG can lay out the next.
+          // Two rows a worker: while one row's PNG is deflated on libuv's pool, the worker lays out and rasterizes the next.
           concurrentTasksPerWorker: 2,
         })
       : null
