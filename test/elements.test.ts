@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest'
 import { textImage } from '../src/render/text-image.js'
 import { childElements, childrenOf, type El } from '../src/text/elements.js'
-import type { GlyphRun } from '../src/text/glyph-paths.js'
+import { glyphPath, PathWriter, type GlyphRun } from '../src/text/glyph-paths.js'
+import { pathBounds } from '../src/render/satori-svg/path-bounds.js'
 import { markGlyphRuns } from '../src/render/glyph-marks.js'
 import { renderSvg } from '../src/render/svg.js'
 import { parseSvg, type SvgElement } from '../src/render/satori-svg/index.js'
@@ -96,5 +97,47 @@ describe('text elements', () => {
     const [p] = paths(parseSvg(svg)!).filter((e) => e.attrs.fill === '#000000')
     expect(p!.attrs.stroke).toBe('#000000')
     expect(Number(p!.attrs['stroke-width'])).toBeCloseTo(64 / 32, 6)
+  })
+
+  it('knows each glyph path\'s bounds as the clean-up would read them back from its numbers', () => {
+    const texts: [string, number, 'vertical' | 'horizontal'][] = [
+      ['ᠮᠣᠩᠭᠣᠯ 2024年度 蒙古族学校', 57.3, 'vertical'],
+      ['مُحَمَّد', 96, 'horizontal'],
+      ['བོད་ཡིག', 41, 'horizontal'],
+      ['연변 조선족', 33.3, 'horizontal'],
+    ]
+    let checked = 0
+    for (const [text, size, orientation] of texts) {
+      const image = textImage(env.fonts, { text, orientation, size, color: '#000000', background: '#ffffff', padding: 16 })
+      for (const { run } of runs(image.root))
+        // Fractional and negative origins: the rounding of every number is in play.
+        for (const [left, top] of [[0, 0], [12.345, 7.06], [-3.55, -120.25]] as const) {
+          const path = glyphPath(env.fonts, run, left, top)
+          if (!path) continue
+          expect({ inner: path.inner, outer: path.outer }).toEqual(pathBounds(path.d))
+          checked++
+        }
+    }
+    expect(checked).toBeGreaterThan(12)
+  })
+
+  it('bounds control points off the curve in outer only, and a moveto only once a segment draws from it', () => {
+    const w = new PathWriter()
+    w.outline(
+      [
+        { type: 'M', x: 100, y: 0 },
+        { type: 'M', x: 0, y: 0 },
+        { type: 'Q', x1: 50, y1: 100, x: 100, y: 0 },
+        { type: 'C', x1: 120, y1: -30, x2: -40, y2: -30, x: 0.04, y: 0 },
+        { type: 'Z' },
+      ],
+      10,
+      200,
+      0.5,
+    )
+    expect(w.d).toBe('M60 200M10 200Q35 150 60 200C70 215 -10 215 10 200Z')
+    expect({ inner: w.inner, outer: w.outer }).toEqual(pathBounds(w.d))
+    expect(w.inner).toEqual({ x0: 10, y0: 200, x1: 60, y1: 200 })
+    expect(w.outer).toEqual({ x0: -10, y0: 150, x1: 70, y1: 215 })
   })
 })

@@ -1,14 +1,11 @@
 // The slice of @shuding/opentype.js (satori's own copy of opentype.js) that glyph drawing reads; the package ships no types.
 declare module '@shuding/opentype.js' {
-  export interface PathCommand {
-    type: 'M' | 'L' | 'Q' | 'C' | 'Z'
-    x: number
-    y: number
-    x1: number
-    y1: number
-    x2: number
-    y2: number
-  }
+  /** As opentype.js writes them: each command carries only its own points. */
+  export type PathCommand =
+    | { type: 'M' | 'L'; x: number; y: number }
+    | { type: 'Q'; x1: number; y1: number; x: number; y: number }
+    | { type: 'C'; x1: number; y1: number; x2: number; y2: number; x: number; y: number }
+    | { type: 'Z' }
   export interface Path {
     commands: PathCommand[]
     unitsPerEm?: number

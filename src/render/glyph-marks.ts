@@ -7,8 +7,8 @@
  */
 import type { FontSet } from '../fonts/font-set.js'
 import { childElements, type El } from '../text/elements.js'
-import { glyphPathData, syntheticBoldWidth, type GlyphRun } from '../text/glyph-paths.js'
-import type { SvgElement } from './satori-svg/index.js'
+import { glyphPath, syntheticBoldWidth, type GlyphRun } from '../text/glyph-paths.js'
+import { knowPathBounds, type SvgElement } from './satori-svg/index.js'
 
 export interface Marked {
   /** The tree satori gets: glyph boxes filled with their marker colours. */
@@ -83,13 +83,15 @@ export function drawGlyphRuns(tree: SvgElement, runs: ReadonlyMap<string, GlyphR
         visit(c)
         return [c]
       }
-      const d = glyphPathData(fonts, run, Number(c.attrs.x ?? 0), Number(c.attrs.y ?? 0))
-      if (!d) return []
-      const attrs: Record<string, string> = { fill: run.color, d }
+      const path = glyphPath(fonts, run, Number(c.attrs.x ?? 0), Number(c.attrs.y ?? 0))
+      if (!path) return []
+      const attrs: Record<string, string> = { fill: run.color, d: path.d }
       const bold = syntheticBoldWidth(fonts, run)
       if (bold !== null) Object.assign(attrs, { stroke: run.color, 'stroke-width': String(bold) })
       for (const k of KEPT) if (c.attrs[k] !== undefined) attrs[k] = c.attrs[k]
-      return [{ name: 'path', attrs, children: [] }]
+      const el: SvgElement = { name: 'path', attrs, children: [] }
+      knowPathBounds(el, path)
+      return [el]
     })
   }
   visit(tree)

@@ -41,43 +41,105 @@ export function syntheticBoldWidth(fonts: FontSet, run: GlyphRun): number | null
 
 const round = (v: number) => (v < 0 ? -Math.round(-v * 10) : Math.round(v * 10)) / 10
 
-function appendOutline(commands: readonly PathCommand[], x: number, y: number, scale: number, out: string[]): void {
-  const px = (cx: number) => round(x + cx * scale)
-  const py = (cy: number) => round(y - cy * scale)
-  for (const c of commands) {
-    switch (c.type) {
-      case 'M':
-      case 'L':
-        out.push(`${c.type}${px(c.x)} ${py(c.y)}`)
-        break
-      case 'Q':
-        out.push(`Q${px(c.x1)} ${py(c.y1)} ${px(c.x)} ${py(c.y)}`)
-        break
-      case 'C':
-        out.push(`C${px(c.x1)} ${py(c.y1)} ${px(c.x2)} ${py(c.y2)} ${px(c.x)} ${py(c.y)}`)
-        break
-      case 'Z':
-        out.push('Z')
-        break
+/** Axis-aligned bounds (as the SVG clean-up's Bounds). */
+export interface Box {
+  x0: number
+  y0: number
+  x1: number
+  y1: number
+}
+
+/**
+ * A run's path data, and its bounds as the SVG clean-up reads them from path
+ * data (`pathBounds`): `inner` over the on-curve points, `outer` over the
+ * control points too, both of the rounded numbers written. Kept here so the
+ * clean-up need not parse the numbers back.
+ */
+export interface GlyphPath {
+  d: string
+  inner: Box
+  outer: Box
+}
+
+const emptyBox = (): Box => ({ x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity })
+
+/** Writes path data and grows the bounds as it goes. */
+export class PathWriter {
+  d = ''
+  readonly inner = emptyBox()
+  readonly outer = emptyBox()
+  /** A moveto's point is bounded only once a segment draws from it, as pathBounds reads it. */
+  private moved: [number, number] | null = null
+
+  outline(commands: readonly PathCommand[], x: number, y: number, scale: number): void {
+    for (const c of commands) {
+      switch (c.type) {
+        case 'M': {
+          const rx = round(x + c.x * scale)
+          const ry = round(y - c.y * scale)
+          this.moved = [rx, ry]
+          this.d += 'M' + rx + ' ' + ry
+          break
+        }
+        case 'L':
+          this.d += 'L' + this.point(x + c.x * scale, y - c.y * scale, true)
+          break
+        case 'Q':
+          this.d += 'Q' + this.point(x + c.x1 * scale, y - c.y1 * scale, false) + ' ' + this.point(x + c.x * scale, y - c.y * scale, true)
+          break
+        case 'C':
+          this.d +=
+            'C' +
+            this.point(x + c.x1 * scale, y - c.y1 * scale, false) +
+            ' ' +
+            this.point(x + c.x2 * scale, y - c.y2 * scale, false) +
+            ' ' +
+            this.point(x + c.x * scale, y - c.y * scale, true)
+          break
+        case 'Z':
+          this.d += 'Z'
+          break
+      }
     }
+  }
+
+  /** "x y", rounded as satori rounds; bounded in `outer`, and in `inner` when on the curve. */
+  private point(x: number, y: number, onCurve: boolean): string {
+    if (this.moved) {
+      grow(this.inner, this.moved[0], this.moved[1])
+      grow(this.outer, this.moved[0], this.moved[1])
+      this.moved = null
+    }
+    const rx = round(x)
+    const ry = round(y)
+    grow(this.outer, rx, ry)
+    if (onCurve) grow(this.inner, rx, ry)
+    return rx + ' ' + ry
   }
 }
 
-/** The path data of `run` with its top left at (left, top); empty when nothing draws. */
-export function glyphPathData(fonts: FontSet, run: GlyphRun, left: number, top: number): string {
+function grow(b: Box, x: number, y: number): void {
+  if (x < b.x0) b.x0 = x
+  if (x > b.x1) b.x1 = x
+  if (y < b.y0) b.y0 = y
+  if (y > b.y1) b.y1 = y
+}
+
+/** The path of `run` with its top left at (left, top); null when nothing draws. */
+export function glyphPath(fonts: FontSet, run: GlyphRun, left: number, top: number): GlyphPath | null {
   const font = fonts.byId.get(run.fontId)
   if (!font) throw new Error(`no font ${run.fontId}`)
   const scale = run.fontSize / font.upem
-  const out: string[] = []
+  const out = new PathWriter()
   for (const line of run.lines) {
     let cursor = left
     const baseline = top + line.baseline
     for (const g of drawnGlyphs(fonts.hb, font, line.text, run.features)) {
       const outline = glyphOutline(font, g.g)
       // HarfBuzz's offsets are y-up, as layout measures ink; satori 0.63 added dy downward and dropped marks (harakat) into their letters.
-      if (outline.commands.length) appendOutline(outline.commands, cursor + g.dx * scale, baseline - g.dy * scale, run.fontSize / outline.unitsPerEm, out)
+      if (outline.commands.length) out.outline(outline.commands, cursor + g.dx * scale, baseline - g.dy * scale, run.fontSize / outline.unitsPerEm)
       cursor += g.ax * scale
     }
   }
-  return out.join('')
+  return out.d ? { d: out.d, inner: out.inner, outer: out.outer } : null
 }

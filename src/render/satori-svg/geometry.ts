@@ -2,7 +2,7 @@
  * Where an element of satori's SVG draws, in its own user space. Unknown
  * geometry gives null, and callers keep whatever they could not prove harmless.
  */
-import { pathBounds, pathStart } from './path-bounds.js'
+import { pathBounds, pathStart, type PathBounds } from './path-bounds.js'
 import type { SvgElement } from './tree.js'
 
 export type Matrix = [number, number, number, number, number, number]
@@ -89,6 +89,21 @@ function pointsOf(points: string | undefined): Bounds | null {
   return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) }
 }
 
+/** Path bounds known from where the path was written (glyph runs), so its numbers need not be read back. */
+const knownPathBounds = new WeakMap<SvgElement, PathBounds & { d: string }>()
+
+/** Records `bounds`, which must equal pathBounds(d), for el while its d is `d`. */
+export function knowPathBounds(el: SvgElement, bounds: PathBounds & { d: string }): void {
+  knownPathBounds.set(el, { d: bounds.d, inner: bounds.inner, outer: bounds.outer })
+}
+
+function pathBoundsOf(el: SvgElement): PathBounds | null {
+  const d = el.attrs.d
+  if (!d) return null
+  const known = knownPathBounds.get(el)
+  return known && known.d === d ? known : pathBounds(d)
+}
+
 /**
  * Where a shape is: `bbox` is held by its object bounding box (exact for
  * rect, image and polygon; the on-curve points for a path) and `drawn` holds
@@ -100,7 +115,7 @@ export function shapeOf(el: SvgElement): { bbox: Bounds; drawn: Bounds } | null 
   if (el.name === 'rect' || el.name === 'image') bbox = outline = rectOf(el.attrs)
   else if (el.name === 'polygon') bbox = outline = pointsOf(el.attrs.points)
   else if (el.name === 'path') {
-    const p = el.attrs.d ? pathBounds(el.attrs.d) : null
+    const p = pathBoundsOf(el)
     bbox = p?.inner ?? null
     outline = p?.outer ?? null
   } else return null
