@@ -4,11 +4,10 @@
  * indexed PNG with PLTE (and tRNS for transparency) when the sign has ≤ 256
  * colours, as truecolour when it has more.
  */
-import { deflateSync } from 'node:zlib'
 import { convertIndexedToRgb, decode as decodeFastPng } from 'fast-png'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
-import { encodePng, wordRanges, type SamePixels } from '../src/render/png/encode.js'
+import { encodePng, wordRanges, type Deflate, type SamePixels } from '../src/render/png/encode.js'
 import { streamDeflate } from '../src/render/png/stream-deflate.js'
 import { EXAMPLES } from '../templates/index.js'
 import { app } from './helpers/env.js'
@@ -17,7 +16,7 @@ import { bytesOf, post } from './helpers/http.js'
 import { comparePixels, rasterize } from './helpers/reference.js'
 import { nextResvg, nextVersion, resvgFor, STABLE_VERSION } from '../src/node/resvg.js'
 import { bufferSamePixels, CALLER_MAX_PIXELS, rasterizeHere, zlibDeflate } from '../src/node/env.js'
-import { inflateSync } from 'node:zlib'
+import { deflateSync, inflateSync } from 'node:zlib'
 
 /** The IDAT chunks' data, joined. */
 function idatOf(png: Uint8Array): Buffer {
@@ -145,7 +144,7 @@ describe('PNG encoder', () => {
       pixels.set([...pre, a], i * 4)
       straight.set([...pre.map((c) => Math.min(255, Math.floor(c / (a / 255) + 0.5))), a], i * 4)
     }
-    const png = await encodePng({ width, height, pixels }, async (d) => deflateSync(d))
+    const png = await encodePng({ width, height, pixels }, zlibDeflate)
     expect(chunksOf(png)).toMatchObject({ depth: 8, colourType: 6 })
     expect(decodePng(png).data).toEqual(straight)
   })
@@ -164,13 +163,33 @@ describe('PNG encoder', () => {
     expect([...decoded.data.subarray(-4)]).toEqual([...pixels.subarray(-4)])
   })
 
+  it('deflates truecolour rows as they are filtered, to the bytes of one deflate of all of them, on Node and with workerd\'s deflate', async () => {
+    // 300 rows (five chunks of filtered rows), 1,500 colours: truecolour.
+    const width = 5
+    const height = 300
+    const pixels = new Uint8Array(width * height * 4)
+    for (let i = 0; i < width * height; i++) pixels.set([i & 0xff, (i >> 8) * 40, (i * 7) & 0xff, 255], i * 4)
+    let chunks = 0
+    // Concatenates what it is handed and deflates it in one call.
+    const whole: Deflate = async (data) => {
+      const parts = data instanceof Uint8Array ? [data] : [...data]
+      chunks = parts.length
+      return deflateSync(Buffer.concat(parts))
+    }
+    const reference = Buffer.from(await encodePng({ width, height, pixels }, whole))
+    expect(chunks).toBe(5)
+    expect(chunksOf(reference)).toMatchObject({ depth: 8, colourType: 2 })
+    expect(Buffer.from(await encodePng({ width, height, pixels }, zlibDeflate)).equals(reference)).toBe(true)
+    expect(Buffer.from(await encodePng({ width, height, pixels }, streamDeflate)).equals(reference)).toBe(true)
+  })
+
   it('indexes a first pixel of opaque white (the word -1) and every colour after it', async () => {
     // The indexer reads pixels as signed words, where opaque white is -1: the value a "no colour yet" marker could take.
     const width = 7
     const height = 3
     const pixels = new Uint8Array(width * height * 4)
     for (let i = 0; i < width * height; i++) pixels.set(i === 0 || i % 4 === 1 ? [255, 255, 255, 255] : i % 4 === 2 ? [200, 0, 0, 255] : [0, 0, 0, 255], i * 4)
-    const png = await encodePng({ width, height, pixels }, async (d) => deflateSync(d))
+    const png = await encodePng({ width, height, pixels }, zlibDeflate)
     expect(chunksOf(png)).toMatchObject({ colourType: 3 })
     expect(decodePng(png).data).toEqual(pixels)
   })

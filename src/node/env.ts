@@ -9,7 +9,8 @@ import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { isMainThread } from 'node:worker_threads'
-import { constants as zlibConstants, deflate } from 'node:zlib'
+import { once } from 'node:events'
+import { constants as zlibConstants, createDeflate, deflate } from 'node:zlib'
 import { resvgFor } from './resvg.js'
 import satori from 'satori'
 import { bundledData, MANIFEST } from '../bundled.js'
@@ -18,7 +19,7 @@ import { loadFontSet, type FontBinary } from '../fonts/font-set.js'
 import type { HarfBuzz } from '../fonts/harfbuzz.js'
 import type { FontManifest } from '../fonts/manifest.js'
 import type { Engines } from '../render/engines.js'
-import { encodePng, type Deflate, type SamePixels } from '../render/png/encode.js'
+import { encodePng, type Deflate, type DeflateStrategy, type SamePixels } from '../render/png/encode.js'
 import { cacheBytesFromEnv, createNodeCache } from './cache.js'
 import { readOfficeDir } from './office-files.js'
 import { openPdf, writePdf } from './pdf.js'
@@ -42,13 +43,28 @@ export async function readFontBinaries(manifest: FontManifest): Promise<FontBina
 
 const deflateAsync = promisify(deflate)
 
+const zlibOptions = (strategy: DeflateStrategy) => ({
+  level: zlibConstants.Z_DEFAULT_COMPRESSION,
+  strategy: strategy === 'runs' ? zlibConstants.Z_RLE : zlibConstants.Z_DEFAULT_STRATEGY,
+})
+
 /**
  * zlib at its default level, with its default strategy or Z_RLE: what
  * workerd writes too (CompressionStream; pako for Z_RLE), so both runtimes
- * serve the same PNG bytes. On the libuv pool, off the event loop.
+ * serve the same PNG bytes. On the libuv pool, off the event loop; chunks
+ * through one stream, each written once the last was taken.
  */
-export const zlibDeflate: Deflate = async (data, strategy) =>
-  deflateAsync(data, { level: zlibConstants.Z_DEFAULT_COMPRESSION, strategy: strategy === 'runs' ? zlibConstants.Z_RLE : zlibConstants.Z_DEFAULT_STRATEGY })
+export const zlibDeflate: Deflate = async (data, strategy) => {
+  if (data instanceof Uint8Array) return deflateAsync(data, zlibOptions(strategy))
+  const z = createDeflate(zlibOptions(strategy))
+  const out: Buffer[] = []
+  z.on('data', (c: Buffer) => out.push(c))
+  const ended = once(z, 'end')
+  for (const chunk of data) if (!z.write(chunk)) await once(z, 'drain')
+  z.end()
+  await ended
+  return Buffer.concat(out)
+}
 
 /** Pixel spans compared by memcmp (Buffer#compare with offsets, so no view is made per span). */
 export const bufferSamePixels: SamePixels = (pixels) => {

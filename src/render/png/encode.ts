@@ -11,9 +11,12 @@ import { concatBytes } from '../../bytes.js'
  * zlib-format (RFC 1950) compression of the whole input, at zlib's default
  * level, with its default strategy or Z_RLE ('runs': matches at distance 1
  * only). Runtimes must write zlib's own bytes for both, so Node and workerd
- * serve the same PNG.
+ * serve the same PNG. The input is one buffer or chunks made as they are
+ * read (truecolour rows), which zlib without flushes compresses to the same
+ * bytes as their concatenation.
  */
-export type Deflate = (data: Uint8Array<ArrayBuffer>, strategy: DeflateStrategy) => Promise<Uint8Array>
+export type Deflate = (data: DeflateInput, strategy: DeflateStrategy) => Promise<Uint8Array>
+export type DeflateInput = Uint8Array<ArrayBuffer> | Iterable<Uint8Array<ArrayBuffer>>
 export type DeflateStrategy = 'default' | 'runs'
 
 export interface RgbaImage {
@@ -337,30 +340,38 @@ function isOpaque(rgba: Uint8Array): boolean {
   return true
 }
 
+/** Rows of filtered truecolour handed to deflate at a time: ≈ 0.7-2.7 MB at a display board's width. */
+const ROWS_PER_CHUNK = 64
+
 /**
  * Truecolour scanlines, each with the filter (None, Sub, Up, Paeth) whose
  * output has the smallest sum of absolute signed bytes: the heuristic the PNG
- * spec suggests for photographs. Demultiplied a row at a time, so the only
- * image-sized buffer is the output (workerd's isolates have 128 MB).
+ * spec suggests for photographs. Demultiplied a row at a time and made
+ * ROWS_PER_CHUNK rows at a time as deflate reads them, so no image-sized
+ * buffer is made (a 150 dpi display board's would be 113 MB; workerd's
+ * isolates have 128 MB). Each chunk is new: deflate may still hold the last.
  */
-function filterAdaptive(premultiplied: Uint8Array, width: number, height: number, bpp: 3 | 4): Uint8Array<ArrayBuffer> {
+function* filterAdaptive(premultiplied: Uint8Array, width: number, height: number, bpp: 3 | 4): Generator<Uint8Array<ArrayBuffer>> {
   const stride = width * bpp
-  const out = new Uint8Array((stride + 1) * height)
   const px = new Uint8Array(4)
   let cur = new Uint8Array(stride)
   let prev = new Uint8Array(stride)
   const trial = [0, 1, 2, 3].map(() => new Uint8Array(stride))
-  for (let y = 0; y < height; y++) {
-    ;[cur, prev] = [prev, cur]
-    straightRow(premultiplied, y, width, bpp, px, cur)
-    const scores = [filterNone(cur, trial[0]!), filterSub(cur, bpp, trial[1]!), filterUp(cur, prev, trial[2]!), filterPaeth(cur, prev, bpp, trial[3]!)]
-    let best = 0
-    for (let k = 1; k < 4; k++) if (scores[k]! < scores[best]!) best = k
-    const at = y * (stride + 1)
-    out[at] = FILTERS[best]!
-    out.set(trial[best]!, at + 1)
+  for (let y0 = 0; y0 < height; y0 += ROWS_PER_CHUNK) {
+    const rows = Math.min(ROWS_PER_CHUNK, height - y0)
+    const out = new Uint8Array((stride + 1) * rows)
+    for (let r = 0; r < rows; r++) {
+      ;[cur, prev] = [prev, cur]
+      straightRow(premultiplied, y0 + r, width, bpp, px, cur)
+      const scores = [filterNone(cur, trial[0]!), filterSub(cur, bpp, trial[1]!), filterUp(cur, prev, trial[2]!), filterPaeth(cur, prev, bpp, trial[3]!)]
+      let best = 0
+      for (let k = 1; k < 4; k++) if (scores[k]! < scores[best]!) best = k
+      const at = r * (stride + 1)
+      out[at] = FILTERS[best]!
+      out.set(trial[best]!, at + 1)
+    }
+    yield out
   }
-  return out
 }
 
 /** PNG filter type numbers, in the order filterAdaptive tries them. */

@@ -5,11 +5,24 @@
  * (the indexed PNGs) is pako's port of zlib, which writes zlib's bytes
  * (test/png-encoder.test.ts compares it with node:zlib).
  */
-import { deflate as pakoDeflate, constants as pakoConstants } from 'pako'
+import { Deflate as PakoDeflate, deflate as pakoDeflate, constants as pakoConstants } from 'pako'
 import type { Deflate } from './encode.js'
 
 export const streamDeflate: Deflate = async (data, strategy) => {
-  if (strategy === 'runs') return pakoDeflate(data, { strategy: pakoConstants.Z_RLE })
-  const stream = new Blob([data]).stream().pipeThrough(new CompressionStream('deflate'))
-  return new Uint8Array(await new Response(stream).arrayBuffer())
+  const whole = data instanceof Uint8Array
+  if (strategy === 'runs') {
+    if (whole) return pakoDeflate(data, { strategy: pakoConstants.Z_RLE })
+    const z = new PakoDeflate({ strategy: pakoConstants.Z_RLE })
+    for (const chunk of data) z.push(chunk, false)
+    z.push(new Uint8Array(0), true)
+    return z.result
+  }
+  if (whole) return new Uint8Array(await new Response(new Blob([data]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer())
+  // Chunks as they are made: the stream is read while it is written, so only compressed bytes pile up.
+  const stream = new CompressionStream('deflate')
+  const result = new Response(stream.readable).arrayBuffer()
+  const writer = stream.writable.getWriter()
+  for (const chunk of data) await writer.write(chunk)
+  await writer.close()
+  return new Uint8Array(await result)
 }
