@@ -60,6 +60,8 @@ export const zlibDeflate: Deflate = async (data, strategy) => {
   const out: Buffer[] = []
   z.on('data', (c: Buffer) => out.push(c))
   const ended = once(z, 'end')
+  // Handled here too: a stream error while a write waits on 'drain' rejects both, and that wait is what throws.
+  ended.catch(() => undefined)
   for (const chunk of data) if (!z.write(chunk)) await once(z, 'drain')
   z.end()
   await ended

@@ -21,6 +21,8 @@ export const streamDeflate: Deflate = async (data, strategy) => {
   // Chunks as they are made: the stream is read while it is written, so only compressed bytes pile up.
   const stream = new CompressionStream('deflate')
   const result = new Response(stream.readable).arrayBuffer()
+  // Handled here too: if a write fails, that write throws, and this must not reject unheard.
+  result.catch(() => undefined)
   const writer = stream.writable.getWriter()
   for (const chunk of data) await writer.write(chunk)
   await writer.close()
