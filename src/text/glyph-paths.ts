@@ -7,7 +7,7 @@
  */
 import type { FontSet } from '../fonts/font-set.js'
 import { glyphOutline, type PathCommand } from '../fonts/outlines.js'
-import { drawnGlyphs } from './shape.js'
+import { drawnGlyphs, type Box } from './shape.js'
 
 /** One line of a drawn run: its text and its baseline, px below the run's top. */
 export interface GlyphLine {
@@ -41,14 +41,6 @@ export function syntheticBoldWidth(fonts: FontSet, run: GlyphRun): number | null
 
 const round = (v: number) => (v < 0 ? -Math.round(-v * 10) : Math.round(v * 10)) / 10
 
-/** Axis-aligned bounds (as the SVG clean-up's Bounds). */
-export interface Box {
-  x0: number
-  y0: number
-  x1: number
-  y1: number
-}
-
 /**
  * A run's path data, and its bounds as the SVG clean-up reads them from path
  * data (`pathBounds`): `inner` over the on-curve points, `outer` over the
@@ -68,8 +60,10 @@ export class PathWriter {
   d = ''
   readonly inner = emptyBox()
   readonly outer = emptyBox()
-  /** A moveto's point is bounded only once a segment draws from it, as pathBounds reads it. */
-  private moved: [number, number] | null = null
+  /** A moveto's point, bounded only once a segment draws from it, as pathBounds reads it. */
+  private movedX = 0
+  private movedY = 0
+  private moved = false
 
   outline(commands: readonly PathCommand[], x: number, y: number, scale: number): void {
     for (const c of commands) {
@@ -77,7 +71,9 @@ export class PathWriter {
         case 'M': {
           const rx = round(x + c.x * scale)
           const ry = round(y - c.y * scale)
-          this.moved = [rx, ry]
+          this.movedX = rx
+          this.movedY = ry
+          this.moved = true
           this.d += 'M' + rx + ' ' + ry
           break
         }
@@ -106,9 +102,9 @@ export class PathWriter {
   /** "x y", rounded as satori rounds; bounded in `outer`, and in `inner` when on the curve. */
   private point(x: number, y: number, onCurve: boolean): string {
     if (this.moved) {
-      grow(this.inner, this.moved[0], this.moved[1])
-      grow(this.outer, this.moved[0], this.moved[1])
-      this.moved = null
+      grow(this.inner, this.movedX, this.movedY)
+      grow(this.outer, this.movedX, this.movedY)
+      this.moved = false
     }
     const rx = round(x)
     const ry = round(y)

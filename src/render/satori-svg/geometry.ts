@@ -94,7 +94,7 @@ const knownPathBounds = new WeakMap<SvgElement, PathBounds & { d: string }>()
 
 /** Records `bounds`, which must equal pathBounds(d), for el while its d is `d`. */
 export function knowPathBounds(el: SvgElement, bounds: PathBounds & { d: string }): void {
-  knownPathBounds.set(el, { d: bounds.d, inner: bounds.inner, outer: bounds.outer })
+  knownPathBounds.set(el, bounds)
 }
 
 function pathBoundsOf(el: SvgElement): PathBounds | null {
